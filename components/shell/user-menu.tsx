@@ -1,0 +1,47 @@
+"use client";
+
+import { DropdownMenu } from "radix-ui";
+import { signOut } from "next-auth/react";
+import Link from "next/link";
+import { ChevronDown, LogOut, Settings } from "lucide-react";
+
+const itemClass =
+  "flex cursor-pointer items-center gap-2 rounded px-2 py-1.5 text-sm outline-none data-[highlighted]:bg-zinc-100 dark:data-[highlighted]:bg-zinc-800";
+
+export function UserMenu({ name, email }: { name: string; email: string }) {
+  const initials = name.split(/\s+/).map((part) => part[0]).join("").slice(0, 2).toUpperCase();
+  return (
+    <DropdownMenu.Root>
+      <DropdownMenu.Trigger
+        aria-label={`Account menu for ${name}`}
+        className="flex items-center gap-1 rounded-full p-1 hover:bg-zinc-100 dark:hover:bg-zinc-800"
+      >
+        <span aria-hidden className="flex size-8 items-center justify-center rounded-full bg-brand-100 text-xs font-semibold text-brand-700 dark:bg-brand-700 dark:text-white">
+          {initials}
+        </span>
+        <ChevronDown aria-hidden className="size-4 text-zinc-500" />
+      </DropdownMenu.Trigger>
+      <DropdownMenu.Portal>
+        <DropdownMenu.Content
+          align="end"
+          sideOffset={6}
+          className="z-50 min-w-56 rounded-lg border border-zinc-200 bg-white p-1 shadow-lg dark:border-zinc-800 dark:bg-zinc-900"
+        >
+          <div className="px-2 py-1.5">
+            <p className="text-sm font-medium">{name}</p>
+            <p className="truncate text-xs text-zinc-500">{email}</p>
+          </div>
+          <DropdownMenu.Separator className="my-1 h-px bg-zinc-200 dark:bg-zinc-800" />
+          <DropdownMenu.Item asChild className={itemClass}>
+            <Link href="/settings/notifications">
+              <Settings aria-hidden className="size-4" /> Notification settings
+            </Link>
+          </DropdownMenu.Item>
+          <DropdownMenu.Item className={itemClass} onSelect={() => void signOut({ callbackUrl: "/sign-in" })}>
+            <LogOut aria-hidden className="size-4" /> Sign out
+          </DropdownMenu.Item>
+        </DropdownMenu.Content>
+      </DropdownMenu.Portal>
+    </DropdownMenu.Root>
+  );
+}

@@ -1,0 +1,45 @@
+// Reads a JSON request body with the checks every endpoint needs: content type (415),
+// size (413, also when Content-Length is absent or lies) and syntax (400).
+import { AppError } from "@/lib/errors";
+
+export const MAX_BODY_BYTES = 1024 * 1024;
+
+export async function readJson(request: Request, maxBytes = MAX_BODY_BYTES): Promise<unknown> {
+  const contentType = request.headers.get("content-type") ?? "";
+  if (!/^application\/(.+\+)?json\b/i.test(contentType)) {
+    throw new AppError("unsupported_media_type", "Send the body as JSON with Content-Type: application/json");
+  }
+  const declared = Number(request.headers.get("content-length") ?? "0");
+  const tooLarge = () => new AppError("payload_too_large", `The body is larger than ${maxBytes} bytes`);
+  if (declared > maxBytes) throw tooLarge();
+
+  const chunks: Uint8Array[] = [];
+  let size = 0;
+  if (request.body) {
+    const reader = request.body.getReader();
+    for (;;) {
+      const { done, value } = await reader.read();
+      if (done) break;
+      size += value.byteLength;
+      if (size > maxBytes) {
+        await reader.cancel();
+        throw tooLarge();
+      }
+      chunks.push(value);
+    }
+  }
+  const text = Buffer.concat(chunks).toString("utf8");
+  if (!text.trim()) throw new AppError("malformed_json", "The body is empty; send a JSON document");
+  try {
+    return JSON.parse(text);
+  } catch (error) {
+    throw new AppError("malformed_json", `The body is not valid JSON: ${(error as Error).message}`);
+  }
+}
+
+/** For endpoints whose body is optional: an empty body reads as {}. */
+export async function readOptionalJson(request: Request): Promise<unknown> {
+  const length = request.headers.get("content-length");
+  if (length === "0" || (!length && !request.headers.get("content-type"))) return {};
+  return readJson(request);
+}

@@ -1,0 +1,29 @@
+// The signed-in user, for pages and route handlers. The database is read on each call so a
+// deactivated user loses access at once, not when the session cookie expires.
+import { getServerSession } from "next-auth";
+import { headers } from "next/headers";
+import { redirect } from "next/navigation";
+import { db } from "@/lib/db";
+import { authOptions } from "@/lib/auth/options";
+
+export async function getCurrentUser() {
+  const session = await getServerSession(authOptions);
+  if (!session?.user?.id) return null;
+  const user = await db.user.findUnique({
+    where: { id: session.user.id },
+    select: { id: true, email: true, name: true, role: true, active: true, organization: { select: { id: true, name: true, kind: true } } },
+  });
+  return user?.active ? user : null;
+}
+
+export type CurrentUser = NonNullable<Awaited<ReturnType<typeof getCurrentUser>>>;
+
+/** For pages and layouts: the signed-in user, or a redirect to sign-in that comes back to this page. */
+export async function requireUser(): Promise<CurrentUser> {
+  const user = await getCurrentUser();
+  if (!user) {
+    const returnTo = (await headers()).get("x-return-to") ?? "/inbox";
+    redirect(`/sign-in?callbackUrl=${encodeURIComponent(returnTo)}`);
+  }
+  return user;
+}

@@ -1,0 +1,47 @@
+// Validated configuration: parsed once, on first use. server.ts fills the local-run defaults
+// (embedded database URL, generated AUTH_SECRET) before anything reads it.
+import { z } from "zod";
+
+const optionalString = z.string().trim().min(1).optional().or(z.literal("").transform(() => undefined));
+
+const schema = z
+  .object({
+    NODE_ENV: z.enum(["development", "production", "test"]).default("development"),
+    DATABASE_URL: z.url({ protocol: /^postgres(ql)?$/, message: "must be a postgres:// connection URL" }).optional(),
+    PORT: z.coerce.number().int().min(1).max(65535).default(3000),
+    AUTH_SECRET: z.string().min(32, "must be at least 32 characters").optional(),
+    APP_URL: z.url().optional(),
+    PORTAL_BASE_URL: z.url().default("https://portal.example.com"),
+    RESEND_API_KEY: optionalString,
+    EMAIL_FROM: z.string().min(3).default("Marketplace Notifications <notifications@example.com>"),
+    RESEND_WEBHOOK_SECRET: optionalString,
+    EMAIL_DISABLED: z.enum(["true", "false", "1", "0"]).optional().transform((v) => v === "true" || v === "1"),
+    REDIS_URL: z.url({ protocol: /^rediss?$/, message: "must be a redis:// URL" }).optional(),
+  })
+  .superRefine((value, ctx) => {
+    if (value.NODE_ENV === "production" && !value.AUTH_SECRET) {
+      ctx.addIssue({ code: "custom", path: ["AUTH_SECRET"], message: "is required in production" });
+    }
+  });
+
+export type Env = z.infer<typeof schema> & { APP_URL: string };
+
+/** Returns one readable line per invalid variable, or an empty list. */
+export function checkEnv(source: NodeJS.ProcessEnv = process.env): string[] {
+  const result = schema.safeParse(source);
+  if (result.success) return [];
+  return result.error.issues.map((issue) => `${issue.path.join(".") || "environment"}: ${issue.message}`);
+}
+
+let cached: Env | undefined;
+
+export function env(): Env {
+  if (cached) return cached;
+  const result = schema.safeParse(process.env);
+  if (!result.success) {
+    throw new Error(`Invalid configuration:\n${checkEnv().join("\n")}`);
+  }
+  const value = result.data;
+  cached = { ...value, APP_URL: (value.APP_URL ?? `http://localhost:${value.PORT}`).replace(/\/$/, "") };
+  return cached;
+}

