@@ -10,7 +10,7 @@ export function withSession<P extends Params = Params>(
 ) {
   return async (request: Request, context: { params: Promise<P> }) => {
     try {
-      const user = await getCurrentUser();
+      const user = await getCurrentUser(request);
       if (!user) throw new AppError("unauthorized", "Sign in to continue");
       return await handler(request, { user, params: await context.params });
     } catch (error) {

@@ -5,12 +5,16 @@ import { headers } from "next/headers";
 import { redirect } from "next/navigation";
 import { db } from "@/lib/db";
 import { authOptions } from "@/lib/auth/options";
+import { userIdFromCookie } from "@/lib/auth/session-token";
 
-export async function getCurrentUser() {
-  const session = await getServerSession(authOptions);
-  if (!session?.user?.id) return null;
+/** The signed-in user of a page (through Next's request context) or of an API request (its cookie). */
+export async function getCurrentUser(request?: Request) {
+  const userId = request
+    ? await userIdFromCookie(request.headers.get("cookie"))
+    : (await getServerSession(authOptions))?.user?.id;
+  if (!userId) return null;
   const user = await db.user.findUnique({
-    where: { id: session.user.id },
+    where: { id: userId },
     select: { id: true, email: true, name: true, role: true, active: true, organization: { select: { id: true, name: true, kind: true } } },
   });
   return user?.active ? user : null;

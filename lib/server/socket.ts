@@ -1,11 +1,9 @@
 // Socket.IO on the app's HTTP server: the handshake is authenticated from the NextAuth session
 // cookie, and each socket joins its user's room. Cross-origin handshakes are refused.
 import type { Server as HttpServer, IncomingMessage } from "node:http";
-import { parse as parseCookies } from "cookie";
-import { getToken } from "next-auth/jwt";
 import { Server } from "socket.io";
 import { db } from "@/lib/db";
-import { env } from "@/lib/env";
+import { userIdFromCookie } from "@/lib/auth/session-token";
 import { setRealtimeServer, type RealtimeServer } from "@/lib/realtime/emit";
 import { userRoom } from "@/lib/realtime/protocol";
 
@@ -17,16 +15,6 @@ function sameOrigin(request: IncomingMessage) {
   } catch {
     return false;
   }
-}
-
-export async function userIdFromCookie(cookieHeader: string | undefined): Promise<string | null> {
-  const cookies = parseCookies(cookieHeader ?? "") as Record<string, string>;
-  const token = await getToken({
-    req: { cookies, headers: { cookie: cookieHeader ?? "" } } as never,
-    secret: process.env.AUTH_SECRET,
-    secureCookie: env().APP_URL.startsWith("https://"),
-  });
-  return token?.uid ?? null;
 }
 
 export function createSocketServer(httpServer: HttpServer, options: { dev: boolean }): RealtimeServer {

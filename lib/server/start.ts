@@ -9,7 +9,7 @@ import { openDatabase } from "@/lib/server/database";
 import { createSocketServer } from "@/lib/server/socket";
 import { startBackgroundServices } from "@/lib/server/background";
 
-export async function startServer() {
+export async function startServer(options: { onShutdown?: () => Promise<void> } = {}) {
   const config = loadConfiguration();
   const dev = config.NODE_ENV !== "production";
   const database = await openDatabase();
@@ -45,6 +45,7 @@ export async function startServer() {
     await background.stop();
     await disconnectDb();
     await database.stop();
+    await options.onShutdown?.();
     process.exit(0);
   };
   process.on("SIGTERM", () => void shutdown("SIGTERM"));

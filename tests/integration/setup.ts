@@ -1,0 +1,7 @@
+import { inject } from "vitest";
+
+process.env.DATABASE_URL = inject("databaseUrl");
+process.env.AUTH_SECRET = "integration-test-secret-0123456789abcdef";
+process.env.APP_URL = "http://localhost:3999";
+process.env.PORTAL_BASE_URL = "https://portal.test";
+process.env.EMAIL_FROM = "Marketplace <notifications@test.example>";
