@@ -9,7 +9,7 @@ export interface TrailEntry {
   /** Platform user id; absent for `recipients.emails` addresses. */
   userId?: string;
   name?: string;
-  email: string | null;
+  address: string | null;
   role: "to" | "cc";
   /** Every way this recipient was chosen (deduplicated into one entry). */
   via: RecipientSource[];
@@ -17,7 +17,8 @@ export interface TrailEntry {
   skipped?: "inactive" | "unknown_user";
   inApp?: { decision: "created" | "suppressed"; notificationId?: string; preference?: ChannelDecision };
   email?: {
-    decision: "queued" | "suppressed";
+    /** "suppressed": by preference; "no_address": nothing to send to. */
+    decision: "queued" | "suppressed" | "no_address";
     deliveryId?: string;
     preference?: ChannelDecision;
   };
