@@ -6,7 +6,7 @@ import { test as base, expect, type APIRequestContext, type Page } from "@playwr
 export const DEMO_PASSWORD = "demo1234";
 
 function state(): { apiKey: string; databaseUrl: string } {
-  return JSON.parse(readFileSync("tests/e2e/.state.json", "utf8"));
+  return JSON.parse(readFileSync(process.env.E2E_STATE_FILE ?? "tests/e2e/.state.json", "utf8"));
 }
 
 export async function signIn(page: Page, email: string, password = DEMO_PASSWORD) {
