@@ -1,0 +1,98 @@
+// The organization tree as preferences and their authorization need it: ancestor chains (one
+// recursive query for any number of organizations) and the subtree an admin manages.
+import { db } from "@/lib/db";
+import { AppError } from "@/lib/errors";
+
+type QueryClient = Pick<typeof db, "$queryRaw">;
+
+export interface ChainLink {
+  id: string;
+  name: string;
+  kind: string;
+}
+
+// Deep enough for platform → distributor → reseller → customer with room to spare; it also
+// stops a (corrupt) cycle in parentId from looping forever.
+const MAX_DEPTH = 16;
+
+/** For each organization id: itself and its ancestors, nearest first. Unknown ids are absent. */
+export async function loadAncestorChains(organizationIds: string[], client: QueryClient = db): Promise<Map<string, ChainLink[]>> {
+  const chains = new Map<string, ChainLink[]>();
+  if (organizationIds.length === 0) return chains;
+  const rows = await client.$queryRaw<{ start: string; id: string; name: string; kind: string; depth: number }[]>`
+    WITH RECURSIVE chain AS (
+      SELECT o.id AS start, o.id, o.name, o.kind::text AS kind, o."parentId", 0 AS depth
+      FROM "Organization" o WHERE o.id = ANY(${organizationIds}::text[])
+      UNION ALL
+      SELECT c.start, p.id, p.name, p.kind::text, p."parentId", c.depth + 1
+      FROM chain c JOIN "Organization" p ON p.id = c."parentId"
+      WHERE c.depth < ${MAX_DEPTH}
+    )
+    SELECT start, id, name, kind, depth FROM chain ORDER BY start, depth`;
+  for (const row of rows) {
+    const chain = chains.get(row.start) ?? [];
+    chain.push({ id: row.id, name: row.name, kind: row.kind });
+    chains.set(row.start, chain);
+  }
+  return chains;
+}
+
+export interface ManagedOrganization extends ChainLink {
+  parentId: string | null;
+  depth: number;
+}
+
+/** The organization and every organization beneath it, in tree order (parents before children). */
+export async function loadSubtree(rootId: string, client: QueryClient = db): Promise<ManagedOrganization[]> {
+  const rows = await client.$queryRaw<(ManagedOrganization & { path: string[] })[]>`
+    WITH RECURSIVE tree AS (
+      SELECT o.id, o.name, o.kind::text AS kind, o."parentId", 0 AS depth, ARRAY[o.name || ' ' || o.id] AS path
+      FROM "Organization" o WHERE o.id = ${rootId}
+      UNION ALL
+      SELECT c.id, c.name, c.kind::text, c."parentId", t.depth + 1, t.path || (c.name || ' ' || c.id)
+      FROM tree t JOIN "Organization" c ON c."parentId" = t.id
+      WHERE t.depth < ${MAX_DEPTH}
+    )
+    SELECT id, name, kind, "parentId", depth, path FROM tree ORDER BY path`;
+  return rows.map(({ path: _path, ...org }) => org);
+}
+
+export interface Actor {
+  id: string;
+  role: string;
+  organization: { id: string };
+}
+
+/**
+ * Who may see and manage an organization's notification settings.
+ * - Manage: an admin manages their own organization and everything beneath it (a customer admin
+ *   just their customer; a reseller admin also its customers; a distributor its whole subtree; the
+ *   platform admin, at the root, everything). Other roles manage nothing.
+ * - Visible: what one may manage, plus one's own organization and its ancestors (a user knows
+ *   who their reseller and distributor are). Asking about a visible organization one may not
+ *   manage is 403; any other organization is 404, as if it did not exist.
+ */
+export async function authorizeOrganization(actor: Actor, organizationId: string, client: QueryClient = db): Promise<ChainLink[]> {
+  const chains = await loadAncestorChains([organizationId, actor.organization.id], client);
+  const target = chains.get(organizationId);
+  const own = chains.get(actor.organization.id) ?? [];
+  if (!target) throw notFound();
+  const manages = actor.role === "admin" && target.some((link) => link.id === actor.organization.id);
+  if (manages) return target;
+  if (own.some((link) => link.id === organizationId)) {
+    throw new AppError("forbidden", actor.role === "admin"
+      ? `You can manage ${own[0]!.name} and the organizations beneath it, not ${target[0]!.name}`
+      : "Only organization admins can manage notification settings");
+  }
+  throw notFound();
+}
+
+function notFound() {
+  return new AppError("not_found", "Organization not found");
+}
+
+/** The organizations an actor may manage, for the picker: none unless they are an admin. */
+export async function listManageableOrganizations(actor: Actor, client: QueryClient = db): Promise<ManagedOrganization[]> {
+  if (actor.role !== "admin") return [];
+  return loadSubtree(actor.organization.id, client);
+}
