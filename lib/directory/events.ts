@@ -1,0 +1,30 @@
+// A tiny in-process signal: the directory (organizations, users) changed. Caches of the
+// organization tree subscribe and drop what they hold. Listeners live on globalThis because Next
+// bundles route handlers apart from server.ts and each bundle would otherwise get its own list.
+// Other instances are not told: caches must keep a short lifetime of their own.
+export interface DirectoryChange {
+  kind: "organization" | "user";
+  id: string;
+}
+
+type Listener = (change: DirectoryChange) => void;
+
+const holder = globalThis as unknown as { __directoryListeners?: Set<Listener> };
+const listeners = (holder.__directoryListeners ??= new Set());
+
+/** Subscribes to directory changes; returns the unsubscribe function. */
+export function onDirectoryChanged(listener: Listener): () => void {
+  listeners.add(listener);
+  return () => listeners.delete(listener);
+}
+
+/** Tells every subscriber that the directory changed (call after the commit). */
+export function directoryChanged(change: DirectoryChange) {
+  for (const listener of listeners) {
+    try {
+      listener(change);
+    } catch (error) {
+      console.error("directory change listener failed", error);
+    }
+  }
+}
