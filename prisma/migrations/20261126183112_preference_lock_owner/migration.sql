@@ -1,0 +1,2 @@
+-- AlterTable
+ALTER TABLE "OrganizationPreference" ADD COLUMN     "lockedById" TEXT;
