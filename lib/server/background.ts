@@ -1,7 +1,17 @@
 // Work that runs beside the HTTP server: the Socket.IO cross-instance adapter and the email worker
 // are added here as they land.
 import type { RealtimeServer } from "@/lib/realtime/emit";
+import { env, type Env } from "@/lib/env";
+import { attachSocketAdapter } from "@/lib/server/socket-adapter";
 
-export async function startBackgroundServices(_io: RealtimeServer) {
-  return { stop: async () => {} };
+/** `config` defaults to the validated environment; tests pass their own (e.g. a Redis URL). */
+export async function startBackgroundServices(io: RealtimeServer, config: Pick<Env, "REDIS_URL"> = env()) {
+  // DATABASE_URL is read from process.env: openDatabase() sets it after env() was first parsed.
+  const adapter = await attachSocketAdapter(io, { databaseUrl: process.env.DATABASE_URL!, redisUrl: config.REDIS_URL });
+  return {
+    adapter: adapter.kind,
+    stop: async () => {
+      await adapter.close();
+    },
+  };
 }
