@@ -5,6 +5,11 @@ import { AppError } from "@/lib/errors";
 export const MAX_BODY_BYTES = 1024 * 1024;
 
 export async function readJson(request: Request, maxBytes = MAX_BODY_BYTES): Promise<unknown> {
+  return parseJson(await readBodyText(request, maxBytes));
+}
+
+/** The body as text, after the content-type and size checks. */
+export async function readBodyText(request: Request, maxBytes = MAX_BODY_BYTES): Promise<string> {
   const contentType = request.headers.get("content-type") ?? "";
   if (!/^application\/(.+\+)?json\b/i.test(contentType)) {
     throw new AppError("unsupported_media_type", "Send the body as JSON with Content-Type: application/json");
@@ -28,7 +33,10 @@ export async function readJson(request: Request, maxBytes = MAX_BODY_BYTES): Pro
       chunks.push(value);
     }
   }
-  const text = Buffer.concat(chunks).toString("utf8");
+  return Buffer.concat(chunks).toString("utf8");
+}
+
+export function parseJson(text: string): unknown {
   if (!text.trim()) throw new AppError("malformed_json", "The body is empty; send a JSON document");
   try {
     return JSON.parse(text);

@@ -1,0 +1,47 @@
+// The event envelope the platform posts (architecture.md, Platform API). The catalog gives each
+// type's `data` schema; the envelope is validated first, then `data` against its type.
+import { z } from "zod";
+import { catalog, notificationTypes } from "@/lib/notifications/catalog";
+
+export const MAX_BATCH_EVENTS = 500;
+
+const platformId = z
+  .string()
+  .min(1)
+  .max(200)
+  .regex(/^[A-Za-z0-9_.:@-]+$/, "must contain only letters, digits and _ . : @ -");
+
+export const eventEnvelopeSchema = z.object({
+  id: z.string().trim().min(1).max(200),
+  type: z.enum(notificationTypes, { error: (issue) => `unknown type ${JSON.stringify(issue.input)}` }),
+  occurredAt: z.iso.datetime({ offset: true }),
+  organizationId: platformId,
+  actor: z.object({ userId: platformId.optional(), name: z.string().trim().min(1).max(200).optional() }).optional(),
+  recipients: z
+    .object({
+      userIds: z.array(platformId).max(1000).default([]),
+      emails: z.array(z.email().max(320)).max(100).default([]),
+    })
+    .optional(),
+  data: z.record(z.string(), z.unknown()),
+});
+
+export type EventEnvelope = z.infer<typeof eventEnvelopeSchema>;
+
+export const eventBatchSchema = z.object({
+  events: z.array(z.unknown()).min(1).max(MAX_BATCH_EVENTS, `a batch holds at most ${MAX_BATCH_EVENTS} events`),
+});
+
+/** The envelope with each type's data schema, for the OpenAPI document. */
+export function typedEnvelopeSchema() {
+  const variants = notificationTypes.map((type) =>
+    eventEnvelopeSchema.extend({ type: z.literal(type), data: catalog[type].schema }).meta({ title: type }),
+  );
+  return z.discriminatedUnion("type", variants as unknown as [typeof variants[number], ...typeof variants]);
+}
+
+export const ingestResultSchema = z.object({
+  eventId: z.string(),
+  status: z.enum(["accepted", "duplicate"]),
+  notifications: z.number().int(),
+});

@@ -1,0 +1,264 @@
+// The ingest pipeline: validate → resolve recipients → apply preferences → store → emit → enqueue.
+// Everything an event produces (the event with its delivery trail, its notifications and its
+// email jobs) is written by ONE SQL statement, which is also the idempotency check: a second
+// event with the same (source, id) inserts nothing and is answered as a duplicate.
+import { db } from "@/lib/db";
+import { env } from "@/lib/env";
+import { encryptSecret } from "@/lib/crypto";
+import { AppError, validationError, type ErrorDetail } from "@/lib/errors";
+import { getType, type NotificationType } from "@/lib/notifications/catalog";
+import { eventEnvelopeSchema, type EventEnvelope } from "@/lib/notifications/envelope";
+import { loadAudienceOrgs, resolveAudience } from "@/lib/notifications/recipients";
+import type { TrailEntry } from "@/lib/notifications/trail";
+import { publishNotifications, type Published } from "@/lib/notifications/publish";
+import { resolvePreferences } from "@/lib/preferences/resolve";
+import { wakeEmailWorker } from "@/lib/email/queue";
+import { uuidv7 } from "@/lib/uuid";
+
+export interface IngestContext {
+  /** "platform" for the API, "console" for test events sent from the console. */
+  source: string;
+  apiKeyId?: string | null;
+}
+
+export interface IngestResult {
+  eventId: string;
+  status: "accepted" | "duplicate";
+  notifications: number;
+}
+
+interface PreparedEvent {
+  envelope: EventEnvelope;
+  id: string;
+  storedData: Record<string, unknown>;
+  title: string;
+  body: string;
+  url: string | null;
+  category: string;
+  critical: boolean;
+  actorName: string | null;
+  trail: TrailEntry[];
+  notifications: { id: string; userId: string; reason: string }[];
+  deliveries: { id: string; notificationId: string | null; userId: string | null; address: string; role: "to" | "cc"; secret: string | null }[];
+}
+
+/** Validates the envelope and its type's data: a 422 with every problem by JSON path. */
+export function parseEnvelope(input: unknown) {
+  const envelope = eventEnvelopeSchema.safeParse(input);
+  if (!envelope.success) throw validationError(envelope.error);
+  const definition = getType(envelope.data.type)!;
+  const data = definition.schema.safeParse(envelope.data.data);
+  if (!data.success) throw validationError(data.error, "data");
+  return { envelope: { ...envelope.data, data: data.data as Record<string, unknown> }, definition };
+}
+
+async function prepareEvent(input: unknown): Promise<PreparedEvent> {
+  const { envelope, definition } = parseEnvelope(input);
+  const vendorId = typeof envelope.data.vendorId === "string" ? envelope.data.vendorId : undefined;
+  const orgs = await loadAudienceOrgs(db, envelope.organizationId, vendorId);
+  if (!orgs) {
+    const detail: ErrorDetail = { path: "organizationId", message: `unknown organization "${envelope.organizationId}"; sync it first with PUT /api/v1/organizations/{id}` };
+    throw new AppError("validation_failed", `Invalid request: ${detail.path} ${detail.message}`, [detail]);
+  }
+  const audience = await resolveAudience(db, definition, envelope, orgs);
+  const preferences = await resolvePreferences({
+    type: envelope.type as NotificationType,
+    users: audience.recipients.map((r) => ({ id: r.user.id, organizationId: r.user.organizationId })),
+  });
+
+  const storedData = { ...envelope.data };
+  const secrets: Record<string, unknown> = {};
+  for (const field of definition.sensitive) {
+    if (field in storedData) secrets[field] = storedData[field];
+    delete storedData[field];
+  }
+  const secret = Object.keys(secrets).length ? encryptSecret(JSON.stringify(secrets)) : null;
+  const content = definition.render(envelope.data as never);
+
+  const prepared: PreparedEvent = {
+    envelope,
+    id: uuidv7(),
+    storedData,
+    title: content.title,
+    body: content.body,
+    url: content.path ? `${env().PORTAL_BASE_URL.replace(/\/$/, "")}${content.path}` : null,
+    category: definition.category,
+    critical: definition.critical,
+    actorName: audience.actorName,
+    trail: [],
+    notifications: [],
+    deliveries: [],
+  };
+
+  for (const recipient of audience.recipients) {
+    const decided = preferences.get(recipient.user.id)!;
+    const entry: TrailEntry = { userId: recipient.user.id, name: recipient.user.name, address: recipient.user.email, role: recipient.role, via: recipient.via };
+    let notificationId: string | null = null;
+    if (decided.in_app.enabled) {
+      notificationId = uuidv7();
+      prepared.notifications.push({ id: notificationId, userId: recipient.user.id, reason: recipient.reason });
+      entry.inApp = { decision: "created", notificationId, preference: decided.in_app };
+    } else {
+      entry.inApp = { decision: "suppressed", preference: decided.in_app };
+    }
+    if (decided.email.enabled) {
+      const deliveryId = uuidv7();
+      // Sensitive fields go only to the catalog's `to` recipients, encrypted while the job waits.
+      const ownSecret = recipient.role === "to" ? secret : null;
+      prepared.deliveries.push({ id: deliveryId, notificationId, userId: recipient.user.id, address: recipient.user.email, role: recipient.role, secret: ownSecret });
+      entry.email = { decision: "queued", deliveryId, preference: decided.email };
+    } else {
+      entry.email = { decision: "suppressed", preference: decided.email };
+    }
+    prepared.trail.push(entry);
+  }
+  for (const skipped of audience.skipped) {
+    prepared.trail.push({ userId: skipped.userId, name: skipped.user?.name, address: skipped.user?.email ?? null, role: "to", via: skipped.via, skipped: skipped.skipped });
+  }
+  for (const address of audience.extraEmails) {
+    const deliveryId = uuidv7();
+    prepared.deliveries.push({ id: deliveryId, notificationId: null, userId: null, address, role: "to", secret: null });
+    prepared.trail.push({ address, role: "to", via: ["explicit_email"], email: { decision: "queued", deliveryId } });
+  }
+  return prepared;
+}
+
+const INSERT_SQL = `
+WITH input AS (
+  SELECT * FROM unnest($1::text[], $2::text[], $3::text[], $4::text[], $5::text[], $6::text[], $7::text[], $8::text[],
+                       $9::text[], $10::text[], $11::text[], $12::text[], $13::text[], $14::boolean[], $15::text[], $16::int[])
+    AS e(id, external_id, type, organization_id, actor_id, occurred_at, data, trail, title, body, url, category, actor_name, critical, api_key_id, notification_count)
+), event AS (
+  INSERT INTO "Event" (id, source, "externalId", type, "organizationId", "actorId", "occurredAt", "receivedAt", "apiKeyId", data, trail, "notificationCount")
+  SELECT id, $17, external_id, type, organization_id, actor_id, (occurred_at::timestamptz AT TIME ZONE 'UTC'), $18::timestamp, api_key_id,
+         data::jsonb, trail::jsonb, notification_count
+  FROM input
+  ON CONFLICT (source, "externalId") DO NOTHING
+  RETURNING id
+), notifications AS (
+  INSERT INTO "Notification" (id, "userId", "eventId", type, category, title, body, url, reason, critical, "actorName", data, "createdAt")
+  SELECT n.id, n.user_id, n.event_id, input.type, input.category, input.title, input.body, input.url, n.reason, input.critical,
+         input.actor_name, input.data::jsonb, $18::timestamp
+  FROM unnest($19::text[], $20::text[], $21::text[], $22::text[]) AS n(id, event_id, user_id, reason)
+  JOIN event ON event.id = n.event_id
+  JOIN input ON input.id = n.event_id
+), deliveries AS (
+  INSERT INTO "EmailDelivery" (id, "eventId", "notificationId", "userId", "toAddress", type, role, secret, "runAt", "createdAt", "updatedAt")
+  SELECT d.id, d.event_id, d.notification_id, d.user_id, d.address, input.type, d.role, d.secret, $18::timestamp, $18::timestamp, $18::timestamp
+  FROM unnest($23::text[], $24::text[], $25::text[], $26::text[], $27::text[], $28::text[], $29::text[])
+    AS d(id, event_id, notification_id, user_id, address, role, secret)
+  JOIN event ON event.id = d.event_id
+  JOIN input ON input.id = d.event_id
+)
+SELECT id FROM event`;
+
+/** Stores prepared events in one statement; returns the ids of those that were new. */
+async function storeEvents(events: PreparedEvent[], context: IngestContext, now: Date): Promise<Set<string>> {
+  const col = <T>(pick: (e: PreparedEvent) => T) => events.map(pick);
+  const notifications = events.flatMap((e) => e.notifications.map((n) => ({ ...n, eventId: e.id })));
+  const deliveries = events.flatMap((e) => e.deliveries.map((d) => ({ ...d, eventId: e.id })));
+  const rows = await db.$queryRawUnsafe<{ id: string }[]>(
+    INSERT_SQL,
+    col((e) => e.id),
+    col((e) => e.envelope.id),
+    col((e) => e.envelope.type),
+    col((e) => e.envelope.organizationId),
+    col((e) => e.envelope.actor?.userId ?? null),
+    col((e) => e.envelope.occurredAt),
+    col((e) => JSON.stringify(e.storedData)),
+    col((e) => JSON.stringify(e.trail)),
+    col((e) => e.title),
+    col((e) => e.body),
+    col((e) => e.url),
+    col((e) => e.category),
+    col((e) => e.actorName),
+    col((e) => e.critical),
+    col(() => context.apiKeyId ?? null),
+    col((e) => e.notifications.length),
+    context.source,
+    now.toISOString().replace("Z", ""),
+    notifications.map((n) => n.id),
+    notifications.map((n) => n.eventId),
+    notifications.map((n) => n.userId),
+    notifications.map((n) => n.reason),
+    deliveries.map((d) => d.id),
+    deliveries.map((d) => d.eventId),
+    deliveries.map((d) => d.notificationId),
+    deliveries.map((d) => d.userId),
+    deliveries.map((d) => d.address),
+    deliveries.map((d) => d.role),
+    deliveries.map((d) => d.secret),
+  );
+  return new Set(rows.map((r) => r.id));
+}
+
+async function originalCounts(source: string, externalIds: string[]) {
+  const rows = await db.event.findMany({ where: { source, externalId: { in: externalIds } }, select: { externalId: true, notificationCount: true } });
+  return new Map(rows.map((r) => [r.externalId, r.notificationCount]));
+}
+
+function published(event: PreparedEvent, now: Date): Published {
+  return {
+    eventId: event.envelope.id,
+    notifications: event.notifications.map((n) => ({
+      id: n.id,
+      type: event.envelope.type,
+      category: event.category,
+      title: event.title,
+      body: event.body,
+      url: event.url,
+      reason: n.reason,
+      critical: event.critical,
+      actorName: event.actorName,
+      createdAt: now,
+      readAt: null,
+      archivedAt: null,
+      userId: n.userId,
+    })),
+  };
+}
+
+export type BatchItemResult = IngestResult | { error: { code: string; message: string; details?: ErrorDetail[] } };
+
+/**
+ * Ingests events (one, or a batch) and answers per event, in order. Invalid events get an error
+ * and store nothing; the valid ones are stored together.
+ */
+export async function ingestEvents(inputs: unknown[], context: IngestContext): Promise<(IngestResult | AppError)[]> {
+  const prepared = await Promise.all(
+    inputs.map((input) => prepareEvent(input).catch((error: unknown) => (error instanceof AppError ? error : Promise.reject(error)))),
+  );
+  // The same id twice in one batch: the first one counts, the later ones are duplicates of it.
+  const firstById = new Map<string, PreparedEvent>();
+  const toStore: PreparedEvent[] = [];
+  for (const item of prepared) {
+    if (item instanceof AppError || firstById.has(item.envelope.id)) continue;
+    firstById.set(item.envelope.id, item);
+    toStore.push(item);
+  }
+  const now = new Date();
+  const inserted = toStore.length ? await storeEvents(toStore, context, now) : new Set<string>();
+  const duplicates = toStore.filter((e) => !inserted.has(e.id)).map((e) => e.envelope.id);
+  const counts = duplicates.length ? await originalCounts(context.source, duplicates) : new Map<string, number>();
+
+  const fresh = toStore.filter((e) => inserted.has(e.id));
+  if (fresh.length) {
+    publishNotifications(fresh.map((e) => published(e, now)));
+    if (fresh.some((e) => e.deliveries.length)) wakeEmailWorker();
+  }
+
+  return prepared.map((item) => {
+    if (item instanceof AppError) return item;
+    const first = firstById.get(item.envelope.id)!;
+    if (first === item && inserted.has(item.id)) return { eventId: item.envelope.id, status: "accepted", notifications: item.notifications.length };
+    const count = inserted.has(first.id) ? first.notifications.length : (counts.get(item.envelope.id) ?? 0);
+    return { eventId: item.envelope.id, status: "duplicate", notifications: count };
+  });
+}
+
+/** Ingests one event; throws its AppError when it is invalid. */
+export async function ingestEvent(input: unknown, context: IngestContext): Promise<IngestResult> {
+  const [result] = await ingestEvents([input], context);
+  if (result instanceof AppError) throw result;
+  return result!;
+}

@@ -1,0 +1,172 @@
+// Who gets an event: audience tokens resolved by walking up the organization tree, plus the
+// envelope's explicit recipients. Two queries whatever the audience size.
+import type { OrgKind, Role } from "@/lib/generated/prisma/enums";
+import type { AudienceToken, TypeDefinition } from "@/lib/notifications/catalog";
+import type { RecipientSource } from "@/lib/notifications/trail";
+import type { EventEnvelope } from "@/lib/notifications/envelope";
+import { db } from "@/lib/db";
+
+type Client = Pick<typeof db, "$queryRawUnsafe">;
+
+export interface OrgRow {
+  id: string;
+  name: string;
+  kind: OrgKind;
+  parentId: string | null;
+  primaryContactId: string | null;
+  billingContactId: string | null;
+}
+
+export interface UserRow {
+  id: string;
+  email: string;
+  name: string;
+  organizationId: string;
+  role: Role;
+  active: boolean;
+}
+
+/** The organizations an event's audience tokens refer to. */
+export interface AudienceOrgs {
+  event: OrgRow;
+  customer?: OrgRow;
+  reseller?: OrgRow;
+  distributor?: OrgRow;
+  vendor?: OrgRow;
+}
+
+export interface Recipient {
+  user: UserRow;
+  role: "to" | "cc";
+  via: RecipientSource[];
+  reason: string;
+}
+
+export interface Audience {
+  recipients: Recipient[];
+  /** Users named explicitly or by a token who exist but are deactivated, or do not exist. */
+  skipped: { userId: string; via: RecipientSource[]; skipped: "inactive" | "unknown_user"; user?: UserRow }[];
+  /** recipients.emails addresses that are not already covered by a user recipient. */
+  extraEmails: string[];
+  actorName: string | null;
+}
+
+/** The event's organization with its ancestors, and the vendor named in data.vendorId, in one query. */
+export async function loadAudienceOrgs(client: Client, organizationId: string, vendorId?: string): Promise<AudienceOrgs | null> {
+  const rows = await client.$queryRawUnsafe<(OrgRow & { depth: number })[]>(
+    `WITH RECURSIVE chain AS (
+       SELECT o.*, 0 AS depth FROM "Organization" o WHERE o.id = $1
+       UNION ALL
+       SELECT p.*, c.depth + 1 FROM "Organization" p JOIN chain c ON p.id = c."parentId" WHERE c.depth < 8
+     )
+     SELECT id, name, kind::text AS kind, "parentId", "primaryContactId", "billingContactId", depth FROM chain
+     UNION ALL
+     SELECT id, name, kind::text, "parentId", "primaryContactId", "billingContactId", -1 FROM "Organization"
+     WHERE id = $2 AND kind = 'vendor'`,
+    organizationId,
+    vendorId ?? null,
+  );
+  const chain = rows.filter((r) => r.depth >= 0).sort((a, b) => a.depth - b.depth);
+  const event = chain[0];
+  if (!event) return null;
+  const resellerIndex = chain.findIndex((org) => org.kind === "reseller");
+  const reseller = resellerIndex >= 0 ? chain[resellerIndex] : undefined;
+  return {
+    event,
+    customer: event.kind === "customer" ? event : undefined,
+    reseller,
+    distributor: reseller ? chain.slice(resellerIndex + 1).find((org) => org.kind === "distributor") : undefined,
+    vendor: rows.find((r) => r.depth === -1),
+  };
+}
+
+const tokenOrg: Record<Exclude<AudienceToken, "actor">, keyof Omit<AudienceOrgs, "event">> = {
+  "customer.primary": "customer",
+  "customer.billing": "customer",
+  "customer.admins": "customer",
+  "reseller.primary": "reseller",
+  "reseller.billing": "reseller",
+  "reseller.account_managers": "reseller",
+  "distributor.primary": "distributor",
+  "vendor.primary": "vendor",
+};
+
+function describe(token: AudienceToken | "explicit", orgs: AudienceOrgs, role: "to" | "cc") {
+  if (token === "explicit") return "Sent to you directly by the platform";
+  if (token === "actor") return role === "to" ? "You performed this action" : "Copied because you performed this action";
+  const org = orgs[tokenOrg[token]]!;
+  const what = token.endsWith(".primary")
+    ? "primary contact"
+    : token.endsWith(".billing")
+      ? "billing contact"
+      : token.endsWith(".admins")
+        ? "an admin"
+        : "an account manager";
+  return role === "to" ? `You are ${what.startsWith("an") ? what : `the ${what}`} of ${org.name}` : `Copied as ${what} of ${org.name}`;
+}
+
+/** Resolves every recipient of one event: tokens in the catalog's order (to before cc), then explicit ids. */
+export async function resolveAudience(
+  client: Client,
+  definition: Pick<TypeDefinition<never>, "to" | "cc">,
+  envelope: Pick<EventEnvelope, "actor" | "recipients">,
+  orgs: AudienceOrgs,
+): Promise<Audience> {
+  const wanted: { token: AudienceToken | "explicit"; role: "to" | "cc"; userIds?: string[]; byRole?: { orgId: string; role: Role } }[] = [];
+  const add = (token: AudienceToken, role: "to" | "cc") => {
+    if (token === "actor") return void (envelope.actor?.userId && wanted.push({ token, role, userIds: [envelope.actor.userId] }));
+    const org = orgs[tokenOrg[token]];
+    if (!org) return;
+    if (token.endsWith(".primary")) return void (org.primaryContactId && wanted.push({ token, role, userIds: [org.primaryContactId] }));
+    if (token.endsWith(".billing")) return void (org.billingContactId && wanted.push({ token, role, userIds: [org.billingContactId] }));
+    wanted.push({ token, role, byRole: { orgId: org.id, role: token.endsWith(".admins") ? "admin" : "account_manager" } });
+  };
+  definition.to.forEach((token) => add(token, "to"));
+  definition.cc.forEach((token) => add(token, "cc"));
+  const explicitIds = envelope.recipients?.userIds ?? [];
+  if (explicitIds.length) wanted.push({ token: "explicit", role: "to", userIds: explicitIds });
+
+  const ids = [...new Set(wanted.flatMap((w) => w.userIds ?? []).concat(envelope.actor?.userId ?? []))];
+  const roles = wanted.flatMap((w) => (w.byRole ? [w.byRole] : []));
+  const users = await client.$queryRawUnsafe<UserRow[]>(
+    `SELECT id, email, name, "organizationId", role::text AS role, active FROM "User"
+     WHERE id = ANY($1::text[])
+        OR ("organizationId", role::text) IN (SELECT * FROM unnest($2::text[], $3::text[]))`,
+    ids,
+    roles.map((r) => r.orgId),
+    roles.map((r) => r.role),
+  );
+  const byId = new Map(users.map((u) => [u.id, u]));
+
+  const chosen = new Map<string, Recipient>();
+  const skipped = new Map<string, Audience["skipped"][number]>();
+  for (const want of wanted) {
+    const matches = want.byRole
+      ? users.filter((u) => u.organizationId === want.byRole!.orgId && u.role === want.byRole!.role).map((u) => u.id)
+      : want.userIds!;
+    for (const userId of matches) {
+      const user = byId.get(userId);
+      const existing = chosen.get(userId) ?? skipped.get(userId);
+      if (existing) {
+        if (!existing.via.includes(want.token)) existing.via.push(want.token);
+        continue;
+      }
+      if (!user || !user.active) {
+        // A contact or role that resolves to nobody is skipped; the trail keeps explicit ids and inactive users.
+        if (user || want.token === "explicit") skipped.set(userId, { userId, via: [want.token], skipped: user ? "inactive" : "unknown_user", user });
+        continue;
+      }
+      chosen.set(userId, { user, role: want.role, via: [want.token], reason: describe(want.token, orgs, want.role) });
+    }
+  }
+
+  const covered = new Set([...chosen.values()].map((r) => r.user.email.toLowerCase()));
+  const extraEmails = [...new Set((envelope.recipients?.emails ?? []).map((e) => e.toLowerCase()))].filter((e) => !covered.has(e));
+  const actor = envelope.actor?.userId ? byId.get(envelope.actor.userId) : undefined;
+  return {
+    recipients: [...chosen.values()],
+    skipped: [...skipped.values()],
+    extraEmails,
+    actorName: envelope.actor?.name ?? actor?.name ?? null,
+  };
+}
