@@ -1,0 +1,32 @@
+// What every email template receives: the event's data and who it is for. Client-safe (no server
+// imports) because the React Email preview bundles the templates on their own.
+import type { NotificationData, NotificationType } from "../notifications/catalog";
+
+export interface EmailBrand {
+  /** The recipient's reseller, whose name and colours the email carries. */
+  name: string;
+  logoUrl: string | null;
+  /** A CSS colour, e.g. "#2563eb". */
+  primaryColor: string;
+}
+
+export interface EmailContext {
+  brand: EmailBrand;
+  /** null for plain addresses from `recipients.emails`. */
+  recipientName: string | null;
+  role: "to" | "cc";
+  /** The footer's "why you got this" sentence. */
+  why: string;
+  /** The catalog label of the type, e.g. "Order notes". */
+  typeLabel: string;
+  critical: boolean;
+  /** Action button target under PORTAL_BASE_URL; null when the type has no page. */
+  actionUrl: string | null;
+  settingsUrl: string;
+  unsubscribeUrl: string;
+}
+
+export interface EmailProps<T extends NotificationType> {
+  data: NotificationData<T>;
+  context: EmailContext;
+}
