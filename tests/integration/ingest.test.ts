@@ -129,7 +129,7 @@ describe("idempotency", () => {
 
 describe("bad input", () => {
   it("401 without a key, with a wrong scheme or an unknown key", async () => {
-    for (const headers of [{}, { authorization: "Basic abc" }, { authorization: "Bearer nck_unknown" }]) {
+    for (const headers of [{}, { authorization: "Basic abc" }, { authorization: "Bearer nck_unknown" }] as Record<string, string>[]) {
       const res = await send(envelope("quote.sent"), headers);
       expect(res.status).toBe(401);
       expect(res.json.error.code).toBe("unauthorized");
