@@ -65,10 +65,19 @@ function migrationList(): MigrationList {
 
 /** Applies pending migrations; returns the names of those applied. */
 export async function applyMigrations(connectionString: string): Promise<string[]> {
-  return withEngine(connectionString, async (engine) => {
-    const out = await engine.applyMigrations({ migrationsList: migrationList(), filters: noFilters });
-    return out.appliedMigrationNames;
-  });
+  try {
+    return await withEngine(connectionString, async (engine) => {
+      const out = await engine.applyMigrations({ migrationsList: migrationList(), filters: noFilters });
+      return out.appliedMigrationNames;
+    });
+  } catch (error) {
+    // The engine's errors carry a Rust backtrace; keep the lines a person can act on.
+    const message = String((error as Error).message ?? error)
+      .split("\n")
+      .filter((line) => line.trim() && !/^\s+(\d+:|at )/.test(line))
+      .join("\n");
+    throw new Error(`Could not apply migrations: ${message}`);
+  }
 }
 
 /** Writes prisma/migrations/<timestamp>_<name>/migration.sql from the change to schema.prisma. */
