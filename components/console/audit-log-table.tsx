@@ -1,0 +1,55 @@
+import { ScrollText } from "lucide-react";
+import type { AuditEntry } from "@/lib/console/audit-log";
+import { EmptyState } from "@/components/console/empty-state";
+import { TableScroll, captionClass, tableClass, tdClass, thClass } from "@/components/console/table";
+import { Time } from "@/components/console/time";
+
+const actionLabels: Record<string, string> = {
+  "api_key.created": "Created API key",
+  "api_key.revoked": "Revoked API key",
+  "test_event.sent": "Sent a test event",
+};
+
+function describeTarget(entry: AuditEntry, names: Map<string, string>) {
+  const details = (entry.details ?? {}) as Record<string, unknown>;
+  const name = typeof details.name === "string" ? details.name : entry.target ? names.get(entry.target) : undefined;
+  return name ? `${name} (${entry.target})` : (entry.target ?? "—");
+}
+
+export function AuditLogTable({ entries, caption, names = new Map() }: { entries: AuditEntry[]; caption: string; names?: Map<string, string> }) {
+  if (entries.length === 0) return <EmptyState icon={ScrollText} title="Nothing recorded yet" />;
+  return (
+    <TableScroll label={caption}>
+      <table className={tableClass}>
+        <caption className={captionClass}>{caption}</caption>
+        <thead>
+          <tr>
+            <th scope="col" className={thClass}>When</th>
+            <th scope="col" className={thClass}>Who</th>
+            <th scope="col" className={thClass}>Action</th>
+            <th scope="col" className={thClass}>Target</th>
+          </tr>
+        </thead>
+        <tbody>
+          {entries.map((entry) => (
+            <tr key={entry.id}>
+              <td className={tdClass}><Time date={entry.createdAt} /></td>
+              <td className={tdClass}>
+                {entry.actor ? (
+                  <>
+                    {entry.actor.name}
+                    {entry.actor.email && <span className="block text-xs text-zinc-500">{entry.actor.email}</span>}
+                  </>
+                ) : (
+                  <span className="text-zinc-500">Command line</span>
+                )}
+              </td>
+              <td className={tdClass}>{actionLabels[entry.action] ?? entry.action}</td>
+              <td className={`${tdClass} break-all`}>{describeTarget(entry, names)}</td>
+            </tr>
+          ))}
+        </tbody>
+      </table>
+    </TableScroll>
+  );
+}

@@ -1,0 +1,78 @@
+import { Badge, type Tone } from "@/components/console/badge";
+import { TableScroll, captionClass, tdClass, thClass } from "@/components/console/table";
+import type { DirectoryOrg } from "@/lib/console/directory";
+
+const kindTone: Record<string, Tone> = { platform: "info", distributor: "info", reseller: "success", customer: "neutral", vendor: "warning" };
+const roleLabels: Record<string, string> = { admin: "Admin", account_manager: "Account manager", billing_admin: "Billing admin", member: "Member" };
+
+function OrgUsers({ org }: { org: DirectoryOrg }) {
+  if (org.users.length === 0) return <p className="px-3 pb-3 text-sm text-zinc-500">No users.</p>;
+  return (
+    <TableScroll label={`Users of ${org.name}`} className="mx-3 mb-3">
+      <table className="w-full min-w-[34rem] border-collapse text-left text-sm">
+        <caption className={captionClass}>Users of {org.name}</caption>
+        <thead>
+          <tr>
+            <th scope="col" className={thClass}>Name</th>
+            <th scope="col" className={thClass}>Email</th>
+            <th scope="col" className={thClass}>Role</th>
+            <th scope="col" className={thClass}>Contact</th>
+            <th scope="col" className={thClass}>Status</th>
+          </tr>
+        </thead>
+        <tbody>
+          {org.users.map((user) => (
+            <tr key={user.id}>
+              <th scope="row" className={`${tdClass} font-medium`}>
+                {user.name}
+                <span className="block font-mono text-xs font-normal text-zinc-500">{user.id}</span>
+              </th>
+              <td className={`${tdClass} break-all`}>{user.email}</td>
+              <td className={tdClass}>{roleLabels[user.role] ?? user.role}</td>
+              <td className={tdClass}>
+                <span className="flex flex-wrap gap-1">
+                  {user.isPrimary && <Badge tone="info">Primary</Badge>}
+                  {user.isBilling && <Badge tone="info">Billing</Badge>}
+                  {!user.isPrimary && !user.isBilling && <span className="text-zinc-400">—</span>}
+                </span>
+              </td>
+              <td className={tdClass}>{user.active ? <Badge tone="success">Active</Badge> : <Badge tone="danger">Deactivated</Badge>}</td>
+            </tr>
+          ))}
+        </tbody>
+      </table>
+    </TableScroll>
+  );
+}
+
+function OrgNode({ org }: { org: DirectoryOrg }) {
+  return (
+    <li>
+      <details open className="group rounded-lg border border-zinc-200 bg-white dark:border-zinc-800 dark:bg-zinc-900">
+        <summary className="flex cursor-pointer flex-wrap items-center gap-2 px-3 py-2.5">
+          <span className="font-medium">{org.name}</span>
+          <Badge tone={kindTone[org.kind] ?? "neutral"}>{org.kind}</Badge>
+          {org.status !== "active" && <Badge tone="warning">{org.status}</Badge>}
+          <span className="font-mono text-xs text-zinc-500">{org.id}</span>
+          <span className="ml-auto text-xs text-zinc-500">
+            {org.users.length} {org.users.length === 1 ? "user" : "users"}
+          </span>
+        </summary>
+        {org.matched ? <OrgUsers org={org} /> : <p className="px-3 pb-3 text-xs text-zinc-500">Shown for context: no match here.</p>}
+      </details>
+      {org.children.length > 0 && (
+        <ul className="mt-2 space-y-2 border-l border-zinc-200 pl-3 sm:pl-6 dark:border-zinc-800" aria-label={`Under ${org.name}`}>
+          {org.children.map((child) => <OrgNode key={child.id} org={child} />)}
+        </ul>
+      )}
+    </li>
+  );
+}
+
+export function DirectoryTree({ roots }: { roots: DirectoryOrg[] }) {
+  return (
+    <ul className="space-y-2" aria-label="Organization tree">
+      {roots.map((org) => <OrgNode key={org.id} org={org} />)}
+    </ul>
+  );
+}
