@@ -10,6 +10,8 @@ export interface OrgLevel {
   /** This organization's setting for the cell; undefined when it has no row. null: inherit. */
   enabled?: boolean | null;
   locked?: boolean;
+  /** Whose lock it is: the organization of the admin who set it (this one or one above); this one when absent. */
+  lockOwner?: { id: string; name: string };
 }
 
 export interface CellRule {
@@ -52,7 +54,15 @@ export function decideCell(params: { channel: Channel; rule: CellRule; levels: O
   // The topmost lock wins: a lock below it could not have been set against it.
   for (let i = levels.length - 1; i >= 0; i--) {
     const level = levels[i]!;
-    if (level.locked) return { ...inheritedFrom(levels, i, rule), locked: true, lockedById: level.id, lockedByName: level.name };
+    if (level.locked) {
+      const owner = level.lockOwner ?? level;
+      // A locked value can only have been set or endorsed by the lock's owner (or above), so it
+      // reads as theirs even when the row sits on a customer: "Set by Contoso Reseller".
+      const value = typeof level.enabled === "boolean"
+        ? { enabled: level.enabled, locked: false, source: "organization" as const, sourceOrganizationId: owner.id, sourceName: owner.name }
+        : inheritedFrom(levels, i + 1, rule);
+      return { ...value, locked: true, lockedById: owner.id, lockedByName: owner.name };
+    }
   }
   if (typeof override === "boolean") return { enabled: override, locked: false, source: "user" };
   return inheritedFrom(levels, 0, rule);

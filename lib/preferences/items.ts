@@ -31,9 +31,11 @@ export interface OrganizationSettingItem {
   setting: boolean | null;
   /** This organization's own lock (organizations and users below cannot override). */
   locked: boolean;
+  /** Whose lock that is: the organization of the admin who set it (this one or one above). */
+  lockOwner?: string;
   /** What the organization would get without its own setting. */
   inherited: { enabled: boolean; source: PreferenceSource; sourceName?: string };
-  /** An organization above locked this cell: it cannot be changed here. */
+  /** The lock that keeps the signed-in admin from changing this cell (set above this organization, or here by an admin above them). */
   lockedBy?: string;
   /** Critical in-app cell: always on, cannot be changed by anyone. */
   critical: boolean;

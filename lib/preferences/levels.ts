@@ -9,6 +9,7 @@ export interface OrgSettingRow {
   channel: Channel;
   enabled: boolean | null;
   locked: boolean;
+  lockedById?: string | null;
 }
 
 export function ruleFor(type: string, channel: Channel): CellRule {
@@ -27,6 +28,8 @@ export function buildLevels(chain: ChainLink[], rows: OrgSettingRow[] | Map<stri
   const index = rows instanceof Map ? rows : indexSettings(rows);
   return chain.map((link) => {
     const row = index.get(`${link.id}:${type}:${channel}`);
-    return { id: link.id, name: link.name, enabled: row?.enabled, locked: row?.locked ?? false };
+    // The owner is always this organization or one above it (only their admins can set it here).
+    const owner = row?.lockedById ? chain.find((candidate) => candidate.id === row.lockedById) : undefined;
+    return { id: link.id, name: link.name, enabled: row?.enabled, locked: row?.locked ?? false, ...(owner ? { lockOwner: owner } : {}) };
   });
 }

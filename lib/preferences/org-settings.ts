@@ -1,10 +1,11 @@
 // An organization's notification defaults and locks, as its admins see and change them.
-// Authorization is the caller's job (authorizeOrganization in org-tree.ts).
+// Authorization (may the actor manage this organization at all) is the caller's job:
+// authorizeOrganization in org-tree.ts. This module enforces the locks.
 import { db, type Prisma } from "@/lib/db";
 import { AppError } from "@/lib/errors";
 import { catalog, type Channel, type NotificationType } from "@/lib/notifications/catalog";
 import { decideCell } from "./decide";
-import { allCells, lockReason } from "./cells";
+import { allCells, channelLabels } from "./cells";
 import { recordChanges, type ChangeRecord } from "./history";
 import type { OrganizationSettingItem, SkippedCell } from "./items";
 import { buildLevels, indexSettings, ruleFor } from "./levels";
@@ -12,7 +13,8 @@ import { loadAncestorChains, type ChainLink } from "./org-tree";
 
 type Client = Pick<Prisma.TransactionClient, "$queryRaw" | "organizationPreference">;
 
-async function loadOrgContext(client: Client, organizationId: string, types?: NotificationType[]) {
+/** `actorOrganizationId`: the admin's organization, which must be in the chain (they manage this one). */
+async function loadOrgContext(client: Client, organizationId: string, actorOrganizationId: string, types?: NotificationType[]) {
   const chain = (await loadAncestorChains([organizationId], client)).get(organizationId);
   if (!chain) throw new AppError("not_found", "Organization not found");
   const settings = indexSettings(
@@ -20,12 +22,18 @@ async function loadOrgContext(client: Client, organizationId: string, types?: No
       where: { organizationId: { in: chain.map((link) => link.id) }, ...(types ? { type: { in: types } } : {}) },
     }),
   );
+  // Chain index of the actor's organization: they may change what organizations at or below it locked.
+  const actorDepth = chain.findIndex((link) => link.id === actorOrganizationId);
+  const manages = (organizationId: string) => actorDepth !== -1 && chain.findIndex((link) => link.id === organizationId) <= actorDepth;
+
   const item = (type: NotificationType, channel: Channel): OrganizationSettingItem => {
     const rule = ruleFor(type, channel);
     const levels = buildLevels(chain, settings, type, channel);
     const effective = decideCell({ channel, rule, levels });
     const inherited = decideCell({ channel, rule, levels: levels.slice(1) });
     const own = levels[0]!;
+    const ownOwner = own.locked ? (own.lockOwner ?? own) : undefined;
+    const blockedBy = inherited.lockedByName ?? (ownOwner && !manages(ownOwner.id) ? ownOwner.name : undefined);
     return {
       type,
       category: catalog[type].category,
@@ -35,22 +43,31 @@ async function loadOrgContext(client: Client, organizationId: string, types?: No
       ...(effective.sourceName ? { sourceName: effective.sourceName } : {}),
       setting: own.enabled ?? null,
       locked: own.locked ?? false,
+      ...(ownOwner ? { lockOwner: ownOwner.name } : {}),
       inherited: { enabled: inherited.enabled, source: inherited.source, ...(inherited.sourceName ? { sourceName: inherited.sourceName } : {}) },
-      ...(inherited.lockedByName ? { lockedBy: inherited.lockedByName } : {}),
+      ...(blockedBy ? { lockedBy: blockedBy } : {}),
       critical: inherited.source === "critical",
     };
   };
-  return { chain, settings, item, inheritedDecision: (type: NotificationType, channel: Channel) =>
-    decideCell({ channel, rule: ruleFor(type, channel), levels: buildLevels(chain, settings, type, channel).slice(1) }) };
+  return { chain, settings, item };
 }
 
-export async function getOrganizationSettings(organizationId: string, client: Client = db): Promise<{ organization: ChainLink; items: OrganizationSettingItem[] }> {
-  const { chain, item } = await loadOrgContext(client, organizationId);
+/** Why the actor cannot change a cell, naming the lock's owner; null when they can. */
+function refusal(item: OrganizationSettingItem): string | null {
+  const cell = `${channelLabels[item.channel]} for “${catalog[item.type].label}”`;
+  if (item.critical) return `${cell} is always on: this notification is critical`;
+  if (item.lockedBy) return `Locked by ${item.lockedBy}: ${cell} cannot be changed here`;
+  return null;
+}
+
+export async function getOrganizationSettings(params: { organizationId: string; actorOrganizationId: string }, client: Client = db): Promise<{ organization: ChainLink; items: OrganizationSettingItem[] }> {
+  const { chain, item } = await loadOrgContext(client, params.organizationId, params.actorOrganizationId);
   return { organization: chain[0]!, items: allCells().map(({ type, channel }) => item(type, channel)) };
 }
 
 export interface OrganizationSettingChange {
   actorId: string;
+  actorOrganizationId: string;
   organizationId: string;
   types: NotificationType[];
   channel: Channel;
@@ -58,20 +75,20 @@ export interface OrganizationSettingChange {
   enabled?: boolean | null;
   /** Own lock; undefined to keep. */
   locked?: boolean;
-  /** true: a cell locked above or critical is an error (409); false: it is skipped and reported. */
+  /** true: a locked or critical cell is an error (409); false: it is skipped and reported. */
   strict: boolean;
 }
 
 export async function changeOrganizationSettings(change: OrganizationSettingChange): Promise<{ items: OrganizationSettingItem[]; skipped: SkippedCell[] }> {
   return db.$transaction(async (tx) => {
     // Serializes changes to one organization's settings so no history row is lost or wrong.
-    const locked = await tx.$queryRaw<{ id: string }[]>`SELECT id FROM "Organization" WHERE id = ${change.organizationId} FOR NO KEY UPDATE`;
-    if (locked.length === 0) throw new AppError("not_found", "Organization not found");
-    const { settings, inheritedDecision } = await loadOrgContext(tx, change.organizationId, change.types);
+    const found = await tx.$queryRaw<{ id: string }[]>`SELECT id FROM "Organization" WHERE id = ${change.organizationId} FOR NO KEY UPDATE`;
+    if (found.length === 0) throw new AppError("not_found", "Organization not found");
+    const { settings, item } = await loadOrgContext(tx, change.organizationId, change.actorOrganizationId, change.types);
     const skipped: SkippedCell[] = [];
     const records: ChangeRecord[] = [];
     for (const type of change.types) {
-      const reason = lockReason(type, change.channel, inheritedDecision(type, change.channel));
+      const reason = refusal(item(type, change.channel));
       if (reason) {
         if (change.strict) throw new AppError("conflict", reason);
         skipped.push({ type, channel: change.channel, reason });
@@ -82,9 +99,11 @@ export async function changeOrganizationSettings(change: OrganizationSettingChan
       const next = { enabled: change.enabled === undefined ? old.enabled : change.enabled, locked: change.locked ?? old.locked };
       if (next.enabled === old.enabled && next.locked === old.locked) continue;
       const where = { organizationId_type_channel: { organizationId: change.organizationId, type, channel: change.channel } };
-      // Sparse rows: a cell that inherits and is not locked has no row.
+      // Sparse rows: a cell that inherits and is not locked has no row. A lock belongs to whoever
+      // last set the locked cell, so a reseller's lock on a customer holds against the customer's admin.
+      const data = { ...next, lockedById: next.locked ? change.actorOrganizationId : null };
       if (next.enabled === null && !next.locked) await tx.organizationPreference.delete({ where });
-      else await tx.organizationPreference.upsert({ where, create: { organizationId: change.organizationId, type, channel: change.channel, ...next }, update: next });
+      else await tx.organizationPreference.upsert({ where, create: { organizationId: change.organizationId, type, channel: change.channel, ...data }, update: data });
       records.push({
         actorId: change.actorId, scope: "organization", organizationId: change.organizationId, type, channel: change.channel,
         oldEnabled: old.enabled, newEnabled: next.enabled, oldLocked: old.locked, newLocked: next.locked, via: "admin",
@@ -94,7 +113,7 @@ export async function changeOrganizationSettings(change: OrganizationSettingChan
       throw new AppError("conflict", skipped.length === 1 ? skipped[0]!.reason : `Nothing changed: ${skipped.map((cell) => cell.reason).join("; ")}`);
     }
     await recordChanges(tx, records);
-    const after = await loadOrgContext(tx, change.organizationId, change.types);
+    const after = await loadOrgContext(tx, change.organizationId, change.actorOrganizationId, change.types);
     const items = change.types.filter((type) => !skipped.some((cell) => cell.type === type)).map((type) => after.item(type, change.channel));
     return { items, skipped };
   });
