@@ -2,6 +2,7 @@ import Link from "next/link";
 import { BellRing } from "lucide-react";
 import { UserMenu } from "@/components/shell/user-menu";
 import { MainNav } from "@/components/shell/main-nav";
+import { Bell } from "@/components/notifications/bell";
 
 export interface HeaderUser {
   name: string;
@@ -28,8 +29,7 @@ export function AppHeader({ user }: { user: HeaderUser }) {
         </span>
         <MainNav isAdmin={user.role === "admin"} isPlatformAdmin={user.role === "admin" && user.organizationKind === "platform"} />
         <div className="ml-auto flex items-center gap-1">
-          {/* The notification bell mounts here. */}
-          <div id="bell-slot" className="flex items-center" />
+          <Bell />
           <UserMenu name={user.name} email={user.email} />
         </div>
       </div>

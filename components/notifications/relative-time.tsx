@@ -1,0 +1,22 @@
+"use client";
+
+import { format, formatDistanceToNowStrict } from "date-fns";
+import { useEffect, useState } from "react";
+
+// "5 min ago" with the exact local time on hover. Re-renders each minute; the server's render
+// may differ by a minute or a time zone, hence suppressHydrationWarning.
+export function RelativeTime({ iso, className }: { iso: string; className?: string }) {
+  const [, tick] = useState(0);
+  useEffect(() => {
+    const timer = setInterval(() => tick((n) => n + 1), 60_000);
+    return () => clearInterval(timer);
+  }, []);
+  const date = new Date(iso);
+  const seconds = (Date.now() - date.getTime()) / 1000;
+  const label = seconds < 45 ? "just now" : `${formatDistanceToNowStrict(date)} ago`;
+  return (
+    <time dateTime={iso} title={format(date, "PPPP 'at' p")} className={className} suppressHydrationWarning>
+      {label}
+    </time>
+  );
+}
