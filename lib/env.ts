@@ -22,6 +22,9 @@ const schema = z
     if (value.NODE_ENV === "production" && !value.AUTH_SECRET) {
       ctx.addIssue({ code: "custom", path: ["AUTH_SECRET"], message: "is required in production" });
     }
+    if (value.NODE_ENV === "production" && !value.RESEND_API_KEY && !value.EMAIL_DISABLED) {
+      ctx.addIssue({ code: "custom", path: ["RESEND_API_KEY"], message: "is required in production to send email (or set EMAIL_DISABLED=true to capture mail in /dev/mailbox instead)" });
+    }
   });
 
 export type Env = z.infer<typeof schema> & { APP_URL: string };

@@ -1,4 +1,29 @@
-// The email queue's producer side. Ingest inserts EmailDelivery rows (status "queued") in the same
-// transaction as the notifications, then calls wakeEmailWorker() after commit.
-// TODO(email): wake the worker in this process and, through Postgres NOTIFY, on other instances.
-export function wakeEmailWorker(): void {}
+// The email queue's wake-up signal. Ingest inserts EmailDelivery rows (status "queued") in the same
+// transaction as the notifications, then calls wakeEmailWorker() after commit: workers in this
+// process wake at once, workers in other processes through Postgres NOTIFY. Both are hints; the
+// workers also poll, so a lost signal only delays a send.
+import { db } from "@/lib/db";
+
+export const EMAIL_WAKE_CHANNEL = "email_jobs";
+
+type Listener = () => void;
+// On globalThis: Next bundles route handlers (where ingest runs) apart from server.ts (the worker).
+const globalForWake = globalThis as unknown as { __emailWakeListeners?: Set<Listener>; __emailNotifyPending?: boolean };
+const listeners = (globalForWake.__emailWakeListeners ??= new Set());
+
+/** Subscribes a worker in this process; returns the unsubscribe function. */
+export function onEmailWake(listener: Listener): () => void {
+  listeners.add(listener);
+  return () => listeners.delete(listener);
+}
+
+export function wakeEmailWorker(): void {
+  for (const listener of listeners) listener();
+  // One NOTIFY per tick however many events were just committed.
+  if (globalForWake.__emailNotifyPending) return;
+  globalForWake.__emailNotifyPending = true;
+  queueMicrotask(() => {
+    globalForWake.__emailNotifyPending = false;
+    db.$executeRawUnsafe(`NOTIFY ${EMAIL_WAKE_CHANNEL}`).catch(() => {});
+  });
+}

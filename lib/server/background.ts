@@ -3,14 +3,19 @@
 import type { RealtimeServer } from "@/lib/realtime/emit";
 import { env, type Env } from "@/lib/env";
 import { attachSocketAdapter } from "@/lib/server/socket-adapter";
+import { createEmailWorker } from "@/lib/email/worker";
 
 /** `config` defaults to the validated environment; tests pass their own (e.g. a Redis URL). */
-export async function startBackgroundServices(io: RealtimeServer, config: Pick<Env, "REDIS_URL"> = env()) {
+export async function startBackgroundServices(io: RealtimeServer, config: Pick<Env, "REDIS_URL"> = env(), options: { emailWorker?: boolean } = {}) {
   // DATABASE_URL is read from process.env: openDatabase() sets it after env() was first parsed.
   const adapter = await attachSocketAdapter(io, { databaseUrl: process.env.DATABASE_URL!, redisUrl: config.REDIS_URL });
+  // The email worker runs in every instance by default; the queue is shared through Postgres.
+  const emailWorker = options.emailWorker === false ? undefined : createEmailWorker();
+  await emailWorker?.start();
   return {
     adapter: adapter.kind,
     stop: async () => {
+      await emailWorker?.stop();
       await adapter.close();
     },
   };

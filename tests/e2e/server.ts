@@ -13,6 +13,8 @@ Object.assign(process.env, {
   AUTH_SECRET: "e2e-test-secret-0123456789abcdefghij",
   PORTAL_BASE_URL: "https://portal.test",
   SEED_DEMO_DATA: "true",
+  // No Resend in tests: mail is captured in the development mailbox.
+  EMAIL_DISABLED: "true",
 });
 
 const { startServer } = await import("@/lib/server/start");

@@ -1,0 +1,26 @@
+// The brand an email carries: the recipient's reseller (walking up from the user's organization,
+// or from the event's organization for plain addresses). Recipients above any reseller (a
+// distributor, a vendor, the platform) get the neutral marketplace brand.
+import { db } from "@/lib/db";
+import type { EmailBrand } from "./types";
+
+export const defaultBrand: EmailBrand = { name: "Cloud Marketplace", logoUrl: null, primaryColor: "#111827" };
+
+const colour = /^#[0-9a-fA-F]{3,8}$|^rgb\(\s*\d{1,3}\s*,\s*\d{1,3}\s*,\s*\d{1,3}\s*\)$/;
+
+export async function brandFor(organizationId: string): Promise<EmailBrand> {
+  const rows = await db.$queryRaw<{ name: string; branding: unknown }[]>`
+    WITH RECURSIVE up AS (
+      SELECT id, name, kind, branding, "parentId", 0 AS depth FROM "Organization" WHERE id = ${organizationId}
+      UNION ALL
+      SELECT o.id, o.name, o.kind, o.branding, o."parentId", up.depth + 1 FROM "Organization" o JOIN up ON o.id = up."parentId" WHERE up.depth < 20
+    )
+    SELECT name, branding FROM up WHERE kind = 'reseller' ORDER BY depth LIMIT 1`;
+  const reseller = rows[0];
+  if (!reseller) return defaultBrand;
+  const branding = (reseller.branding ?? {}) as { logoUrl?: unknown; primaryColor?: unknown };
+  // Branding comes from the platform API; only values that are safe inside a style or src attribute.
+  const logoUrl = typeof branding.logoUrl === "string" && /^https:\/\//.test(branding.logoUrl) ? branding.logoUrl : null;
+  const primaryColor = typeof branding.primaryColor === "string" && colour.test(branding.primaryColor) ? branding.primaryColor : defaultBrand.primaryColor;
+  return { name: reseller.name, logoUrl, primaryColor };
+}

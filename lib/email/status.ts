@@ -1,0 +1,20 @@
+// The email status shown on in-app items ("Emailed 10:02 · delivered").
+import { db } from "@/lib/db";
+
+export interface EmailStatus {
+  /** queued, sending, sent, delivered, delivery_delayed, bounced, complained, failed, dead, suppressed */
+  status: string;
+  /** ISO time: when it was sent, or of the last change while it was not. */
+  at: string;
+}
+
+/** The latest delivery of each notification (one query); notifications without email are absent. */
+export async function emailStatusForNotifications(ids: string[]): Promise<Map<string, EmailStatus>> {
+  if (ids.length === 0) return new Map();
+  const rows = await db.$queryRaw<{ notificationId: string; status: string; sentAt: Date | null; updatedAt: Date }[]>`
+    SELECT DISTINCT ON ("notificationId") "notificationId", status, "sentAt", "updatedAt"
+    FROM "EmailDelivery"
+    WHERE "notificationId" = ANY(${ids}::text[])
+    ORDER BY "notificationId", "createdAt" DESC, id DESC`;
+  return new Map(rows.map((row) => [row.notificationId, { status: row.status, at: (row.sentAt ?? row.updatedAt).toISOString() }]));
+}

@@ -1,0 +1,109 @@
+// One sender, two transports: Resend when RESEND_API_KEY is set, otherwise the development
+// mailbox (CapturedEmail rows shown at /dev/mailbox). Mail is never silently dropped.
+import { Resend } from "resend";
+import { db } from "@/lib/db";
+import { env } from "@/lib/env";
+
+export interface OutgoingEmail {
+  /** The delivery job's id: Resend's idempotency key and the captured email's id. */
+  id: string;
+  from: string;
+  to: string;
+  subject: string;
+  html: string;
+  text: string;
+  headers: Record<string, string>;
+}
+
+export type SendResult =
+  | { ok: true; providerId: string }
+  | { ok: false; retryable: boolean; status: number | null; error: string; retryAfterMs?: number };
+
+export interface EmailTransport {
+  name: "resend" | "mailbox";
+  send(email: OutgoingEmail): Promise<SendResult>;
+}
+
+/** Retry-After as seconds or as an HTTP date → milliseconds. */
+export function parseRetryAfter(value: string | null | undefined, now = Date.now()): number | undefined {
+  if (!value) return undefined;
+  const seconds = Number(value);
+  if (Number.isFinite(seconds) && seconds >= 0) return seconds * 1000;
+  const date = Date.parse(value);
+  return Number.isNaN(date) ? undefined : Math.max(0, date - now);
+}
+
+// Resend error names that mean "try again later" even without a status code.
+const retryableNames = new Set(["application_error", "internal_server_error", "rate_limit_exceeded", "concurrent_idempotent_requests", "daily_quota_exceeded"]);
+
+/** Network errors, 429, 5xx and "same key still in flight" are retried; other 4xx are final. */
+export function classifyResendError(error: { statusCode?: number | null; name?: string; message?: string }, headers: Record<string, string> | null) {
+  const status = typeof error.statusCode === "number" ? error.statusCode : null;
+  const retryable =
+    status === null ? retryableNames.has(error.name ?? "application_error") : status === 429 || status >= 500 || error.name === "concurrent_idempotent_requests";
+  return {
+    ok: false as const,
+    retryable,
+    status,
+    error: `${status ?? "network"} ${error.name ?? "error"}: ${error.message ?? "no message"}`.slice(0, 1000),
+    retryAfterMs: parseRetryAfter(headers?.["retry-after"]),
+  };
+}
+
+export function resendTransport(options: { apiKey: string; baseUrl?: string }): EmailTransport {
+  const client = new Resend(options.apiKey, options.baseUrl ? { baseUrl: options.baseUrl } : undefined);
+  return {
+    name: "resend",
+    async send(email) {
+      const { data, error, headers } = await client.emails.send(
+        {
+          from: email.from,
+          to: email.to,
+          subject: email.subject,
+          html: email.html,
+          text: email.text,
+          headers: email.headers,
+          // Lets the webhook find the job even if it arrives before the send's answer is stored.
+          tags: [{ name: "delivery_id", value: email.id }],
+        },
+        { idempotencyKey: email.id },
+      );
+      if (error || !data) return classifyResendError((error ?? { name: "application_error", message: "empty response" }) as never, headers);
+      return { ok: true, providerId: data.id };
+    },
+  };
+}
+
+export function mailboxTransport(): EmailTransport {
+  return {
+    name: "mailbox",
+    async send(email) {
+      // Keyed by the job id: a retried job (e.g. after a crash) is captured once.
+      await db.capturedEmail.createMany({
+        data: [{ id: email.id, to: email.to, from: email.from, subject: email.subject, html: email.html, text: email.text, headers: email.headers }],
+        skipDuplicates: true,
+      });
+      return { ok: true, providerId: `mailbox_${email.id}` };
+    },
+  };
+}
+
+/** Resend with RESEND_API_KEY; the development mailbox otherwise (also when EMAIL_DISABLED). */
+export function defaultTransport(): EmailTransport {
+  const config = env();
+  return mailIsCaptured() || !config.RESEND_API_KEY ? mailboxTransport() : resendTransport({ apiKey: config.RESEND_API_KEY });
+}
+
+export function mailIsCaptured(): boolean {
+  const config = env();
+  return !config.RESEND_API_KEY || config.EMAIL_DISABLED;
+}
+
+export async function sendEmail(email: OutgoingEmail, transport: EmailTransport = defaultTransport()): Promise<SendResult> {
+  try {
+    return await transport.send(email);
+  } catch (error) {
+    // The SDK reports errors as values; a throw here is ours (e.g. the database) and may pass.
+    return { ok: false, retryable: true, status: null, error: `transport: ${(error as Error).message}`.slice(0, 1000) };
+  }
+}

@@ -1,0 +1,84 @@
+// One-click unsubscribe (RFC 8058) and its undo. A user token turns off email for that type for
+// that user, through the preferences module so the change is in the history (via "unsubscribe").
+// A plain-address token (from `recipients.emails`, no user to hold a preference) suppresses the
+// address. Critical or organization-locked types cannot be turned off here: the page explains
+// and links to the settings instead.
+import { db } from "@/lib/db";
+import { AppError } from "@/lib/errors";
+import { getType, type NotificationType } from "@/lib/notifications/catalog";
+import { listUserPreferences, setUserPreference } from "@/lib/preferences/user-preferences";
+import { verifyUnsubscribeToken, type UnsubscribeSubject } from "./unsubscribe-token";
+
+export interface UnsubscribeState {
+  subject: UnsubscribeSubject;
+  type: NotificationType;
+  label: string;
+  /** Email for this type currently reaches this user or address. */
+  subscribed: boolean;
+  /** Why it cannot be turned off here (critical or locked), or null. */
+  blocked: string | null;
+  /** For display: the user's email or the plain address. */
+  address: string;
+}
+
+const UNSUBSCRIBED = "unsubscribed";
+
+export function readToken(token: string | null | undefined): UnsubscribeSubject {
+  const subject = verifyUnsubscribeToken(token);
+  if (!subject) throw new AppError("not_found", "This unsubscribe link is not valid. Open your notification settings instead.");
+  return subject;
+}
+
+export async function unsubscribeState(token: string | null | undefined): Promise<UnsubscribeState> {
+  const subject = readToken(token);
+  const definition = getType(subject.type)!;
+  const base = { subject, type: subject.type, label: definition.label };
+  if ("address" in subject) {
+    const suppression = await db.emailSuppression.findUnique({ where: { email: subject.address.toLowerCase() } });
+    return { ...base, subscribed: !suppression, blocked: null, address: subject.address };
+  }
+  const user = await db.user.findUnique({ where: { id: subject.userId }, select: { email: true, active: true } });
+  if (!user?.active) throw new AppError("not_found", "This unsubscribe link is no longer valid.");
+  const item = (await listUserPreferences(subject.userId)).find((cell) => cell.type === subject.type && cell.channel === "email");
+  const blocked = definition.critical
+    ? `“${definition.label}” emails are critical: they tell you about problems that need action, so they cannot be turned off from an email link. Your administrator may manage them in the notification settings.`
+    : item?.locked
+      ? `Your organization's administrator has locked “${definition.label}” emails, so they cannot be turned off here.`
+      : null;
+  return { ...base, subscribed: item?.enabled ?? false, blocked, address: user.email };
+}
+
+/** Turns email off for the token's user and type (or suppresses a plain address). Idempotent. */
+export async function unsubscribe(token: string | null | undefined): Promise<UnsubscribeState> {
+  const state = await unsubscribeState(token);
+  if (state.blocked) throw new AppError("conflict", state.blocked);
+  if (!state.subscribed) return state;
+  const { subject } = state;
+  if ("address" in subject) {
+    await db.emailSuppression.upsert({ where: { email: subject.address.toLowerCase() }, create: { email: subject.address.toLowerCase(), reason: UNSUBSCRIBED }, update: {} });
+  } else {
+    await setUserPreference({ userId: subject.userId, type: subject.type, channel: "email", enabled: false, via: "unsubscribe", actorId: subject.userId });
+  }
+  return { ...state, subscribed: false };
+}
+
+/** Undo: restores what the latest unsubscribe replaced (the user's earlier override or none). */
+export async function resubscribe(token: string | null | undefined): Promise<UnsubscribeState> {
+  const state = await unsubscribeState(token);
+  if (state.blocked) throw new AppError("conflict", state.blocked);
+  if (state.subscribed) return state;
+  const { subject } = state;
+  if ("address" in subject) {
+    // Only our own suppression: a bounce or complaint stays.
+    await db.emailSuppression.deleteMany({ where: { email: subject.address.toLowerCase(), reason: UNSUBSCRIBED } });
+  } else {
+    const last = await db.preferenceChange.findFirst({
+      where: { userId: subject.userId, type: subject.type, channel: "email", via: "unsubscribe", newEnabled: false },
+      orderBy: [{ createdAt: "desc" }, { id: "desc" }],
+    });
+    // Back to the earlier override; with none (or a stale one that was also "off"), to email on.
+    const previous = last && last.oldEnabled !== false ? last.oldEnabled : true;
+    await setUserPreference({ userId: subject.userId, type: subject.type, channel: "email", enabled: previous, via: "unsubscribe", actorId: subject.userId });
+  }
+  return unsubscribeState(token);
+}
