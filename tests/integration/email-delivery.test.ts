@@ -1,7 +1,6 @@
 import pg from "pg";
 import { afterAll, afterEach, beforeAll, beforeEach, describe, expect, it, vi } from "vitest";
 import { db } from "@/lib/db";
-import { wakeEmailWorker } from "@/lib/email/queue";
 import { emailStatusForNotifications } from "@/lib/email/status";
 import { mailboxTransport, resendTransport, type EmailTransport } from "@/lib/email/transport";
 import { claimDueJobs, createEmailWorker, type EmailWorker, type WorkerTiming } from "@/lib/email/worker";
@@ -315,4 +314,3 @@ describe("development mailbox transport", () => {
   });
 });
 
-void wakeEmailWorker;
