@@ -2,8 +2,9 @@
 import { catalog, channels, notificationTypes, type Channel, type NotificationType } from "@/lib/notifications/catalog";
 import type { Decision } from "./decide";
 import type { PreferenceItem } from "./items";
+import { channelLabels } from "./labels";
 
-export const channelLabels: Record<Channel, string> = { in_app: "In-app", email: "Email" };
+export { channelLabels };
 
 /** Every cell in display order: types in catalog order, in-app before email. */
 export function allCells(types: readonly NotificationType[] = notificationTypes): { type: NotificationType; channel: Channel }[] {

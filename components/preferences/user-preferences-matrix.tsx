@@ -1,0 +1,110 @@
+"use client";
+
+import { useMemo, useState } from "react";
+import { Tooltip } from "radix-ui";
+import { toast } from "sonner";
+import { catalog, categories, categoryKeys, channels, typesInCategory, type Category, type Channel } from "@/lib/notifications/catalog";
+import { channelLabels } from "@/lib/preferences/labels";
+import type { PreferenceItem, SkippedCell } from "@/lib/preferences/items";
+import { putUserPreference, resetUserPreferences, type Target } from "./api";
+import { cellName } from "./cell-text";
+import { ResetDialog } from "./reset-dialog";
+import { ToggleSwitch } from "./toggle-switch";
+import { UserCell } from "./user-cell";
+import { CategoryHeader, MatrixRow, MatrixSection } from "./matrix-layout";
+
+const keyOf = (item: { type: string; channel: Channel }) => `${item.type}:${item.channel}`;
+
+function skippedNote(skipped: SkippedCell[]) {
+  return skipped.length ? `${skipped.length} left unchanged: ${skipped.map((cell) => catalog[cell.type].label).join(", ")} (locked or critical).` : undefined;
+}
+
+export function UserPreferencesMatrix({ initialItems }: { initialItems: PreferenceItem[] }) {
+  const [items, setItems] = useState(initialItems);
+  const byKey = useMemo(() => new Map(items.map((item) => [keyOf(item), item])), [items]);
+  const patch = (updated: PreferenceItem[]) => {
+    const next = new Map(updated.map((item) => [keyOf(item), item]));
+    setItems((current) => current.map((item) => next.get(keyOf(item)) ?? item));
+  };
+
+  // Optimistic: the cells change at once; the server's answer replaces them, an error restores them.
+  async function change(target: Target, channel: Channel, enabled: boolean | null, cells: PreferenceItem[], what: string) {
+    if (enabled !== null) patch(cells.map((cell) => ({ ...cell, enabled, source: "user" as const })));
+    try {
+      const result = await putUserPreference({ ...target, channel, enabled });
+      patch(result.items);
+      toast.success(enabled === null ? `${what} follows your organization again` : `${what} turned ${enabled ? "on" : "off"}`, { description: skippedNote(result.skipped) });
+    } catch (error) {
+      patch(cells);
+      toast.error(`Could not change ${what}`, { description: (error as Error).message });
+    }
+  }
+
+  async function reset() {
+    try {
+      const result = await resetUserPreferences();
+      setItems(result.items);
+      toast.success(result.removed ? `Reset ${result.removed} ${result.removed === 1 ? "choice" : "choices"} to your organization's defaults` : "Nothing to reset");
+    } catch (error) {
+      toast.error("Could not reset your settings", { description: (error as Error).message });
+    }
+  }
+
+  const choices = items.filter((item) => item.source === "user").length;
+
+  return (
+    <Tooltip.Provider delayDuration={200}>
+      <div className="flex flex-col gap-3 sm:flex-row sm:items-center sm:justify-between">
+        <p className="text-sm text-zinc-600 dark:text-zinc-400">Changes save immediately. Your organization sets the defaults; some settings may be locked by it or your reseller.</p>
+        <ResetDialog count={choices} onConfirm={reset} />
+      </div>
+      <div className="mt-6 flex flex-col gap-6">
+        {categoryKeys.map((category) => (
+          <CategorySection key={category} category={category} byKey={byKey} change={change} />
+        ))}
+      </div>
+    </Tooltip.Provider>
+  );
+}
+
+type Change = (target: Target, channel: Channel, enabled: boolean | null, cells: PreferenceItem[], what: string) => Promise<void>;
+
+function CategorySection({ category, byKey, change }: { category: Category; byKey: Map<string, PreferenceItem>; change: Change }) {
+  const types = typesInCategory(category);
+  const label = categories[category].label;
+  return (
+    <MatrixSection id={`category-${category}`} title={label}>
+      <CategoryHeader
+        title={label}
+        id={`category-${category}`}
+        cell={(channel) => {
+          const editable = types.map((type) => byKey.get(`${type}:${channel}`)!).filter((item) => !item.locked);
+          const allOn = editable.length > 0 && editable.every((item) => item.enabled);
+          return (
+            <ToggleSwitch
+              size="sm"
+              checked={allOn}
+              disabled={editable.length === 0}
+              label={`${channelLabels[channel]} for all ${label} notifications`}
+              onChange={(enabled) => change({ category }, channel, enabled, editable, `${channelLabels[channel]} for ${label}`)}
+            />
+          );
+        }}
+      />
+      {types.map((type) => (
+        <MatrixRow key={type} label={catalog[type].label} description={catalog[type].description}>
+          {channels.map((channel) => {
+            const item = byKey.get(`${type}:${channel}`)!;
+            return (
+              <UserCell
+                key={channel}
+                item={item}
+                onChange={(enabled) => change({ type }, channel, enabled, [item], cellName(type, channel))}
+              />
+            );
+          })}
+        </MatrixRow>
+      ))}
+    </MatrixSection>
+  );
+}
