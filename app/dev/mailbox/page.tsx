@@ -21,7 +21,7 @@ export default async function MailboxPage({ searchParams }: { searchParams: Prom
             <Inbox className="size-5" aria-hidden /> Development mailbox
           </h1>
           <p className="mt-1 text-sm text-zinc-600 dark:text-zinc-400">
-            No RESEND_API_KEY is set, so emails are captured here instead of being sent.
+            Email is not sent from here (no RESEND_API_KEY, or EMAIL_DISABLED): every email is captured instead.
           </p>
         </div>
         <form className="flex gap-2" role="search">
