@@ -6,6 +6,7 @@ import { createAdapter as createPostgresAdapter } from "@socket.io/postgres-adap
 import { createAdapter as createRedisAdapter } from "@socket.io/redis-adapter";
 import pg from "pg";
 import { createClient } from "redis";
+import type { Adapter } from "socket.io-adapter";
 import type { RealtimeServer } from "@/lib/realtime/emit";
 
 export interface SocketAdapterHandle {
@@ -16,6 +17,8 @@ export interface SocketAdapterHandle {
 export interface SocketAdapterOptions {
   databaseUrl: string;
   redisUrl?: string;
+  /** Postgres: how long to publish every broadcast before trusting that no peer exists (default 10 s). */
+  peerGraceMs?: number;
 }
 
 const logError = (source: string) => (error: unknown) =>
@@ -23,10 +26,10 @@ const logError = (source: string) => (error: unknown) =>
 
 /** Installs the adapter on `io`; close() releases its connections (call after `io.close()`). */
 export async function attachSocketAdapter(io: RealtimeServer, options: SocketAdapterOptions): Promise<SocketAdapterHandle> {
-  return options.redisUrl ? attachRedis(io, options.redisUrl) : attachPostgres(io, options.databaseUrl);
+  return options.redisUrl ? attachRedis(io, options.redisUrl) : attachPostgres(io, options.databaseUrl, options.peerGraceMs ?? 10_000);
 }
 
-async function attachPostgres(io: RealtimeServer, databaseUrl: string): Promise<SocketAdapterHandle> {
+async function attachPostgres(io: RealtimeServer, databaseUrl: string, peerGraceMs: number): Promise<SocketAdapterHandle> {
   // Its own small pool: one connection stays checked out for LISTEN, the others publish NOTIFYs,
   // so a burst of broadcasts never waits behind Prisma's queries (or the reverse).
   const pool = new pg.Pool({ connectionString: databaseUrl, max: 4 });
@@ -36,6 +39,7 @@ async function attachPostgres(io: RealtimeServer, databaseUrl: string): Promise<
   };
   pool.on("error", onError);
   io.adapter(createPostgresAdapter(pool, { errorHandler: onError }));
+  publishOnlyWithPeers(io.of("/").adapter, peerGraceMs);
   return {
     kind: "postgres",
     async close() {
@@ -44,6 +48,23 @@ async function attachPostgres(io: RealtimeServer, databaseUrl: string): Promise<
       await io.of("/").adapter.close();
       await pool.end();
     },
+  };
+}
+
+/**
+ * The Postgres adapter sends every broadcast through a NOTIFY round trip and delivers to local
+ * sockets only after it: a 10,000-recipient fan-out waits for 20,000 NOTIFYs even on a single
+ * instance. When no other instance exists there is no one to tell, so deliver locally (the
+ * `local` flag) and skip the round trip. "No other instance" is what the adapter's heartbeats say
+ * (every 5 s; a new instance announces itself at once) — trusted only after a grace period, since
+ * our own LISTEN connection starts asynchronously and may miss the first announcements.
+ */
+function publishOnlyWithPeers(adapter: Adapter, graceMs: number) {
+  const trustFrom = Date.now() + graceMs;
+  const broadcast = adapter.broadcast.bind(adapter);
+  adapter.broadcast = async (packet, options) => {
+    const alone = Date.now() >= trustFrom && (await adapter.serverCount()) <= 1;
+    return broadcast(packet, alone ? { ...options, flags: { ...options.flags, local: true } } : options);
   };
 }
 

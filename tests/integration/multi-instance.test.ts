@@ -151,3 +151,30 @@ describe.each([
     expect((await again).id).toBe("n_local");
   });
 });
+
+describe("an instance that has been alone (Postgres adapter)", () => {
+  it("delivers locally without peers, and across instances once a second one joins", async () => {
+    // Past its grace period with no peer, an instance skips the NOTIFY round trip.
+    const alone = await startInstance({}, { peerGraceMs: 0 });
+    let joined: Instance | undefined;
+    try {
+      const user = await createUser();
+      const local = await alone.connect(user.cookie);
+      const first = nextEvent(local, "notification:new");
+      alone.emitToUser(user.id, "notification:new", notification("n_alone"));
+      expect((await first).id).toBe("n_alone");
+
+      joined = await startInstance({}, { peerGraceMs: 0 });
+      await waitForCluster([alone, joined]);
+      const remote = await joined.connect(user.cookie);
+      const received = [record(local), record(remote)];
+      alone.emitToUser(user.id, "notification:new", notification("n_after_join"));
+      await waitFor(() => received.every((ids) => ids.length >= 1));
+      await settle();
+      expect(received).toEqual([["n_after_join"], ["n_after_join"]]);
+    } finally {
+      await joined?.close();
+      await alone.close();
+    }
+  });
+});

@@ -9,6 +9,7 @@ import { createClient } from "redis";
 import { io as connect, type Socket } from "socket.io-client";
 import { createSocketServer } from "@/lib/server/socket";
 import { startBackgroundServices } from "@/lib/server/background";
+import { attachSocketAdapter } from "@/lib/server/socket-adapter";
 import { emitToUser, setRealtimeServer, type RealtimeServer } from "@/lib/realtime/emit";
 import type { ServerToClientEvents } from "@/lib/realtime/protocol";
 
@@ -22,10 +23,20 @@ export interface Instance {
   close(): Promise<void>;
 }
 
-export async function startInstance(config: { REDIS_URL?: string } = {}): Promise<Instance> {
+/**
+ * `peerGraceMs` attaches the Postgres adapter directly with that grace period (instead of the
+ * background services' default), for tests of an instance that has been alone for a while.
+ */
+export async function startInstance(config: { REDIS_URL?: string } = {}, options: { peerGraceMs?: number } = {}): Promise<Instance> {
   const http: Server = createServer();
   const io = createSocketServer(http, { dev: false });
-  const background = await startBackgroundServices(io, config);
+  const background =
+    options.peerGraceMs === undefined
+      ? await startBackgroundServices(io, config)
+      : await attachSocketAdapter(io, { databaseUrl: process.env.DATABASE_URL!, peerGraceMs: options.peerGraceMs }).then((handle) => ({
+          adapter: handle.kind,
+          stop: handle.close,
+        }));
   await new Promise<void>((resolve) => http.listen(0, "127.0.0.1", resolve));
   const url = `http://127.0.0.1:${(http.address() as AddressInfo).port}`;
   const sockets: Socket[] = [];

@@ -1,0 +1,115 @@
+// `npm run bench [-- --quick] [--rebuild | --no-build]`: the production server on a fresh database, its own
+// directory, real Socket.IO clients and HTTP load from autocannon; prints every measurement next
+// to a baseline measured in the same run, and writes the JSON to bench/results/. It reports; it
+// never fails on a number.
+import { randomBytes } from "node:crypto";
+import { mkdirSync, writeFileSync } from "node:fs";
+import { cpus, totalmem } from "node:os";
+import pg from "pg";
+import { createFreshDatabase } from "../tests/support/database";
+import { routeExists, type Bench } from "./context";
+import { createDirectory } from "./directory";
+import { fanoutRows, insertFanout } from "./fanout";
+import { ingestSection } from "./ingest";
+import { batchSection } from "./batch";
+import { inboxSection } from "./inbox";
+import { memoryRows } from "./memory";
+import { appRealtime, bareRealtime, type RealtimeResults } from "./realtime";
+import { ensureBuild, startAppServer, type AppServer } from "./server";
+import { fullSizes, quickSizes } from "./sizes";
+import { printTable, type Metric, type Row } from "./stats";
+
+const args = new Set(process.argv.slice(2));
+const quick = args.has("--quick");
+const sizes = quick ? quickSizes : fullSizes;
+const port = Number(process.env.BENCH_PORT ?? 3199);
+const distDir = process.env.NEXT_DIST_DIR ?? ".next-bench";
+const began = Date.now();
+const log = (message: string) => console.log(`[${((Date.now() - began) / 1000).toFixed(0).padStart(4)} s] ${message}`);
+
+/** Runs one part; a crash becomes a row that says so instead of ending the run. */
+async function attempt<T>(rows: Row[], section: string, label: string, run: () => Promise<T>): Promise<T | undefined> {
+  try {
+    return await run();
+  } catch (error) {
+    log(`${section} ${label} failed: ${error instanceof Error ? error.stack : String(error)}`);
+    rows.push({ section, label, result: `error: ${error instanceof Error ? error.message : String(error)}` });
+    return undefined;
+  }
+}
+
+async function measure(bench: Bench) {
+  const rows: Row[] = [];
+  const app: RealtimeResults = { rss: new Map() };
+  const bare: RealtimeResults = { rss: new Map() };
+  // Sockets first, on a freshly started server: its memory is not yet inflated by the load tests.
+  await attempt(rows, "5", "app sockets", () => appRealtime(bench, app));
+  await attempt(rows, "5", "bare Socket.IO server", () => bareRealtime(bench, port + 1, bare));
+  rows.push(...((await attempt(rows, "1", "ingest", () => ingestSection(bench))) ?? []));
+  rows.push(...((await attempt(rows, "2", "batch", () => batchSection(bench))) ?? []));
+  let insert: Metric | undefined;
+  if (app.fanout) insert = await attempt(rows, "2", "fan-out INSERT", () => insertFanout(bench, app.fanout!.eventIds[0]!, sizes.fanoutRepeats));
+  const inbox = await attempt(rows, "4", "inbox", () => inboxSection(bench));
+
+  if (app.fanout !== undefined) rows.push(...fanoutRows(bench.directory.users.length, app.fanout, insert ?? null, bare.bareFanout ?? null));
+  if (app.delivery) {
+    const label = `ingest → notification:new, ${sizes.e2eSockets.toLocaleString("en-US")} sockets at ${sizes.e2eRate} events/s`;
+    const baseline = bare.delivery ? { label: "bare Socket.IO", metric: bare.delivery } : undefined;
+    rows.push({ section: "3", label, result: app.delivery, baseline, target: "p99 ≤ 50 ms" });
+  }
+  rows.push(...(inbox?.rows ?? []), ...memoryRows(app.rss, bare.rss));
+  return { rows, plans: inbox?.plans ?? {} };
+}
+
+const machine = { cpus: cpus().length, cpuModel: cpus()[0]?.model ?? "unknown", memoryGb: Math.round(totalmem() / 2 ** 30), node: process.version };
+console.log(`Machine: ${machine.cpus} cores (${machine.cpuModel}), ${machine.memoryGb} GB; Node ${machine.node}; ${quick ? "quick" : "full"} run`);
+const build = ensureBuild(distDir, args.has("--rebuild") ? "always" : args.has("--no-build") ? "never" : "if-stale");
+if (build.built) log(`built in ${build.seconds.toFixed(0)} s`);
+
+const database = await createFreshDatabase("nc_bench");
+const pool = new pg.Pool({ connectionString: database.url, max: 8 });
+let server: AppServer | undefined;
+let result: Awaited<ReturnType<typeof measure>>;
+let postgres = "";
+try {
+  postgres = (await pool.query("SHOW server_version")).rows[0].server_version as string;
+  const users = Math.max(sizes.fanoutRecipients, ...sizes.memorySockets);
+  const directory = await createDirectory(pool, users);
+  log(`fresh database (Postgres ${postgres}) with ${users.toLocaleString("en-US")} users`);
+  const secret = randomBytes(32).toString("base64url");
+  // The default adapter (Postgres) unless BENCH_REDIS_URL asks for Redis.
+  const { REDIS_URL: _unused, ...inherited } = process.env;
+  server = await startAppServer({
+    port,
+    inherit: inherited,
+    env: {
+      DATABASE_URL: database.url,
+      AUTH_SECRET: secret,
+      APP_URL: `http://localhost:${port}`,
+      NEXT_DIST_DIR: distDir,
+      SEED_DEMO_DATA: "false",
+      BENCH_ROUTES: "1",
+      API_RATE_LIMIT_PER_MINUTE: "1000000000",
+      // No Resend key here: production then requires mail to be explicitly off.
+      EMAIL_DISABLED: "true",
+      ...(process.env.BENCH_REDIS_URL ? { REDIS_URL: process.env.BENCH_REDIS_URL } : {}),
+    },
+  });
+  log(`production server on ${server.url} (pid ${server.pid})`);
+  const url = server.url;
+  result = await measure({ url, pid: server.pid, pool, directory, secret, sizes, log, routeExists: (path, method) => routeExists(url, path, method) });
+} finally {
+  await server?.stop();
+  await pool.end();
+  await database.drop();
+}
+
+const seconds = (Date.now() - began) / 1000;
+result.rows.sort((a, b) => a.section.localeCompare(b.section));
+console.log(`\nMachine: ${machine.cpus} cores, ${machine.memoryGb} GB, Node ${machine.node}, Postgres ${postgres}; ${quick ? "quick" : "full"} run in ${seconds.toFixed(0)} s${build.built ? ` (build ${build.seconds.toFixed(0)} s)` : ""}\n`);
+printTable(result.rows);
+mkdirSync("bench/results", { recursive: true });
+const file = `bench/results/${new Date().toISOString().replace(/[:.]/g, "-")}${quick ? "-quick" : ""}.json`;
+writeFileSync(file, JSON.stringify({ machine: { ...machine, postgres }, quick, sizes, seconds, build, rows: result.rows, plans: result.plans }, null, 2));
+console.log(`\nResults: ${file}`);
+process.exit(0);

@@ -1,0 +1,56 @@
+// What each run measures: the sizes, or smaller ones with --quick (CI, under two minutes).
+export interface Sizes {
+  /** Section 1: connections, one level after another. */
+  ingestConnections: number[];
+  ingestSeconds: number;
+  /** Section 2: events per batch, batch connections, fan-out recipients and repeats. */
+  batchEvents: number;
+  batchConnections: number;
+  batchSeconds: number;
+  fanoutRecipients: number;
+  fanoutRepeats: number;
+  /** Section 3: sockets, events per second, seconds. */
+  e2eSockets: number;
+  e2eRate: number;
+  e2eSeconds: number;
+  /** Section 4: the reader's notifications and the table's size. */
+  inboxOwn: number;
+  inboxTotal: number;
+  inboxSeconds: number;
+  /** Section 5: idle socket counts (the largest is also the fan-out audience). */
+  memorySockets: number[];
+}
+
+export const fullSizes: Sizes = {
+  ingestConnections: [1, 16, 64],
+  ingestSeconds: 10,
+  batchEvents: 500,
+  batchConnections: 4,
+  batchSeconds: 10,
+  fanoutRecipients: 10_000,
+  fanoutRepeats: 5,
+  e2eSockets: 1_000,
+  e2eRate: 200,
+  e2eSeconds: 20,
+  inboxOwn: 100_000,
+  inboxTotal: 2_000_000,
+  inboxSeconds: 10,
+  memorySockets: [1_000, 10_000],
+};
+
+export const quickSizes: Sizes = {
+  ingestConnections: [1, 16],
+  ingestSeconds: 3,
+  batchEvents: 500,
+  batchConnections: 4,
+  batchSeconds: 3,
+  fanoutRecipients: 2_000,
+  fanoutRepeats: 2,
+  e2eSockets: 500,
+  e2eRate: 200,
+  e2eSeconds: 5,
+  inboxOwn: 10_000,
+  inboxTotal: 200_000,
+  inboxSeconds: 3,
+  memorySockets: [500, 2_000],
+};
