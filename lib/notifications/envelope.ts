@@ -2,14 +2,10 @@
 // type's `data` schema; the envelope is validated first, then `data` against its type.
 import { z } from "zod";
 import { catalog, notificationTypes } from "@/lib/notifications/catalog";
+import { platformIdSchema as platformId } from "@/lib/directory/schemas";
 
 export const MAX_BATCH_EVENTS = 500;
 
-const platformId = z
-  .string()
-  .min(1)
-  .max(200)
-  .regex(/^[A-Za-z0-9_.:@-]+$/, "must contain only letters, digits and _ . : @ -");
 
 export const eventEnvelopeSchema = z.object({
   id: z.string().trim().min(1).max(200),

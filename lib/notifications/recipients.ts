@@ -112,13 +112,19 @@ export async function resolveAudience(
   envelope: Pick<EventEnvelope, "actor" | "recipients">,
   orgs: AudienceOrgs,
 ): Promise<Audience> {
-  const wanted: { token: AudienceToken | "explicit"; role: "to" | "cc"; userIds?: string[]; byRole?: { orgId: string; role: Role } }[] = [];
+  const wanted: {
+    token: AudienceToken | "explicit";
+    role: "to" | "cc";
+    userIds?: string[];
+    contactOf?: string;
+    byRole?: { orgId: string; role: Role };
+  }[] = [];
   const add = (token: AudienceToken, role: "to" | "cc") => {
     if (token === "actor") return void (envelope.actor?.userId && wanted.push({ token, role, userIds: [envelope.actor.userId] }));
     const org = orgs[tokenOrg[token]];
     if (!org) return;
-    if (token.endsWith(".primary")) return void (org.primaryContactId && wanted.push({ token, role, userIds: [org.primaryContactId] }));
-    if (token.endsWith(".billing")) return void (org.billingContactId && wanted.push({ token, role, userIds: [org.billingContactId] }));
+    const contact = token.endsWith(".primary") ? org.primaryContactId : token.endsWith(".billing") ? org.billingContactId : undefined;
+    if (contact !== undefined) return void (contact && wanted.push({ token, role, userIds: [contact], contactOf: org.id }));
     wanted.push({ token, role, byRole: { orgId: org.id, role: token.endsWith(".admins") ? "admin" : "account_manager" } });
   };
   definition.to.forEach((token) => add(token, "to"));
@@ -146,6 +152,8 @@ export async function resolveAudience(
       : want.userIds!;
     for (const userId of matches) {
       const user = byId.get(userId);
+      // A contact id names a user of that organization; one who has since moved elsewhere is not it any more.
+      if (user && want.contactOf && user.organizationId !== want.contactOf) continue;
       const existing = chosen.get(userId) ?? skipped.get(userId);
       if (existing) {
         if (!existing.via.includes(want.token)) existing.via.push(want.token);

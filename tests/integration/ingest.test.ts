@@ -284,3 +284,17 @@ describe("realtime", () => {
     expect(liamGot).toBe(0);
   });
 });
+
+describe("contacts who moved", () => {
+  it("a primary contact who moved to another organization is no longer its contact", async () => {
+    await db.user.update({ where: { id: "u_liam" }, data: { organizationId: "cust_tailspin" } });
+    try {
+      const body = envelope("subscription.renewed", { organizationId: "cust_litware" });
+      const res = await send(body);
+      expect(res.status).toBe(202);
+      expect(res.json.notifications).toBe(0);
+    } finally {
+      await db.user.update({ where: { id: "u_liam" }, data: { organizationId: "cust_litware" } });
+    }
+  });
+});
