@@ -57,6 +57,8 @@ export function Bell() {
         <Dialog.Portal>
           <Dialog.Overlay className="fixed inset-0 z-50 bg-zinc-950/40" />
           <Dialog.Content
+            // The panel's heading names the sheet (its id is ours, so say so explicitly).
+            aria-labelledby={headingId}
             aria-describedby={undefined}
             className="fixed inset-0 z-50 flex flex-col bg-white outline-none dark:bg-zinc-900"
           >

@@ -4,7 +4,7 @@ import { clsx } from "clsx";
 import { Archive, ArchiveRestore, ExternalLink, Mail, MailOpen, TriangleAlert } from "lucide-react";
 import type { NotificationItem as Item } from "@/lib/notifications/item";
 import { CategoryIcon } from "@/components/notifications/category-icon";
-import { RelativeTime } from "@/components/notifications/relative-time";
+import { EmailStatus, RelativeTime } from "@/components/notifications/relative-time";
 
 const actionClass =
   "inline-flex items-center gap-1 rounded px-1.5 py-1 text-xs font-medium text-zinc-600 hover:bg-zinc-100 hover:text-zinc-900 dark:text-zinc-400 dark:hover:bg-zinc-800 dark:hover:text-zinc-100";
@@ -54,7 +54,7 @@ export function NotificationItem({ item, actions, compact = false }: { item: Ite
         <p className="mt-1 text-xs text-zinc-500 dark:text-zinc-400">
           <RelativeTime iso={item.createdAt} />
           {!compact && <> · {item.reason}</>}
-          {!compact && item.email && <> · {item.email.status}</>}
+          {!compact && item.email && <> · <EmailStatus email={item.email} /></>}
         </p>
         <div className="mt-1.5 -ml-1.5 flex flex-wrap items-center gap-1">
           {item.url && (
@@ -63,20 +63,29 @@ export function NotificationItem({ item, actions, compact = false }: { item: Ite
               target="_blank"
               rel="noopener noreferrer"
               className={clsx(actionClass, "text-brand-700 dark:text-brand-100")}
+              aria-label={`Open: ${item.title} (new tab)`}
               onClick={() => unread && actions.update(item, { read: true })}
             >
-              <ExternalLink aria-hidden className="size-3.5" /> Open<span className="sr-only">: {item.title} (new tab)</span>
+              <ExternalLink aria-hidden className="size-3.5" /> Open
             </a>
           )}
-          <button type="button" className={actionClass} onClick={() => actions.update(item, { read: unread })}>
+          <button
+            type="button"
+            className={actionClass}
+            aria-label={`${unread ? "Mark as read" : "Mark as unread"}: ${item.title}`}
+            onClick={() => actions.update(item, { read: unread })}
+          >
             {unread ? <MailOpen aria-hidden className="size-3.5" /> : <Mail aria-hidden className="size-3.5" />}
             {unread ? "Mark as read" : "Mark as unread"}
-            <span className="sr-only">: {item.title}</span>
           </button>
-          <button type="button" className={actionClass} onClick={() => actions.update(item, { archived: item.archivedAt === null })}>
+          <button
+            type="button"
+            className={actionClass}
+            aria-label={`${item.archivedAt === null ? "Archive" : "Unarchive"}: ${item.title}`}
+            onClick={() => actions.update(item, { archived: item.archivedAt === null })}
+          >
             {item.archivedAt === null ? <Archive aria-hidden className="size-3.5" /> : <ArchiveRestore aria-hidden className="size-3.5" />}
             {item.archivedAt === null ? "Archive" : "Unarchive"}
-            <span className="sr-only">: {item.title}</span>
           </button>
         </div>
       </div>

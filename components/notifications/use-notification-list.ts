@@ -36,6 +36,21 @@ export function useNotificationList(view: ListView, options: { initial?: InboxPa
   const current = useRef(state);
   current.current = state;
   const syncing = useRef(false);
+  const again = useRef(false);
+  // Ids with a change in flight: a catch-up that read the server before the change committed
+  // must not undo the optimistic state.
+  const pending = useRef(new Map<string, number>());
+  // Per id, the sequence number of the last realtime or local change applied; a catch-up keeps
+  // local state for ids changed after it started fetching (its response may predate them).
+  const sequence = useRef(0);
+  const changedAt = useRef(new Map<string, number>());
+  const track = (ids: string[], delta: 1 | -1) => {
+    for (const id of ids) {
+      const n = (pending.current.get(id) ?? 0) + delta;
+      if (n > 0) pending.current.set(id, n);
+      else pending.current.delete(id);
+    }
+  };
 
   const reload = useCallback(async () => {
     setState((s) => ({ ...s, status: "loading", error: null }));
@@ -64,10 +79,12 @@ export function useNotificationList(view: ListView, options: { initial?: InboxPa
     }
   }, [view.status, view.category, limit]); // eslint-disable-line react-hooks/exhaustive-deps
 
-  const catchUp = useCallback(async () => {
-    if (syncing.current) return;
+  const catchUp = useCallback(async (): Promise<void> => {
+    // A resync asked for while one runs is run again afterwards, not dropped.
+    if (syncing.current) return void (again.current = true);
     if (current.current.status !== "ready") return void reload();
     syncing.current = true;
+    const startedAt = sequence.current;
     try {
       const held = new Set(current.current.items.map((item) => item.id));
       const fetched: NotificationItem[] = [];
@@ -80,14 +97,20 @@ export function useNotificationList(view: ListView, options: { initial?: InboxPa
         if (page.items.some((item) => held.has(item.id))) overlap = true;
         if (overlap || !cursor) break;
       }
+      const keepLocal = (id: string) => pending.current.has(id) || (changedAt.current.get(id) ?? 0) > startedAt;
       setState((s) => {
-        if (!overlap && cursor) return { ...s, items: fetched, nextCursor: cursor };
+        // Too far behind: start over from the fresh pages (plus anything that arrived meanwhile).
+        if (!overlap && cursor) return { ...s, items: mergeItems(fetched, s.items.filter((item) => keepLocal(item.id))), nextCursor: cursor };
         // Within the fetched range the server is the truth (held items missing from it left the
         // view elsewhere); older held items stay as they are.
         const fetchedIds = new Set(fetched.map((item) => item.id));
         const oldest = fetched[fetched.length - 1];
-        const kept = s.items.filter((item) => fetchedIds.has(item.id) || (cursor !== null && oldest !== undefined && newestFirst(item, oldest) > 0));
-        const merged = mergeItems(kept, fetched).filter((item) => staysIn(item, view));
+        const kept = s.items.filter(
+          (item) => fetchedIds.has(item.id) || keepLocal(item.id) || (cursor !== null && oldest !== undefined && newestFirst(item, oldest) > 0),
+        );
+        const local = new Map(s.items.map((item) => [item.id, item]));
+        const fresh = fetched.map((item) => (keepLocal(item.id) ? (local.get(item.id) ?? item) : item));
+        const merged = mergeItems(kept, fresh).filter((item) => staysIn(item, view));
         return { ...s, items: merged, nextCursor: s.items.length === 0 ? cursor : s.nextCursor };
       });
     } catch {
@@ -95,15 +118,21 @@ export function useNotificationList(view: ListView, options: { initial?: InboxPa
     } finally {
       syncing.current = false;
     }
+    if (again.current) {
+      again.current = false;
+      return catchUp();
+    }
   }, [view.status, view.category, limit, reload]); // eslint-disable-line react-hooks/exhaustive-deps
 
   useRealtimeSignal((signal: RealtimeSignal) => {
     if (signal.kind === "resync") return void catchUp();
     if (signal.kind === "new") {
+      changedAt.current.set(signal.item.id, ++sequence.current);
       if (belongsTo(signal.item, view)) setState((s) => ({ ...s, items: mergeItems(s.items, [signal.item]) }));
       return;
     }
     if (signal.kind === "updated") {
+      changedAt.current.set(signal.id, ++sequence.current);
       setState((s) => {
         const held = s.items.find((item) => item.id === signal.id);
         const base = held ?? signal.item;
@@ -131,6 +160,7 @@ export function useNotificationList(view: ListView, options: { initial?: InboxPa
   const update = useCallback(
     async (item: NotificationItem, change: { read?: boolean; archived?: boolean }) => {
       const now = new Date().toISOString();
+      track([item.id], 1);
       apply({
         ...item,
         ...(change.read !== undefined ? { readAt: change.read ? (item.readAt ?? now) : null } : {}),
@@ -142,6 +172,7 @@ export function useNotificationList(view: ListView, options: { initial?: InboxPa
         apply(item);
         toast.error(`Could not update “${item.title}”. ${(error as Error).message}`);
       } finally {
+        track([item.id], -1);
         void refreshCount();
       }
     },
@@ -152,6 +183,7 @@ export function useNotificationList(view: ListView, options: { initial?: InboxPa
     async (category?: string | null) => {
       const now = new Date().toISOString();
       const affected = current.current.items.filter((item) => !item.readAt && !item.archivedAt && (!category || item.category === category));
+      track(affected.map((item) => item.id), 1);
       affected.forEach((item) => apply({ ...item, readAt: now }));
       try {
         await postReadAll(category);
@@ -159,6 +191,7 @@ export function useNotificationList(view: ListView, options: { initial?: InboxPa
         affected.forEach(apply);
         toast.error(`Could not mark notifications as read. ${(error as Error).message}`);
       } finally {
+        track(affected.map((item) => item.id), -1);
         void refreshCount();
       }
     },

@@ -10,6 +10,7 @@ import type { Prisma } from "@/lib/generated/prisma/client";
 import type { Category } from "@/lib/notifications/catalog";
 import { toNotificationItem, type NotificationItem } from "@/lib/notifications/item";
 import { decodeCursor, encodeCursor } from "@/lib/notifications/inbox-cursor";
+import { emailStatusForNotifications } from "@/lib/email/status";
 
 export const inboxStatuses = ["all", "unread", "archived"] as const;
 export type InboxStatus = (typeof inboxStatuses)[number];
@@ -66,8 +67,10 @@ export async function listNotifications({ userId, status = "all", category, curs
   ]);
   const page = rows.slice(0, limit);
   const last = page[page.length - 1];
+  // "Emailed 10:02 · delivered": one query for the whole page.
+  const email = await emailStatusForNotifications(page.map((row) => row.id));
   return {
-    items: page.map((row) => toNotificationItem(row)),
+    items: page.map((row) => toNotificationItem(row, { email: email.get(row.id) })),
     nextCursor: rows.length > limit && last ? encodeCursor(last.createdAt, last.id) : null,
     unreadCount,
   };

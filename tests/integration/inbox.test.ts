@@ -86,6 +86,19 @@ describe("GET /api/notifications", () => {
     });
   });
 
+  it("shows the latest email delivery of each item", async () => {
+    const emailed = await insertNotification("u_alice");
+    const plain = await insertNotification("u_alice", { minutesAgo: 1 });
+    const sentAt = new Date("2026-11-26T10:02:00Z");
+    await db.emailDelivery.create({
+      data: { eventId: emailed.eventId, notificationId: emailed.id, userId: "u_alice", toAddress: "alice@adatum.example", type: "order.completed", status: "delivered", sentAt },
+    });
+    const res = await get("/api/notifications", alice);
+    const byId = new Map(res.json.items.map((i: { id: string }) => [i.id, i]));
+    expect(byId.get(emailed.id)).toMatchObject({ email: { status: "delivered", at: sentAt.toISOString() } });
+    expect(byId.get(plain.id)).not.toHaveProperty("email");
+  });
+
   it("filters by status and category", async () => {
     const unread = await insertNotification("u_alice", { category: "orders" });
     const read = await insertNotification("u_alice", { category: "quotes", readAt: new Date() });
