@@ -222,20 +222,24 @@ export function createEmailWorker(options: WorkerOptions = {}): EmailWorker {
     if (!url || stopping) return;
     const client = new pg.Client({ connectionString: url });
     client.on("notification", () => wake());
-    client.on("error", () => {
+    let lost = false;
+    const reconnect = () => {
+      if (lost) return;
+      lost = true;
       void client.end().catch(() => {});
       if (listener === client) listener = undefined;
       // Reconnect later; polling covers the gap.
       if (!stopping) setTimeout(() => void listen(), timing.pollMs).unref?.();
-    });
+    };
+    client.on("error", reconnect);
+    client.on("end", reconnect);
     try {
       await client.connect();
       await client.query(`LISTEN ${EMAIL_WAKE_CHANNEL}`);
       listener = client;
       if (stopping) await client.end();
     } catch {
-      await client.end().catch(() => {});
-      if (!stopping) setTimeout(() => void listen(), timing.pollMs).unref?.();
+      reconnect();
     }
   }
 
