@@ -2,7 +2,8 @@ import { KeyRound } from "lucide-react";
 import { Badge } from "@/components/console/badge";
 import { EmptyState } from "@/components/console/empty-state";
 import { RevokeApiKeyButton } from "@/components/console/revoke-api-key-button";
-import { TableScroll, captionClass, tableClass, tdClass, thClass } from "@/components/console/table";
+import { clsx } from "clsx";
+import { Cell, TableScroll, captionClass, collapsing, tableClass, tdClass, thClass } from "@/components/console/table";
 import { Time } from "@/components/console/time";
 
 export interface ApiKeyRow {
@@ -24,9 +25,9 @@ export function ApiKeysTable({ keys }: { keys: ApiKeyRow[] }) {
   }
   return (
     <TableScroll label="API keys">
-      <table className={tableClass}>
+      <table className={clsx(tableClass, collapsing.table)}>
         <caption className={captionClass}>API keys, newest first</caption>
-        <thead>
+        <thead className={collapsing.thead}>
           <tr>
             <th scope="col" className={thClass}>Name</th>
             <th scope="col" className={thClass}>Prefix</th>
@@ -36,14 +37,14 @@ export function ApiKeysTable({ keys }: { keys: ApiKeyRow[] }) {
             <th scope="col" className={thClass}><span className="sr-only">Actions</span></th>
           </tr>
         </thead>
-        <tbody>
+        <tbody className={collapsing.tbody}>
           {keys.map((key) => (
-            <tr key={key.id}>
-              <th scope="row" className={`${tdClass} font-medium`}>{key.name}</th>
-              <td className={`${tdClass} font-mono text-xs`}>{key.prefix}…</td>
-              <td className={tdClass}><Time date={key.createdAt} /></td>
-              <td className={tdClass}>{key.lastUsedAt ? <Time date={key.lastUsedAt} /> : <span className="text-zinc-500">Never</span>}</td>
-              <td className={tdClass}>
+            <tr key={key.id} className={collapsing.row}>
+              <th scope="row" className={clsx(tdClass, "font-medium max-sm:block max-sm:border-0 max-sm:py-1")}>{key.name}</th>
+              <Cell label="Prefix" className="font-mono text-xs">{key.prefix}…</Cell>
+              <Cell label="Created"><Time date={key.createdAt} /></Cell>
+              <Cell label="Last used">{key.lastUsedAt ? <Time date={key.lastUsedAt} /> : <span className="text-zinc-500">Never</span>}</Cell>
+              <Cell label="Status">
                 {key.revokedAt ? (
                   <span className="flex flex-col gap-1">
                     <Badge tone="danger">Revoked</Badge>
@@ -52,8 +53,8 @@ export function ApiKeysTable({ keys }: { keys: ApiKeyRow[] }) {
                 ) : (
                   <Badge tone="success">Active</Badge>
                 )}
-              </td>
-              <td className={`${tdClass} text-right`}>{!key.revokedAt && <RevokeApiKeyButton id={key.id} name={key.name} />}</td>
+              </Cell>
+              <td className={clsx(tdClass, "text-right max-sm:block max-sm:border-0 max-sm:py-1 max-sm:text-left")}>{!key.revokedAt && <RevokeApiKeyButton id={key.id} name={key.name} />}</td>
             </tr>
           ))}
         </tbody>

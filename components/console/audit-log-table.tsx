@@ -1,7 +1,8 @@
 import { ScrollText } from "lucide-react";
 import type { AuditEntry } from "@/lib/console/audit-log";
 import { EmptyState } from "@/components/console/empty-state";
-import { TableScroll, captionClass, tableClass, tdClass, thClass } from "@/components/console/table";
+import { clsx } from "clsx";
+import { Cell, TableScroll, captionClass, collapsing, tableClass, thClass } from "@/components/console/table";
 import { Time } from "@/components/console/time";
 
 const actionLabels: Record<string, string> = {
@@ -20,9 +21,9 @@ export function AuditLogTable({ entries, caption, names = new Map() }: { entries
   if (entries.length === 0) return <EmptyState icon={ScrollText} title="Nothing recorded yet" />;
   return (
     <TableScroll label={caption}>
-      <table className={tableClass}>
+      <table className={clsx(tableClass, collapsing.table)}>
         <caption className={captionClass}>{caption}</caption>
-        <thead>
+        <thead className={collapsing.thead}>
           <tr>
             <th scope="col" className={thClass}>When</th>
             <th scope="col" className={thClass}>Who</th>
@@ -30,11 +31,11 @@ export function AuditLogTable({ entries, caption, names = new Map() }: { entries
             <th scope="col" className={thClass}>Target</th>
           </tr>
         </thead>
-        <tbody>
+        <tbody className={collapsing.tbody}>
           {entries.map((entry) => (
-            <tr key={entry.id}>
-              <td className={tdClass}><Time date={entry.createdAt} /></td>
-              <td className={tdClass}>
+            <tr key={entry.id} className={collapsing.row}>
+              <Cell label="When"><Time date={entry.createdAt} /></Cell>
+              <Cell label="Who">
                 {entry.actor ? (
                   <>
                     {entry.actor.name}
@@ -43,9 +44,9 @@ export function AuditLogTable({ entries, caption, names = new Map() }: { entries
                 ) : (
                   <span className="text-zinc-500">Command line</span>
                 )}
-              </td>
-              <td className={tdClass}>{actionLabels[entry.action] ?? entry.action}</td>
-              <td className={`${tdClass} break-all`}>{describeTarget(entry, names)}</td>
+              </Cell>
+              <Cell label="Action">{actionLabels[entry.action] ?? entry.action}</Cell>
+              <Cell label="Target" className="break-all">{describeTarget(entry, names)}</Cell>
             </tr>
           ))}
         </tbody>

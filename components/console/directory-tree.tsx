@@ -1,5 +1,6 @@
 import { Badge, type Tone } from "@/components/console/badge";
-import { TableScroll, captionClass, tdClass, thClass } from "@/components/console/table";
+import { clsx } from "clsx";
+import { Cell, TableScroll, captionClass, collapsing, tdClass, thClass } from "@/components/console/table";
 import type { DirectoryOrg } from "@/lib/console/directory";
 
 const kindTone: Record<string, Tone> = { platform: "info", distributor: "info", reseller: "success", customer: "neutral", vendor: "warning" };
@@ -8,10 +9,10 @@ const roleLabels: Record<string, string> = { admin: "Admin", account_manager: "A
 function OrgUsers({ org }: { org: DirectoryOrg }) {
   if (org.users.length === 0) return <p className="px-3 pb-3 text-sm text-zinc-500">No users.</p>;
   return (
-    <TableScroll label={`Users of ${org.name}`} className="mx-3 mb-3">
-      <table className="w-full min-w-[34rem] border-collapse text-left text-sm">
+    <TableScroll label={`Users of ${org.name}`} className="mx-3 mb-3 max-sm:border-0 max-sm:bg-transparent">
+      <table className={clsx("w-full min-w-[34rem] border-collapse text-left text-sm", collapsing.table)}>
         <caption className={captionClass}>Users of {org.name}</caption>
-        <thead>
+        <thead className={collapsing.thead}>
           <tr>
             <th scope="col" className={thClass}>Name</th>
             <th scope="col" className={thClass}>Email</th>
@@ -20,23 +21,23 @@ function OrgUsers({ org }: { org: DirectoryOrg }) {
             <th scope="col" className={thClass}>Status</th>
           </tr>
         </thead>
-        <tbody>
+        <tbody className={collapsing.tbody}>
           {org.users.map((user) => (
-            <tr key={user.id}>
-              <th scope="row" className={`${tdClass} font-medium`}>
+            <tr key={user.id} className={collapsing.row}>
+              <th scope="row" className={clsx(tdClass, "font-medium max-sm:block max-sm:border-0 max-sm:py-1")}>
                 {user.name}
                 <span className="block font-mono text-xs font-normal text-zinc-500">{user.id}</span>
               </th>
-              <td className={`${tdClass} break-all`}>{user.email}</td>
-              <td className={tdClass}>{roleLabels[user.role] ?? user.role}</td>
-              <td className={tdClass}>
+              <Cell label="Email" className="break-all">{user.email}</Cell>
+              <Cell label="Role">{roleLabels[user.role] ?? user.role}</Cell>
+              <Cell label="Contact">
                 <span className="flex flex-wrap gap-1">
                   {user.isPrimary && <Badge tone="info">Primary</Badge>}
                   {user.isBilling && <Badge tone="info">Billing</Badge>}
                   {!user.isPrimary && !user.isBilling && <span className="text-zinc-400">—</span>}
                 </span>
-              </td>
-              <td className={tdClass}>{user.active ? <Badge tone="success">Active</Badge> : <Badge tone="danger">Deactivated</Badge>}</td>
+              </Cell>
+              <Cell label="Status">{user.active ? <Badge tone="success">Active</Badge> : <Badge tone="danger">Deactivated</Badge>}</Cell>
             </tr>
           ))}
         </tbody>

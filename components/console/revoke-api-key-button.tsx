@@ -3,7 +3,7 @@
 import { AlertDialog } from "radix-ui";
 import { useRouter } from "next/navigation";
 import { useState } from "react";
-import { Button, buttonClass } from "@/components/ui/button";
+import { buttonClass } from "@/components/ui/button";
 import { contentClass, descriptionClass, overlayClass, titleClass } from "@/components/console/dialog-styles";
 import { requestJson } from "@/components/console/request-json";
 
@@ -28,9 +28,13 @@ export function RevokeApiKeyButton({ id, name }: { id: string; name: string }) {
   return (
     <AlertDialog.Root open={open} onOpenChange={(next) => { setOpen(next); setError(null); }}>
       <AlertDialog.Trigger asChild>
-        <Button variant="ghost" className="px-2 py-1 text-red-700 dark:text-red-400" aria-label={`Revoke API key ${name}`}>
+        <button
+          type="button"
+          aria-label={`Revoke API key ${name}`}
+          className="rounded-md px-2 py-1 text-sm font-medium text-red-700 hover:bg-red-50 dark:text-red-400 dark:hover:bg-red-950"
+        >
           Revoke
-        </Button>
+        </button>
       </AlertDialog.Trigger>
       <AlertDialog.Portal>
         <AlertDialog.Overlay className={overlayClass} />

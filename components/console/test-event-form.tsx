@@ -84,10 +84,7 @@ export function TestEventForm({ organizations, initialOrganizationId }: { organi
   }
 
   return (
-    <form onSubmit={onSubmit} className="space-y-5" aria-describedby="test-event-help">
-      <p id="test-event-help" className="text-sm text-zinc-600 dark:text-zinc-400">
-        The event goes through the same pipeline as the platform API: real recipients, preferences, in-app notifications and email.
-      </p>
+    <form onSubmit={onSubmit} className="space-y-5" aria-label="Test event">
       <div className="grid gap-4 sm:grid-cols-3">
         <div>
           <label htmlFor="test-type" className={labelClass}>Type</label>

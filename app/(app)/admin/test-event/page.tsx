@@ -22,7 +22,11 @@ export default async function TestEventPage({ searchParams }: { searchParams: Pr
   const initial =
     organizations.find((org) => org.id === requested)?.id ?? organizations.find((org) => org.kind === "customer")?.id ?? organizations[0]?.id;
   return (
-    <ConsolePage current="test-event" title="Send a test event">
+    <ConsolePage
+      current="test-event"
+      title="Send a test event"
+      description="It goes through the same pipeline as the platform API: real recipients, preferences, in-app notifications and email."
+    >
       {organizations.length === 0 ? (
         <p className="text-sm">No organizations yet: the platform syncs them through <code>PUT /api/v1/organizations/{"{id}"}</code>.</p>
       ) : (
