@@ -11,7 +11,7 @@ const grid: Record<Columns, string> = {
   admin: "lg:grid lg:grid-cols-[minmax(0,1fr)_17rem_17rem] lg:items-start lg:gap-4",
 };
 
-export function MatrixSection({ id, children }: { id: string; title: string; children: React.ReactNode }) {
+export function MatrixSection({ id, children }: { id: string; children: React.ReactNode }) {
   return (
     <section aria-labelledby={id} className="overflow-hidden rounded-lg border border-zinc-200 bg-white dark:border-zinc-800 dark:bg-zinc-900">
       {children}

@@ -55,7 +55,7 @@ export function OrgSettingsMatrix(props: { organizationId: string; organizationN
           const label = categories[category].label;
           const id = `category-${category}`;
           return (
-            <MatrixSection key={category} id={id} title={label}>
+            <MatrixSection key={category} id={id}>
               <CategoryHeader
                 id={id}
                 title={label}

@@ -73,21 +73,28 @@ function CategorySection({ category, byKey, change }: { category: Category; byKe
   const types = typesInCategory(category);
   const label = categories[category].label;
   return (
-    <MatrixSection id={`category-${category}`} title={label}>
+    <MatrixSection id={`category-${category}`}>
       <CategoryHeader
         title={label}
         id={`category-${category}`}
         cell={(channel) => {
           const editable = types.map((type) => byKey.get(`${type}:${channel}`)!).filter((item) => !item.locked);
-          const allOn = editable.length > 0 && editable.every((item) => item.enabled);
+          const on = editable.filter((item) => item.enabled).length;
+          // A switch has no third state: "some on" is said in text next to it (and read with it).
+          const mixed = on > 0 && on < editable.length;
+          const mixedId = `${category}-${channel}-mixed`;
           return (
-            <ToggleSwitch
-              size="sm"
-              checked={allOn}
-              disabled={editable.length === 0}
-              label={`${channelLabels[channel]} for all ${label} notifications`}
-              onChange={(enabled) => change({ category }, channel, enabled, editable, `${channelLabels[channel]} for ${label}`)}
-            />
+            <>
+              <ToggleSwitch
+                size="sm"
+                checked={editable.length > 0 && on === editable.length}
+                disabled={editable.length === 0}
+                label={`${channelLabels[channel]} for all ${label} notifications`}
+                describedBy={mixed ? mixedId : undefined}
+                onChange={(enabled) => change({ category }, channel, enabled, editable, `${channelLabels[channel]} for ${label}`)}
+              />
+              {mixed && <span id={mixedId} className="text-xs text-zinc-500 dark:text-zinc-400">Some on</span>}
+            </>
           );
         }}
       />

@@ -53,5 +53,13 @@ test("settings pages render in light and dark, on desktop and phone", async ({ p
   await user.getByRole("switch", { name: "In-app for Catalog changes" }).click();
   await expect(user.getByText("turned off")).toBeVisible();
   await shoot(user, "user-settings");
+  // The locked cell (Fabrikam's lock on quote emails), close up.
+  await user.setViewportSize({ width: 1280, height: 900 });
+  const quotes = user.getByRole("region", { name: "Quotes and proposals" });
+  await expect(quotes.locator('[data-cell="quote.sent:email"]')).toContainText("Locked by Fabrikam Partners");
+  for (const scheme of ["light", "dark"] as const) {
+    await user.emulateMedia({ colorScheme: scheme });
+    await quotes.screenshot({ path: `${dir}/user-locked-cell-${scheme}.png` });
+  }
   await context.close();
 });

@@ -1,4 +1,5 @@
 import type { Metadata } from "next";
+import Link from "next/link";
 import { requireUser } from "@/lib/auth/session";
 import { listUserPreferences } from "@/lib/preferences/user-preferences";
 import { UserPreferencesMatrix } from "@/components/preferences/user-preferences-matrix";
@@ -11,7 +12,17 @@ export default async function NotificationSettingsPage() {
   return (
     <section aria-labelledby="settings-heading">
       <h1 id="settings-heading" className="text-2xl font-semibold">Notification settings</h1>
-      <p className="mt-1 mb-4 text-sm text-zinc-600 dark:text-zinc-400">Choose which notifications reach you in the app and by email.</p>
+      <p className="mt-1 mb-4 text-sm text-zinc-600 dark:text-zinc-400">
+        Choose which notifications reach you in the app and by email.
+        {user.role === "admin" && (
+          <>
+            {" "}To set defaults for everyone at {user.organization.name}, go to{" "}
+            <Link href={`/admin/organizations/${encodeURIComponent(user.organization.id)}/notifications`} className="font-medium text-brand-600 underline-offset-2 hover:underline dark:text-brand-500">
+              {user.organization.name}&apos;s notification settings
+            </Link>.
+          </>
+        )}
+      </p>
       <UserPreferencesMatrix initialItems={items} />
     </section>
   );
