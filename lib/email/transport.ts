@@ -50,7 +50,8 @@ export function classifyResendError(error: { statusCode?: number | null; name?: 
   };
 }
 
-export function resendTransport(options: { apiKey: string; baseUrl?: string }): EmailTransport {
+/** `timeoutMs`: a hung request must not hold the job past its lease; it counts as a network error. */
+export function resendTransport(options: { apiKey: string; baseUrl?: string; timeoutMs?: number }): EmailTransport {
   const client = new Resend(options.apiKey, options.baseUrl ? { baseUrl: options.baseUrl } : undefined);
   return {
     name: "resend",
@@ -66,7 +67,7 @@ export function resendTransport(options: { apiKey: string; baseUrl?: string }): 
           // Lets the webhook find the job even if it arrives before the send's answer is stored.
           tags: [{ name: "delivery_id", value: email.id }],
         },
-        { idempotencyKey: email.id },
+        { idempotencyKey: email.id, signal: AbortSignal.timeout(options.timeoutMs ?? 30_000) },
       );
       if (error || !data) return classifyResendError((error ?? { name: "application_error", message: "empty response" }) as never, headers);
       return { ok: true, providerId: data.id };

@@ -173,6 +173,19 @@ describe("retries", () => {
     expect(fake.sent).toHaveLength(1);
   });
 
+  it("gives up on a hung request and retries it under the same idempotency key: one email", async () => {
+    fake.script({ status: 200, delayMs: 400 });
+    await ingest(renewed);
+    const w = worker({ transport: resendTransport({ apiKey: "re_test_key", baseUrl: fake.url, timeoutMs: 100 }) });
+    await w.start();
+    const job = await until(async () => (await deliveries()).find((row) => row.status === "sent"), 5000, "sent");
+    expect(job.attempts).toBe(2);
+    const events = await db.emailEvent.findMany({ where: { deliveryId: job.id }, orderBy: { at: "asc" } });
+    expect(events[0]!.detail).toMatch(/network application_error/);
+    await until(async () => fake.requests.length === 2, 2000, "both requests");
+    expect(fake.sent).toHaveLength(1);
+  });
+
   it("honours Retry-After on 429", async () => {
     fake.script({ status: 429, headers: { "retry-after": "1" }, body: { statusCode: 429, name: "rate_limit_exceeded", message: "Too many requests" } });
     await ingest(renewed);
