@@ -46,11 +46,11 @@ export function ActivityFilters({ values, organizations }: { values: ActivityFil
       </div>
       <div>
         <label htmlFor="filter-from" className={labelClass}>From (UTC)</label>
-        <input id="filter-from" name="from" type="datetime-local" step={1} defaultValue={values.from ?? ""} className={inputClass} />
+        <input id="filter-from" name="from" type="datetime-local" defaultValue={values.from ?? ""} className={inputClass} />
       </div>
       <div>
         <label htmlFor="filter-to" className={labelClass}>To (UTC)</label>
-        <input id="filter-to" name="to" type="datetime-local" step={1} defaultValue={values.to ?? ""} className={inputClass} />
+        <input id="filter-to" name="to" type="datetime-local" defaultValue={values.to ?? ""} className={inputClass} />
       </div>
       <div className="flex items-center gap-3 sm:col-span-2 lg:col-span-5">
         <Button type="submit" variant="secondary"><Filter aria-hidden className="size-4" /> Apply filters</Button>

@@ -70,6 +70,7 @@ export function TrailEntryCard({ entry }: { entry: TrailView }) {
                 <span className="flex flex-wrap items-center gap-2">
                   <Badge tone={statusTone(entry.inApp.decision)}>{entry.inApp.decision}</Badge>
                   <span>{describePreference(entry.inApp.preference)}</span>
+                  {entry.inApp.decision === "suppressed" && <span className="text-zinc-500">— no in-app notification</span>}
                 </span>
               ) : (
                 <span className="text-zinc-500">Not applicable (email-only address)</span>
@@ -82,6 +83,7 @@ export function TrailEntryCard({ entry }: { entry: TrailView }) {
                   <span className="flex flex-wrap items-center gap-2">
                     <Badge tone={statusTone(entry.email.decision)}>{entry.email.decision.replace(/_/g, " ")}</Badge>
                     <span>{describePreference(entry.email.preference)}</span>
+                    {entry.email.decision !== "queued" && <span className="text-zinc-500">— no email sent</span>}
                   </span>
                   {entry.delivery && <Delivery delivery={entry.delivery} />}
                 </>
