@@ -20,10 +20,12 @@ export async function batchSection(bench: Bench): Promise<Row[]> {
       return { ...req, body: JSON.stringify({ events }) };
     },
   };
-  await runLoad({ url: bench.url, connections: 1, duration: 1, request }); // warm-up
+  await runLoad({ url: bench.url, connections: 1, duration: 60, amount: 1, request }); // warm-up
 
+  // A fixed number of batches rather than a duration: a slow batch must not be cut off and lost.
   const before = await count(bench);
-  const load = await runLoad({ url: bench.url, connections: bench.sizes.batchConnections, duration: bench.sizes.batchSeconds, request });
+  const amount = bench.sizes.batchConnections * bench.sizes.batchRounds;
+  const load = await runLoad({ url: bench.url, connections: bench.sizes.batchConnections, duration: 600, amount, request });
   const created = (await count(bench)) - before;
   const result = { ...load.metric, value: created / load.seconds, detail: [`${load.ok} batches`, load.metric.detail].filter(Boolean).join(", ") };
 

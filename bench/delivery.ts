@@ -30,7 +30,8 @@ export async function measureDelivery(options: DeliveryOptions): Promise<Metric>
   });
   const load = await runLoad({
     url: options.url,
-    connections: 16,
+    // Enough connections that the rate holds while responses take up to ~150 ms.
+    connections: Math.max(16, Math.ceil(options.rate / 6)),
     duration: options.seconds,
     rate: options.rate,
     request: {

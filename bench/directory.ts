@@ -8,6 +8,7 @@ import type pg from "pg";
 export const PLAIN_ORG = "bench_plain";
 export const FANOUT_ORG = "bench_fanout";
 export const INBOX_USER = "u_inbox";
+export const EVENT_TYPE = "payment.currency_reset";
 export const userId = (i: number) => `u_fan_${String(i).padStart(5, "0")}`;
 
 export interface Directory {
@@ -15,11 +16,23 @@ export interface Directory {
   users: string[];
 }
 
-export async function createDirectory(pool: pg.Pool, users: number): Promise<Directory> {
+/**
+ * Unless `withEmail`, both organizations turn email off for the benchmark's type (an ordinary
+ * organization setting that ingest resolves): the numbers then measure ingest and realtime, not
+ * the in-process email worker rendering thousands of captured emails at the same time.
+ */
+export async function createDirectory(pool: pg.Pool, users: number, withEmail: boolean): Promise<Directory> {
   await pool.query(
     `INSERT INTO "Organization" (id, name, kind, "updatedAt") VALUES ($1, 'Bench Plain', 'customer', now()), ($2, 'Bench Fan-out', 'customer', now())`,
     [PLAIN_ORG, FANOUT_ORG],
   );
+  if (!withEmail) {
+    await pool.query(
+      `INSERT INTO "OrganizationPreference" ("organizationId", type, channel, enabled, "updatedAt")
+       SELECT unnest($1::text[]), $2, 'email', false, now()`,
+      [[PLAIN_ORG, FANOUT_ORG], EVENT_TYPE],
+    );
+  }
   await pool.query(
     `INSERT INTO "User" (id, email, name, "organizationId", role, "updatedAt")
      SELECT 'u_fan_' || lpad(g::text, 5, '0'), 'fan' || g || '@bench.example', 'Fan ' || g, $1, 'admin', now()

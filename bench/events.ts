@@ -1,8 +1,7 @@
 // Event envelopes the benchmark posts (architecture.md, Platform API). One type throughout:
 // payment.currency_reset (in-app and email on by default, audience: the customer's admins).
-import { FANOUT_ORG, PLAIN_ORG } from "./directory";
+import { EVENT_TYPE as TYPE, FANOUT_ORG, PLAIN_ORG } from "./directory";
 
-const TYPE = "payment.currency_reset";
 const data = { previousCurrency: "USD", currency: "EUR", effectiveFrom: "2026-12-01" };
 
 /** An event for one named recipient (its organization has no admins: one notification). */

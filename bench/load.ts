@@ -8,6 +8,8 @@ export interface LoadOptions {
   connections: number;
   /** Seconds. */
   duration: number;
+  /** Stop after this many requests instead (for slow requests that a short duration would cut off). */
+  amount?: number;
   /** Requests per second over all connections; unlimited when unset. */
   rate?: number;
   request: Request;
@@ -29,6 +31,7 @@ export async function runLoad(options: LoadOptions): Promise<LoadResult> {
     url: options.url,
     connections: options.connections,
     duration: options.duration,
+    amount: options.amount,
     overallRate: options.rate,
     timeout: 30,
     requests: [options.request],

@@ -1,4 +1,4 @@
-// `npm run bench [-- --quick] [--rebuild | --no-build]`: the production server on a fresh database, its own
+// `npm run bench [-- --quick] [--rebuild | --no-build] [--with-email] [--profile]`: the production server on a fresh database, its own
 // directory, real Socket.IO clients and HTTP load from autocannon; prints every measurement next
 // to a baseline measured in the same run, and writes the JSON to bench/results/. It reports; it
 // never fails on a number.
@@ -25,6 +25,7 @@ const sizes = quick ? quickSizes : fullSizes;
 const port = Number(process.env.BENCH_PORT ?? 3199);
 const distDir = process.env.NEXT_DIST_DIR ?? ".next-bench";
 const began = Date.now();
+const withEmail = args.has("--with-email");
 const log = (message: string) => console.log(`[${((Date.now() - began) / 1000).toFixed(0).padStart(4)} s] ${message}`);
 
 /** Runs one part; a crash becomes a row that says so instead of ending the run. */
@@ -74,7 +75,7 @@ let postgres = "";
 try {
   postgres = (await pool.query("SHOW server_version")).rows[0].server_version as string;
   const users = Math.max(sizes.fanoutRecipients, ...sizes.memorySockets);
-  const directory = await createDirectory(pool, users);
+  const directory = await createDirectory(pool, users, withEmail);
   log(`fresh database (Postgres ${postgres}) with ${users.toLocaleString("en-US")} users`);
   const secret = randomBytes(32).toString("base64url");
   // The default adapter (Postgres) unless BENCH_REDIS_URL asks for Redis.
@@ -82,6 +83,8 @@ try {
   server = await startAppServer({
     port,
     inherit: inherited,
+    // --profile: a V8 CPU profile of the server for the whole run (open it in Chrome DevTools).
+    nodeArgs: args.has("--profile") ? ["--cpu-prof", "--cpu-prof-dir=bench/results"] : [],
     env: {
       DATABASE_URL: database.url,
       AUTH_SECRET: secret,
@@ -106,10 +109,10 @@ try {
 
 const seconds = (Date.now() - began) / 1000;
 result.rows.sort((a, b) => a.section.localeCompare(b.section));
-console.log(`\nMachine: ${machine.cpus} cores, ${machine.memoryGb} GB, Node ${machine.node}, Postgres ${postgres}; ${quick ? "quick" : "full"} run in ${seconds.toFixed(0)} s${build.built ? ` (build ${build.seconds.toFixed(0)} s)` : ""}\n`);
+console.log(`\nMachine: ${machine.cpus} cores, ${machine.memoryGb} GB, Node ${machine.node}, Postgres ${postgres}; ${quick ? "quick" : "full"} run${withEmail ? " with email" : " (email off by organization setting)"} in ${seconds.toFixed(0)} s${build.built ? ` (build ${build.seconds.toFixed(0)} s)` : ""}\n`);
 printTable(result.rows);
 mkdirSync("bench/results", { recursive: true });
 const file = `bench/results/${new Date().toISOString().replace(/[:.]/g, "-")}${quick ? "-quick" : ""}.json`;
-writeFileSync(file, JSON.stringify({ machine: { ...machine, postgres }, quick, sizes, seconds, build, rows: result.rows, plans: result.plans }, null, 2));
+writeFileSync(file, JSON.stringify({ machine: { ...machine, postgres }, quick, withEmail, sizes, seconds, build, rows: result.rows, plans: result.plans }, null, 2));
 console.log(`\nResults: ${file}`);
 process.exit(0);

@@ -45,9 +45,18 @@ export interface AppServer {
   stop(): Promise<void>;
 }
 
-export async function startAppServer(options: { port: number; env: Record<string, string>; inherit?: NodeJS.ProcessEnv }): Promise<AppServer> {
+export interface AppServerOptions {
+  port: number;
+  env: Record<string, string>;
+  /** The environment to start from (default: this process's). */
+  inherit?: NodeJS.ProcessEnv;
+  /** Extra Node flags, e.g. --cpu-prof. */
+  nodeArgs?: string[];
+}
+
+export async function startAppServer(options: AppServerOptions): Promise<AppServer> {
   // `node --import tsx` rather than the tsx CLI, so that the pid is the server's own (for its RSS).
-  const child: ChildProcess = spawn(process.execPath, ["--import", "tsx", "server.ts"], {
+  const child: ChildProcess = spawn(process.execPath, [...(options.nodeArgs ?? []), "--import", "tsx", "server.ts"], {
     env: { ...(options.inherit ?? process.env), ...options.env, NODE_ENV: "production", PORT: String(options.port) },
     stdio: ["ignore", "pipe", "pipe"],
   });

@@ -6,6 +6,9 @@ export interface Sizes {
   /** Section 2: events per batch, batch connections, fan-out recipients and repeats. */
   batchEvents: number;
   batchConnections: number;
+  /** Batches per connection. */
+  batchRounds: number;
+  /** Seconds of the INSERT baseline. */
   batchSeconds: number;
   fanoutRecipients: number;
   fanoutRepeats: number;
@@ -26,6 +29,7 @@ export const fullSizes: Sizes = {
   ingestSeconds: 10,
   batchEvents: 500,
   batchConnections: 4,
+  batchRounds: 10,
   batchSeconds: 10,
   fanoutRecipients: 10_000,
   fanoutRepeats: 5,
@@ -42,15 +46,16 @@ export const quickSizes: Sizes = {
   ingestConnections: [1, 16],
   ingestSeconds: 3,
   batchEvents: 500,
-  batchConnections: 4,
-  batchSeconds: 3,
-  fanoutRecipients: 2_000,
+  batchConnections: 2,
+  batchRounds: 1,
+  batchSeconds: 2,
+  fanoutRecipients: 1_000,
   fanoutRepeats: 2,
-  e2eSockets: 500,
-  e2eRate: 200,
-  e2eSeconds: 5,
+  e2eSockets: 250,
+  e2eRate: 100,
+  e2eSeconds: 4,
   inboxOwn: 10_000,
-  inboxTotal: 200_000,
+  inboxTotal: 100_000,
   inboxSeconds: 3,
-  memorySockets: [500, 2_000],
+  memorySockets: [250, 1_000],
 };
