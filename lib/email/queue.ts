@@ -8,8 +8,11 @@ export const EMAIL_WAKE_CHANNEL = "email_jobs";
 
 type Listener = () => void;
 // On globalThis: Next bundles route handlers (where ingest runs) apart from server.ts (the worker).
-const globalForWake = globalThis as unknown as { __emailWakeListeners?: Set<Listener>; __emailNotifyPending?: boolean };
+const globalForWake = globalThis as unknown as { __emailWakeListeners?: Set<Listener>; __emailNotifyPending?: boolean; __emailNotifiedAt?: number };
 const listeners = (globalForWake.__emailWakeListeners ??= new Set());
+
+// Other instances are told at most once per window: under heavy ingest, one NOTIFY covers many events.
+const NOTIFY_WINDOW_MS = 25;
 
 /** Subscribes a worker in this process; returns the unsubscribe function. */
 export function onEmailWake(listener: Listener): () => void {
@@ -19,11 +22,12 @@ export function onEmailWake(listener: Listener): () => void {
 
 export function wakeEmailWorker(): void {
   for (const listener of listeners) listener();
-  // One NOTIFY per tick however many events were just committed.
   if (globalForWake.__emailNotifyPending) return;
   globalForWake.__emailNotifyPending = true;
-  queueMicrotask(() => {
+  const wait = Math.max(0, (globalForWake.__emailNotifiedAt ?? 0) + NOTIFY_WINDOW_MS - Date.now());
+  setTimeout(() => {
     globalForWake.__emailNotifyPending = false;
+    globalForWake.__emailNotifiedAt = Date.now();
     db.$executeRawUnsafe(`NOTIFY ${EMAIL_WAKE_CHANNEL}`).catch(() => {});
-  });
+  }, wait).unref?.();
 }
