@@ -20,7 +20,7 @@ export async function batchSection(bench: Bench): Promise<Row[]> {
       return { ...req, body: JSON.stringify({ events }) };
     },
   };
-  await runLoad({ url: bench.url, connections: 1, duration: 60, amount: 1, request }); // warm-up
+  if (bench.sizes.batchWarmUp) await runLoad({ url: bench.url, connections: 1, duration: 600, amount: 1, request });
 
   // A fixed number of batches rather than a duration: a slow batch must not be cut off and lost.
   const before = await count(bench);

@@ -8,6 +8,8 @@ export interface Sizes {
   batchConnections: number;
   /** Batches per connection. */
   batchRounds: number;
+  /** One batch first, unmeasured (loads the route module and warms the pools). */
+  batchWarmUp: boolean;
   /** Seconds of the INSERT baseline. */
   batchSeconds: number;
   fanoutRecipients: number;
@@ -30,6 +32,7 @@ export const fullSizes: Sizes = {
   batchEvents: 500,
   batchConnections: 4,
   batchRounds: 10,
+  batchWarmUp: true,
   batchSeconds: 10,
   fanoutRecipients: 10_000,
   fanoutRepeats: 5,
@@ -48,14 +51,15 @@ export const quickSizes: Sizes = {
   batchEvents: 500,
   batchConnections: 2,
   batchRounds: 1,
+  batchWarmUp: false,
   batchSeconds: 2,
   fanoutRecipients: 1_000,
   fanoutRepeats: 2,
   e2eSockets: 250,
   e2eRate: 100,
   e2eSeconds: 4,
-  inboxOwn: 10_000,
-  inboxTotal: 100_000,
+  inboxOwn: 5_000,
+  inboxTotal: 50_000,
   inboxSeconds: 3,
   memorySockets: [250, 1_000],
 };
