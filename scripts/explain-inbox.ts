@@ -1,6 +1,7 @@
 // Prints the query plans of the inbox queries for one user with 100,000 notifications among
 // ~1,100,000 rows, so index changes can be checked: `TEST_DATABASE_URL=… tsx scripts/explain-inbox.ts`.
-// Works on a fresh, migrated database that it drops at the end.
+// Works on a fresh, migrated database that it drops at the end. `--baseline` also explains the
+// same queries with only the init migration's indexes, for comparison.
 import pg from "pg";
 import { createFreshDatabase } from "../tests/support/database";
 
@@ -56,10 +57,21 @@ try {
     "unread count in category": `SELECT COUNT(*) FROM (SELECT id FROM "Notification" WHERE "userId" = 'u_0' AND category = 'quotes' AND "readAt" IS NULL AND "archivedAt" IS NULL) sub`,
     "mark all read (rows to update)": `SELECT id FROM "Notification" WHERE "userId" = 'u_0' AND "readAt" IS NULL AND "archivedAt" IS NULL`,
   };
-  for (const [name, sql] of Object.entries(queries)) {
-    await client.query(sql); // warm
-    const { rows } = await client.query(`EXPLAIN (ANALYZE, BUFFERS, COSTS OFF) ${sql}`);
-    console.log(`\n### ${name}\n${rows.map((r) => r["QUERY PLAN"]).join("\n")}`);
+  const explainAll = async (heading: string) => {
+    console.log(`\n## ${heading}`);
+    for (const [name, sql] of Object.entries(queries)) {
+      await client.query(sql); // warm
+      const { rows } = await client.query(`EXPLAIN (ANALYZE, BUFFERS, COSTS OFF) ${sql}`);
+      console.log(`\n### ${name}\n${rows.map((r) => r["QUERY PLAN"]).join("\n")}`);
+    }
+  };
+  await explainAll("With the inbox indexes (migration 20261126184500_inbox_indexes)");
+  if (process.argv.includes("--baseline")) {
+    // The same queries with only the indexes of the init migration, for comparison.
+    await client.query(`DROP INDEX "Notification_inbox_unread_idx", "Notification_inbox_unread_category_idx", "Notification_inbox_active_idx", "Notification_inbox_archived_idx"`);
+    await client.query(`CREATE INDEX "Notification_unread_idx" ON "Notification"("userId", "category") WHERE "readAt" IS NULL AND "archivedAt" IS NULL`);
+    await client.query(`ANALYZE "Notification"`);
+    await explainAll("Baseline: init migration indexes only");
   }
 } finally {
   await client.end();
