@@ -47,8 +47,24 @@ test("an event's emails appear in the development mailbox, rendered and as text"
   await expect(page.locator("pre")).toContainText("Hi Molly Mail,");
   await expect(page.locator("pre")).toContainText("You receive this as the customer's primary contact.");
   await page.screenshot({ path: "/tmp/shots/email/mailbox-detail.png", fullPage: true });
+  const link = /(http:\/\/localhost:\d+\/unsubscribe\?token=[\w.-]+)/.exec(await page.locator("pre").innerText())?.[1];
   await page.goto("/dev/mailbox");
   await page.screenshot({ path: "/tmp/shots/email/mailbox-list.png" });
+
+  // A critical type cannot be turned off from the email: the page explains and links to the settings.
+  expect(link).toBeTruthy();
+  await page.goto(link!);
+  await expect(page.getByRole("heading", { name: "“Renewal failed” emails stay on" })).toBeVisible();
+  await expect(page.getByText(/critical: they tell you about problems that need action/)).toBeVisible();
+  await expect(page.getByRole("button", { name: "Unsubscribe" })).toHaveCount(0);
+  await expect(page.getByRole("link", { name: "Manage all notification settings" })).toBeVisible();
+  await page.screenshot({ path: "/tmp/shots/email/unsubscribe-critical.png" });
+});
+
+test("the mailbox is a 404 for signed-in users who are not platform admins", async ({ page }) => {
+  await signIn(page, "mia@adatum.example");
+  const response = await page.goto("/dev/mailbox");
+  expect(response?.status()).toBe(404);
 });
 
 test("the unsubscribe link confirms, unsubscribes, and undoes", async ({ page, browser, platform }) => {
