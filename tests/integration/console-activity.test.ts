@@ -5,6 +5,7 @@ import { GET as activity } from "@/app/api/admin/activity/route";
 import { POST as postEvent } from "@/app/api/v1/events/route";
 import { createApiKey } from "@/lib/api-keys";
 import { listActivity, type ActivityItem } from "@/lib/console/activity";
+import { getConsoleOverview } from "@/lib/console/overview";
 import { db } from "@/lib/db";
 import { catalog } from "@/lib/notifications/catalog";
 import { uuidv7 } from "@/lib/uuid";
@@ -74,6 +75,12 @@ describe("through the platform API", () => {
     expect(rejected.message).toContain("data.offerName");
     expect(rejected.body).toContain("evt_activity_bad");
     expect(res.json.nextCursor).toBeNull();
+  });
+
+  it("counts them on the overview", async () => {
+    expect(await getConsoleOverview()).toMatchObject({ accepted: 1, duplicates: 1, rejected: 1, notifications: 2, failedEmails: 0, activeKeys: 1 });
+    // A day later they have left the last-24-hours figures.
+    expect(await getConsoleOverview(new Date(Date.now() + 25 * 3600_000))).toMatchObject({ accepted: 0, duplicates: 0, rejected: 0 });
   });
 });
 
