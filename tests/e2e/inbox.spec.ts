@@ -138,3 +138,33 @@ test("endless scrolling pages through everything once while new notifications ar
   // Newest first: the live ones on top, then the batch in reverse order of sending.
   expect(clean.slice(0, 3)).toEqual([...live].reverse());
 });
+
+test("a failed change rolls back with a message, and a failed load offers a retry", async ({ page, platform }) => {
+  const user = await createUser(platform);
+  const name = uniqueId("Rollback plan");
+  await platform.event(renewal(user, name));
+  await signInAs(page, platform, user);
+  const item = inboxItems(page).filter({ hasText: name });
+
+  // The server refuses the change: the item shows read at once, then returns to unread.
+  await page.route("**/api/notifications/*", (route) =>
+    route.request().method() === "PATCH"
+      ? route.fulfill({ status: 500, contentType: "application/json", body: JSON.stringify({ error: { code: "internal_error", message: "Something went wrong on our side." } }) })
+      : route.continue(),
+  );
+  await item.getByRole("button", { name: /Mark as read/ }).click();
+  await expect(page.locator("[data-sonner-toast]").filter({ hasText: "Could not update" })).toBeVisible();
+  await expect(item.getByRole("button", { name: /Mark as read/ })).toBeVisible();
+  await expect(item).toHaveAttribute("data-unread", "true");
+  await expect(bell(page)).toHaveAccessibleName("Notifications, 1 unread");
+  await page.unroute("**/api/notifications/*");
+
+  // The list cannot load: an error that says what to do, and a retry that works.
+  await page.route("**/api/notifications?*", (route) => route.abort());
+  await bell(page).click();
+  const popover = page.getByRole("dialog", { name: "Notifications" });
+  await expect(popover.getByRole("alert")).toContainText("could not be loaded");
+  await page.unroute("**/api/notifications?*");
+  await popover.getByRole("button", { name: "Try again" }).click();
+  await expect(popover.locator("[data-notification-item]").filter({ hasText: name })).toBeVisible();
+});
