@@ -1,7 +1,7 @@
 // Two app instances on one database: a user connected to instance B receives, live, what code on
 // instance A emits — through the Postgres adapter by default and the Redis adapter when
-// REDIS_URL is set — exactly once per socket. (That two instances never send the same email job
-// twice is covered by the email worker's own two-worker test.)
+// REDIS_URL is set — exactly once per socket. That two instances never send the same email job
+// twice is covered in email-delivery.test.ts ("never sends a job twice with two workers…").
 import { randomUUID } from "node:crypto";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import type { Socket } from "socket.io-client";
