@@ -126,8 +126,12 @@ test("everyone but a platform admin gets a 403 page", async ({ page }) => {
   expect((await api.json()).error.code).toBe("forbidden");
 });
 
-test("directory search finds a user by email within the tree", async ({ page }) => {
+test("directory search finds a user by email within the tree; an unknown event is a clear 404", async ({ page }) => {
   await signIn(page, "admin@platform.example");
+  const missing = await page.goto("/admin/events/does-not-exist");
+  expect(missing?.status()).toBe(404);
+  await expect(page.getByRole("heading", { name: "No such event" })).toBeVisible();
+
   await page.goto("/admin/directory");
   await page.getByLabel(/Search by organization/).fill("liam@litware");
   await page.getByRole("button", { name: "Search" }).click();

@@ -1,0 +1,7 @@
+"use client";
+
+import { ConsoleError } from "@/components/console/console-error";
+
+export default function Error({ reset }: { error: Error; reset: () => void }) {
+  return <ConsoleError what="API keys" reset={reset} />;
+}
