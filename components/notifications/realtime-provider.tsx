@@ -31,6 +31,8 @@ export const RealtimeContext = createContext<Realtime | null>(null);
 export function RealtimeProvider({ initialUnreadCount, children }: { initialUnreadCount: number; children: React.ReactNode }) {
   const [unreadCount, setUnreadCount] = useState(initialUnreadCount);
   const [connected, setConnected] = useState(false);
+  // Read out by screen readers: new notifications arrive without moving focus.
+  const [announcement, setAnnouncement] = useState("");
   const listeners = useRef(new Set<(signal: RealtimeSignal) => void>());
   // Bumped by every pushed count, so a slower fetch started earlier cannot overwrite it.
   const countVersion = useRef(0);
@@ -74,6 +76,7 @@ export function RealtimeProvider({ initialUnreadCount, children }: { initialUnre
     socket.on("disconnect", () => setConnected(false));
     socket.on("notification:new", (item) => {
       publish({ kind: "new", item });
+      setAnnouncement(`New notification: ${item.title}`);
       void refreshCount();
       if (item.critical) toast.warning(item.title, { description: item.body, id: `critical-${item.id}` });
     });
@@ -94,5 +97,12 @@ export function RealtimeProvider({ initialUnreadCount, children }: { initialUnre
   }, [publish, refreshCount]);
 
   const value = useMemo(() => ({ unreadCount, connected, refreshCount, publish, subscribe }), [unreadCount, connected, refreshCount, publish, subscribe]);
-  return <RealtimeContext.Provider value={value}>{children}</RealtimeContext.Provider>;
+  return (
+    <RealtimeContext.Provider value={value}>
+      {children}
+      <div aria-live="polite" className="sr-only" data-testid="notification-announcer">
+        {announcement}
+      </div>
+    </RealtimeContext.Provider>
+  );
 }

@@ -7,7 +7,7 @@ import { useCallback, useEffect, useRef, useState } from "react";
 import { toast } from "sonner";
 import type { NotificationItem } from "@/lib/notifications/item";
 import { fetchPage, patchNotification, postReadAll, type InboxPage } from "@/components/notifications/api";
-import { belongsTo, mergeItems, newestFirst, staysIn, type ListView } from "@/components/notifications/list-state";
+import { belongsTo, mergeItems, reconcile, staysIn, type ListView } from "@/components/notifications/list-state";
 import type { RealtimeSignal } from "@/components/notifications/realtime-provider";
 import { useRealtime, useRealtimeSignal } from "@/components/notifications/use-realtime";
 
@@ -98,21 +98,7 @@ export function useNotificationList(view: ListView, options: { initial?: InboxPa
         if (overlap || !cursor) break;
       }
       const keepLocal = (id: string) => pending.current.has(id) || (changedAt.current.get(id) ?? 0) > startedAt;
-      setState((s) => {
-        // Too far behind: start over from the fresh pages (plus anything that arrived meanwhile).
-        if (!overlap && cursor) return { ...s, items: mergeItems(fetched, s.items.filter((item) => keepLocal(item.id))), nextCursor: cursor };
-        // Within the fetched range the server is the truth (held items missing from it left the
-        // view elsewhere); older held items stay as they are.
-        const fetchedIds = new Set(fetched.map((item) => item.id));
-        const oldest = fetched[fetched.length - 1];
-        const kept = s.items.filter(
-          (item) => fetchedIds.has(item.id) || keepLocal(item.id) || (cursor !== null && oldest !== undefined && newestFirst(item, oldest) > 0),
-        );
-        const local = new Map(s.items.map((item) => [item.id, item]));
-        const fresh = fetched.map((item) => (keepLocal(item.id) ? (local.get(item.id) ?? item) : item));
-        const merged = mergeItems(kept, fresh).filter((item) => staysIn(item, view));
-        return { ...s, items: merged, nextCursor: s.items.length === 0 ? cursor : s.nextCursor };
-      });
+      setState((s) => ({ ...s, ...reconcile(s, { items: fetched, nextCursor: cursor, overlap }, keepLocal, view) }));
     } catch {
       // Offline again: the next reconnect tries again.
     } finally {
