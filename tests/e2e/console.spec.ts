@@ -5,13 +5,23 @@ import type { Browser, Page } from "@playwright/test";
 import { test, expect, signIn, uniqueId, type Platform } from "./fixtures";
 
 async function createTarget(platform: Platform) {
+  // A direct reseller (under the platform) with its own customer: no other test's organization
+  // settings sit above them, so what they receive depends on the catalog defaults only.
+  const resellerId = uniqueId("res_console");
   const orgId = uniqueId("cust_console");
+  const resellerUserId = uniqueId("u_console_res");
   const userId = uniqueId("u_console");
   const email = `${userId}@console.example`;
-  const user = { email, name: "Casey Console", organizationId: orgId, role: "admin" };
-  expect((await platform.send(`/api/v1/organizations/${orgId}`, { name: `Console Test ${orgId.slice(-6)}`, kind: "customer", parentId: "res_fabrikam" }, "PUT")).status).toBeLessThan(300);
-  expect((await platform.send(`/api/v1/users/${userId}`, user, "PUT")).status).toBeLessThan(300);
-  expect((await platform.send(`/api/v1/organizations/${orgId}`, { name: `Console Test ${orgId.slice(-6)}`, kind: "customer", parentId: "res_fabrikam", primaryContactId: userId }, "PUT")).status).toBeLessThan(300);
+  const put = async (path: string, body: unknown) => {
+    const res = await platform.send(path, body, "PUT");
+    expect(res.status, `${path}: ${JSON.stringify(res.json)}`).toBeLessThan(300);
+  };
+  await put(`/api/v1/organizations/${resellerId}`, { name: `Console Reseller ${resellerId.slice(-6)}`, kind: "reseller", parentId: "platform" });
+  await put(`/api/v1/organizations/${orgId}`, { name: `Console Customer ${orgId.slice(-6)}`, kind: "customer", parentId: resellerId });
+  await put(`/api/v1/users/${resellerUserId}`, { email: `${resellerUserId}@console.example`, name: "Rita Reseller", organizationId: resellerId, role: "admin" });
+  await put(`/api/v1/users/${userId}`, { email, name: "Casey Console", organizationId: orgId, role: "admin" });
+  await put(`/api/v1/organizations/${resellerId}`, { name: `Console Reseller ${resellerId.slice(-6)}`, kind: "reseller", parentId: "platform", primaryContactId: resellerUserId });
+  await put(`/api/v1/organizations/${orgId}`, { name: `Console Customer ${orgId.slice(-6)}`, kind: "customer", parentId: resellerId, primaryContactId: userId });
   return { orgId, userId, email };
 }
 
@@ -66,7 +76,7 @@ test("a platform admin sends a test event, the user's bell updates, and the trai
   await expect(casey).toContainText("actor");
   await expect(casey).toContainText("created");
   await expect(casey).toContainText("queued");
-  await expect(page.getByRole("article", { name: "Trail for Fiona Fabrikam" })).toContainText("reseller.primary");
+  await expect(page.getByRole("article", { name: "Trail for Rita Reseller" })).toContainText("reseller.primary");
 
   // "Why did this user (not) get this?"
   await page.getByLabel(/Search by email/).fill(target.email);
@@ -111,7 +121,8 @@ test("API keys: create (shown once, copyable), revoke with confirmation, audited
   await expect(row).toContainText("Revoked");
   const audit = page.getByRole("region", { name: "API key changes, newest first" });
   await expect(audit.getByRole("row").filter({ hasText: name })).toHaveCount(2);
-  await expect(audit.getByRole("row").nth(1)).toContainText("Revoked API key");
+  await expect(audit.getByRole("row").filter({ hasText: name }).filter({ hasText: "Revoked API key" })).toHaveCount(1);
+  await expect(audit.getByRole("row").filter({ hasText: name }).filter({ hasText: "Pat Platform" })).toHaveCount(2);
 });
 
 test("everyone but a platform admin gets a 403 page", async ({ page }) => {
