@@ -1,7 +1,9 @@
 // A tiny in-process signal: the directory (organizations, users) changed. Caches of the
 // organization tree subscribe and drop what they hold. Listeners live on globalThis because Next
 // bundles route handlers apart from server.ts and each bundle would otherwise get its own list.
-// Other instances are not told: caches must keep a short lifetime of their own.
+// Other instances hear of it through lib/cache/invalidation.ts.
+import { invalidate } from "@/lib/cache/invalidation";
+
 export interface DirectoryChange {
   kind: "organization" | "user";
   id: string;
@@ -18,8 +20,9 @@ export function onDirectoryChanged(listener: Listener): () => void {
   return () => listeners.delete(listener);
 }
 
-/** Tells every subscriber that the directory changed (call after the commit). */
+/** Tells every subscriber that the directory changed (call after the commit), and drops cached trees everywhere. */
 export function directoryChanged(change: DirectoryChange) {
+  if (change.kind === "organization") invalidate("directory");
   for (const listener of listeners) {
     try {
       listener(change);

@@ -60,10 +60,11 @@ async function prepareEvent(input: unknown): Promise<PreparedEvent> {
     const detail: ErrorDetail = { path: "organizationId", message: `unknown organization "${envelope.organizationId}"; sync it first with PUT /api/v1/organizations/{id}` };
     throw new AppError("validation_failed", `Invalid request: ${detail.path} ${detail.message}`, [detail]);
   }
-  const audience = await resolveAudience(db, definition, envelope, orgs);
+  const audience = await resolveAudience(db, { ...definition, type: envelope.type }, envelope, orgs);
   const preferences = await resolvePreferences({
     type: envelope.type as NotificationType,
     users: audience.recipients.map((r) => ({ id: r.user.id, organizationId: r.user.organizationId })),
+    overrides: audience.overrides,
   });
 
   const storedData = { ...envelope.data };

@@ -1,21 +1,15 @@
 // Who gets an event: audience tokens resolved by walking up the organization tree, plus the
 // envelope's explicit recipients. Two queries whatever the audience size.
-import type { OrgKind, Role } from "@/lib/generated/prisma/enums";
-import type { AudienceToken, TypeDefinition } from "@/lib/notifications/catalog";
+import type { Role } from "@/lib/generated/prisma/enums";
+import type { AudienceToken, Channel, TypeDefinition } from "@/lib/notifications/catalog";
+import type { UserOverride } from "@/lib/preferences/resolve";
 import type { RecipientSource } from "@/lib/notifications/trail";
 import type { EventEnvelope } from "@/lib/notifications/envelope";
 import { db } from "@/lib/db";
+import { getOrgChains, type OrgRow } from "@/lib/directory/org-cache";
 
 type Client = Pick<typeof db, "$queryRawUnsafe">;
 
-export interface OrgRow {
-  id: string;
-  name: string;
-  kind: OrgKind;
-  parentId: string | null;
-  primaryContactId: string | null;
-  billingContactId: string | null;
-}
 
 export interface UserRow {
   id: string;
@@ -49,34 +43,25 @@ export interface Audience {
   /** recipients.emails addresses that are not already covered by a user recipient. */
   extraEmails: string[];
   actorName: string | null;
+  /** The recipients' own preference overrides for this type. */
+  overrides: UserOverride[];
 }
 
-/** The event's organization with its ancestors, and the vendor named in data.vendorId, in one query. */
+/** The event's organization with its ancestors, and the vendor named in data.vendorId (cached). */
 export async function loadAudienceOrgs(client: Client, organizationId: string, vendorId?: string): Promise<AudienceOrgs | null> {
-  const rows = await client.$queryRawUnsafe<(OrgRow & { depth: number })[]>(
-    `WITH RECURSIVE chain AS (
-       SELECT o.*, 0 AS depth FROM "Organization" o WHERE o.id = $1
-       UNION ALL
-       SELECT p.*, c.depth + 1 FROM "Organization" p JOIN chain c ON p.id = c."parentId" WHERE c.depth < 8
-     )
-     SELECT id, name, kind::text AS kind, "parentId", "primaryContactId", "billingContactId", depth FROM chain
-     UNION ALL
-     SELECT id, name, kind::text, "parentId", "primaryContactId", "billingContactId", -1 FROM "Organization"
-     WHERE id = $2 AND kind = 'vendor'`,
-    organizationId,
-    vendorId ?? null,
-  );
-  const chain = rows.filter((r) => r.depth >= 0).sort((a, b) => a.depth - b.depth);
-  const event = chain[0];
-  if (!event) return null;
+  const chains = await getOrgChains(vendorId ? [organizationId, vendorId] : [organizationId], client);
+  const chain = chains.get(organizationId);
+  const event = chain?.[0];
+  if (!chain || !event) return null;
   const resellerIndex = chain.findIndex((org) => org.kind === "reseller");
   const reseller = resellerIndex >= 0 ? chain[resellerIndex] : undefined;
+  const vendor = vendorId ? chains.get(vendorId)?.[0] : undefined;
   return {
     event,
     customer: event.kind === "customer" ? event : undefined,
     reseller,
     distributor: reseller ? chain.slice(resellerIndex + 1).find((org) => org.kind === "distributor") : undefined,
-    vendor: rows.find((r) => r.depth === -1),
+    vendor: vendor?.kind === "vendor" ? vendor : undefined,
   };
 }
 
@@ -108,7 +93,7 @@ function describe(token: AudienceToken | "explicit", orgs: AudienceOrgs, role: "
 /** Resolves every recipient of one event: tokens in the catalog's order (to before cc), then explicit ids. */
 export async function resolveAudience(
   client: Client,
-  definition: Pick<TypeDefinition<never>, "to" | "cc">,
+  definition: Pick<TypeDefinition<never>, "to" | "cc"> & { type: string },
   envelope: Pick<EventEnvelope, "actor" | "recipients">,
   orgs: AudienceOrgs,
 ): Promise<Audience> {
@@ -134,13 +119,18 @@ export async function resolveAudience(
 
   const ids = [...new Set(wanted.flatMap((w) => w.userIds ?? []).concat(envelope.actor?.userId ?? []))];
   const roles = wanted.flatMap((w) => (w.byRole ? [w.byRole] : []));
-  const users = await client.$queryRawUnsafe<UserRow[]>(
-    `SELECT id, email, name, "organizationId", role::text AS role, active FROM "User"
-     WHERE id = ANY($1::text[])
-        OR ("organizationId", role::text) IN (SELECT * FROM unnest($2::text[], $3::text[]))`,
+  // Each user comes with their own preference overrides for this type: one round trip for both.
+  const users = await client.$queryRawUnsafe<(UserRow & { overrides: { channel: Channel; enabled: boolean }[] })[]>(
+    `SELECT u.id, u.email, u.name, u."organizationId", u.role::text AS role, u.active,
+            (SELECT coalesce(json_agg(json_build_object('channel', p.channel, 'enabled', p.enabled)), '[]'::json)
+             FROM "UserPreference" p WHERE p."userId" = u.id AND p.type = $4) AS overrides
+     FROM "User" u
+     WHERE u.id = ANY($1::text[])
+        OR (u."organizationId", u.role::text) IN (SELECT * FROM unnest($2::text[], $3::text[]))`,
     ids,
     roles.map((r) => r.orgId),
     roles.map((r) => r.role),
+    definition.type,
   );
   const byId = new Map(users.map((u) => [u.id, u]));
 
@@ -171,8 +161,10 @@ export async function resolveAudience(
   const covered = new Set([...chosen.values()].map((r) => r.user.email.toLowerCase()));
   const extraEmails = [...new Set((envelope.recipients?.emails ?? []).map((e) => e.toLowerCase()))].filter((e) => !covered.has(e));
   const actor = envelope.actor?.userId ? byId.get(envelope.actor.userId) : undefined;
+  const recipients = [...chosen.values()];
   return {
-    recipients: [...chosen.values()],
+    recipients,
+    overrides: recipients.flatMap(({ user }) => byId.get(user.id)!.overrides.map((o) => ({ userId: user.id, ...o }))),
     skipped: [...skipped.values()],
     extraEmails,
     actorName: envelope.actor?.name ?? actor?.name ?? null,

@@ -2,6 +2,7 @@
 // Authorization (may the actor manage this organization at all) is the caller's job:
 // authorizeOrganization in org-tree.ts. This module enforces the locks.
 import { db, type Prisma } from "@/lib/db";
+import { invalidate } from "@/lib/cache/invalidation";
 import { AppError } from "@/lib/errors";
 import { catalog, type Channel, type NotificationType } from "@/lib/notifications/catalog";
 import { decideCell } from "./decide";
@@ -80,6 +81,13 @@ export interface OrganizationSettingChange {
 }
 
 export async function changeOrganizationSettings(change: OrganizationSettingChange): Promise<{ items: OrganizationSettingItem[]; skipped: SkippedCell[] }> {
+  const result = await applyOrganizationSettings(change);
+  // Ingest caches organization settings: drop them here and on the other instances.
+  invalidate("organization-preferences");
+  return result;
+}
+
+function applyOrganizationSettings(change: OrganizationSettingChange): Promise<{ items: OrganizationSettingItem[]; skipped: SkippedCell[] }> {
   return db.$transaction(async (tx) => {
     // Serializes changes to one organization's settings so no history row is lost or wrong.
     const found = await tx.$queryRaw<{ id: string }[]>`SELECT id FROM "Organization" WHERE id = ${change.organizationId} FOR NO KEY UPDATE`;

@@ -1,12 +1,13 @@
-// Effective preferences for many recipients of one type, resolved in a constant number of queries:
-// one recursive query for every recipient organization's ancestor chain, one for the
-// organization settings along those chains, one for the users' own overrides.
+// Effective preferences for many recipients of one type, resolved in a constant number of queries
+// whatever their number: at most one for the users' own overrides, plus cache misses for the
+// organization chains and their settings.
 // CONTRACT used by the ingest pipeline (lib/notifications/ingest.ts), inside its transaction.
 import { db } from "@/lib/db";
 import { channels, type Channel, type NotificationType } from "@/lib/notifications/catalog";
 import { decideCell, toChannelDecision } from "./decide";
 import { buildLevels, indexSettings, ruleFor } from "./levels";
-import { loadAncestorChains } from "./org-tree";
+import { getOrgChains } from "@/lib/directory/org-cache";
+import { getOrganizationSettings } from "./settings-cache";
 
 export interface ChannelDecision {
   enabled: boolean;
@@ -19,28 +20,36 @@ export interface ChannelDecision {
 
 export type RecipientPreferences = Record<Channel, ChannelDecision>;
 
-type Client = Pick<typeof db, "$queryRaw" | "userPreference" | "organizationPreference" | "organization">;
+type Client = Pick<typeof db, "$queryRawUnsafe" | "userPreference" | "organizationPreference">;
 
+export interface UserOverride {
+  userId: string;
+  channel: Channel;
+  enabled: boolean;
+}
+
+/**
+ * Organization chains and settings come from caches; the users' own overrides from one query,
+ * or from `overrides` when the caller already loaded them (ingest does, with its recipients).
+ */
 export async function resolvePreferences(
-  params: { type: NotificationType; users: { id: string; organizationId: string }[] },
+  params: { type: NotificationType; users: { id: string; organizationId: string }[]; overrides?: UserOverride[] },
   client: Client = db,
 ): Promise<Map<string, RecipientPreferences>> {
   const result = new Map<string, RecipientPreferences>();
   if (params.users.length === 0) return result;
   const organizationIds = [...new Set(params.users.map((user) => user.organizationId))];
-  const chains = await loadAncestorChains(organizationIds, client);
+  const chains = await getOrgChains(organizationIds, client);
   const chainIds = [...new Set([...chains.values()].flat().map((link) => link.id))];
-  const orgRows = await client.organizationPreference.findMany({
-    where: { type: params.type, organizationId: { in: chainIds } },
-    select: { organizationId: true, type: true, channel: true, enabled: true, locked: true },
-  });
-  const userRows = await client.userPreference.findMany({
-    where: { type: params.type, userId: { in: params.users.map((user) => user.id) } },
-    select: { userId: true, channel: true, enabled: true },
-  });
+  const orgRows = (await getOrganizationSettings(chainIds, client)).filter((row) => row.type === params.type);
+  const userRows =
+    params.overrides ??
+    (await client.userPreference.findMany({
+      where: { type: params.type, userId: { in: params.users.map((user) => user.id) } },
+      select: { userId: true, channel: true, enabled: true },
+    }));
   const settings = indexSettings(orgRows);
   const overrides = new Map(userRows.map((row) => [`${row.userId}:${row.channel}`, row.enabled]));
-
   for (const user of params.users) {
     const chain = chains.get(user.organizationId) ?? [];
     const decide = (channel: Channel): ChannelDecision =>

@@ -1,14 +1,17 @@
-// Work that runs beside the HTTP server: the Socket.IO cross-instance adapter and the email worker
-// are added here as they land.
+// Work that runs beside the HTTP server: the Socket.IO cross-instance adapter, the cache
+// invalidation listener and the email worker.
 import type { RealtimeServer } from "@/lib/realtime/emit";
 import { env, type Env } from "@/lib/env";
 import { attachSocketAdapter } from "@/lib/server/socket-adapter";
 import { createEmailWorker } from "@/lib/email/worker";
+import { listenForInvalidations } from "@/lib/cache/invalidation";
 
 /** `config` defaults to the validated environment; tests pass their own (e.g. a Redis URL). */
 export async function startBackgroundServices(io: RealtimeServer, config: Pick<Env, "REDIS_URL"> = env(), options: { emailWorker?: boolean } = {}) {
   // DATABASE_URL is read from process.env: openDatabase() sets it after env() was first parsed.
   const adapter = await attachSocketAdapter(io, { databaseUrl: process.env.DATABASE_URL!, redisUrl: config.REDIS_URL });
+  // Other instances' directory and settings changes drop this instance's caches.
+  const invalidations = listenForInvalidations(process.env.DATABASE_URL!);
   // The email worker runs in every instance by default; the queue is shared through Postgres.
   const emailWorker = options.emailWorker === false ? undefined : createEmailWorker();
   await emailWorker?.start();
@@ -16,6 +19,7 @@ export async function startBackgroundServices(io: RealtimeServer, config: Pick<E
     adapter: adapter.kind,
     stop: async () => {
       await emailWorker?.stop();
+      await invalidations.stop();
       await adapter.close();
     },
   };

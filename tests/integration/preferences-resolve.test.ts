@@ -1,6 +1,8 @@
 import { beforeAll, describe, expect, it } from "vitest";
 import { db } from "@/lib/db";
 import { resolvePreferences } from "@/lib/preferences/resolve";
+import { invalidate } from "@/lib/cache/invalidation";
+import { changeOrganizationSettings } from "@/lib/preferences/org-settings";
 import { resetDatabase } from "../support/integration";
 
 // A client that counts the queries resolvePreferences makes.
@@ -10,6 +12,7 @@ function countingClient() {
     new Proxy(delegate, { get: (target, key) => { const value = Reflect.get(target, key); return typeof value === "function" ? (...args: unknown[]) => (queries++, value.apply(target, args)) : value; } });
   const client = {
     $queryRaw: (...args: Parameters<typeof db.$queryRaw>) => (queries++, db.$queryRaw(...args)),
+    $queryRawUnsafe: (...args: Parameters<typeof db.$queryRawUnsafe>) => (queries++, db.$queryRawUnsafe(...args)),
     userPreference: count(db.userPreference),
     organizationPreference: count(db.organizationPreference),
     organization: count(db.organization),
@@ -29,6 +32,7 @@ beforeAll(async () => {
     { userId: "u_mia", type: "quote.sent", channel: "email", enabled: false },
     { userId: "u_tom", type: "quote.sent", channel: "email", enabled: true },
   ] });
+  invalidate("organization-preferences");
 });
 
 describe("resolvePreferences", () => {
@@ -58,18 +62,38 @@ describe("resolvePreferences", () => {
   });
 
   it("costs the same number of queries for 1 or 300 recipients, inside a transaction too", async () => {
+    invalidate("directory");
+    invalidate("organization-preferences");
+    // Cold caches: organization chains, their settings, the users' overrides.
     const one = countingClient();
     await resolvePreferences({ type: "quote.sent", users: [{ id: "u_mia", organizationId: "cust_adatum" }] }, one.client);
-    const orgs = ["cust_adatum", "cust_litware", "cust_tailspin", "cust_woodgrove", "vendor_1", "res_contoso"];
-    const many = countingClient();
-    const users = Array.from({ length: 300 }, (_, i) => ({ id: `u_${i}`, organizationId: orgs[i % orgs.length]! }));
-    const result = await resolvePreferences({ type: "quote.sent", users }, many.client);
-    expect(result.size).toBe(300);
     expect(one.queries()).toBe(3);
+    const orgs = ["cust_adatum", "cust_litware", "cust_tailspin", "cust_woodgrove", "vendor_1", "res_contoso"];
+    const users = Array.from({ length: 300 }, (_, i) => ({ id: `u_${i}`, organizationId: orgs[i % orgs.length]! }));
+    const many = countingClient();
+    expect((await resolvePreferences({ type: "quote.sent", users }, many.client)).size).toBe(300);
     expect(many.queries()).toBe(3);
+    // Warm caches: only the overrides; none when the caller already has them (ingest).
+    const warm = countingClient();
+    await resolvePreferences({ type: "quote.sent", users }, warm.client);
+    expect(warm.queries()).toBe(1);
+    const preloaded = countingClient();
+    await resolvePreferences({ type: "quote.sent", users, overrides: [] }, preloaded.client);
+    expect(preloaded.queries()).toBe(0);
 
     const inTx = await db.$transaction((tx) => resolvePreferences({ type: "quote.sent", users: [{ id: "u_mia", organizationId: "cust_adatum" }] }, tx));
     expect(inTx.get("u_mia")?.in_app.enabled).toBe(false);
+  });
+
+  it("sees an organization setting as soon as it is changed through the settings API", async () => {
+    const before = await resolvePreferences({ type: "quote.sent", users: [{ id: "u_wendy", organizationId: "cust_woodgrove" }] });
+    expect(before.get("u_wendy")?.email.enabled).toBe(false);
+    await changeOrganizationSettings({
+      organizationId: "cust_woodgrove", actorId: "u_wendy", actorOrganizationId: "cust_woodgrove",
+      types: ["quote.sent"], channel: "email", enabled: true, strict: true,
+    });
+    const after = await resolvePreferences({ type: "quote.sent", users: [{ id: "u_wendy", organizationId: "cust_woodgrove" }] });
+    expect(after.get("u_wendy")?.email).toMatchObject({ enabled: true, source: "organization", sourceName: "Woodgrove Bank" });
   });
 
   it("returns an empty map for no recipients without querying", async () => {

@@ -3,6 +3,7 @@
 import { encode } from "next-auth/jwt";
 import { db } from "@/lib/db";
 import { seedDemoData } from "@/lib/demo/seed";
+import { invalidate } from "@/lib/cache/invalidation";
 
 /** Empties every table and loads the demo directory again. */
 export async function resetDatabase() {
@@ -10,6 +11,9 @@ export async function resetDatabase() {
     SELECT tablename FROM pg_tables WHERE schemaname = 'public' AND tablename <> '_prisma_migrations'`;
   await db.$executeRawUnsafe(`TRUNCATE ${tables.map((t) => `"${t.tablename}"`).join(", ")} CASCADE`);
   await seedDemoData();
+  // Tests change rows behind the app's back: drop what its caches hold.
+  invalidate("directory");
+  invalidate("organization-preferences");
 }
 
 /** A Cookie header value carrying a valid session for this user. */

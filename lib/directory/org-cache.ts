@@ -1,0 +1,61 @@
+// Organization ancestor chains, cached: ingest needs the chain of every event's organization (for
+// audience tokens) and of every recipient's (for preferences). The tree changes rarely; any
+// directory change drops the cache here and on the other instances (lib/cache/invalidation.ts).
+import { db } from "@/lib/db";
+import { onInvalidate } from "@/lib/cache/invalidation";
+import type { OrgKind } from "@/lib/generated/prisma/enums";
+
+export interface OrgRow {
+  id: string;
+  name: string;
+  kind: OrgKind;
+  parentId: string | null;
+  primaryContactId: string | null;
+  billingContactId: string | null;
+}
+
+type Client = Pick<typeof db, "$queryRawUnsafe">;
+
+const MAX_ENTRIES = 50_000;
+// A safety net for a missed notice; changes normally drop the cache at once.
+const LIFETIME_MS = 60_000;
+const MAX_DEPTH = 16;
+
+const holder = globalThis as unknown as { __orgChains?: { chains: Map<string, OrgRow[]>; loadedAt: number } };
+const cache = (holder.__orgChains ??= { chains: new Map(), loadedAt: Date.now() });
+onInvalidate("directory", () => {
+  cache.chains.clear();
+  cache.loadedAt = Date.now();
+});
+
+/** For each known organization id: itself and its ancestors, nearest first. Unknown ids are absent. */
+export async function getOrgChains(organizationIds: string[], client: Client = db): Promise<Map<string, OrgRow[]>> {
+  if (Date.now() - cache.loadedAt > LIFETIME_MS || cache.chains.size > MAX_ENTRIES) {
+    cache.chains.clear();
+    cache.loadedAt = Date.now();
+  }
+  const missing = [...new Set(organizationIds)].filter((id) => !cache.chains.has(id));
+  if (missing.length) {
+    const rows = await client.$queryRawUnsafe<(OrgRow & { start: string; depth: number })[]>(
+      `WITH RECURSIVE chain AS (
+         SELECT o.id AS start, o.*, 0 AS depth FROM "Organization" o WHERE o.id = ANY($1::text[])
+         UNION ALL
+         SELECT c.start, p.*, c.depth + 1 FROM chain c JOIN "Organization" p ON p.id = c."parentId" WHERE c.depth < ${MAX_DEPTH}
+       )
+       SELECT start, id, name, kind::text AS kind, "parentId", "primaryContactId", "billingContactId", depth
+       FROM chain ORDER BY start, depth`,
+      missing,
+    );
+    for (const { start, depth: _depth, ...org } of rows) {
+      const chain = cache.chains.get(start) ?? [];
+      chain.push(org);
+      cache.chains.set(start, chain);
+    }
+  }
+  const result = new Map<string, OrgRow[]>();
+  for (const id of organizationIds) {
+    const chain = cache.chains.get(id);
+    if (chain) result.set(id, chain);
+  }
+  return result;
+}

@@ -1,0 +1,32 @@
+import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import pg from "pg";
+import { listenForInvalidations, onInvalidate } from "@/lib/cache/invalidation";
+import { getOrgChains } from "@/lib/directory/org-cache";
+import { db } from "@/lib/db";
+import { resetDatabase } from "../support/integration";
+
+let listener: ReturnType<typeof listenForInvalidations>;
+
+beforeAll(async () => {
+  await resetDatabase();
+  listener = listenForInvalidations(process.env.DATABASE_URL!);
+  await listener.started;
+});
+afterAll(() => listener.stop());
+
+describe("cache invalidation across instances", () => {
+  it("a notice sent by another instance drops this instance's organization chains", async () => {
+    const before = await getOrgChains(["cust_adatum"]);
+    expect(before.get("cust_adatum")?.[0]?.primaryContactId).toBe("u_alice");
+    // Another instance changes the directory and announces it; this process did not see the write.
+    await db.organization.update({ where: { id: "cust_adatum" }, data: { primaryContactId: "u_mia" } });
+    const dropped = new Promise<void>((resolve) => onInvalidate("directory", resolve));
+    const other = new pg.Client({ connectionString: process.env.DATABASE_URL });
+    await other.connect();
+    await other.query("SELECT pg_notify('nc_cache_invalidate', 'directory')");
+    await other.end();
+    await dropped;
+    const after = await getOrgChains(["cust_adatum"]);
+    expect(after.get("cust_adatum")?.[0]?.primaryContactId).toBe("u_mia");
+  });
+});
