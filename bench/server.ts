@@ -64,7 +64,8 @@ export async function startAppServer(options: AppServerOptions): Promise<AppServ
   child.stdout!.on("data", (chunk) => (output += chunk));
   child.stderr!.on("data", (chunk) => {
     output += chunk;
-    process.stderr.write(`[server] ${chunk}`);
+    // A load run that ends closes connections mid-request: the server logs each as "aborted".
+    if (!/aborted|ECONNRESET/.test(String(chunk))) process.stderr.write(`[server] ${chunk}`);
   });
   const url = `http://127.0.0.1:${options.port}`;
   const deadline = Date.now() + 60_000;
