@@ -1,0 +1,2 @@
+-- DropIndex
+DROP INDEX "Notification_userId_createdAt_id_idx";
