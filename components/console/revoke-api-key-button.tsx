@@ -41,7 +41,7 @@ export function RevokeApiKeyButton({ id, name }: { id: string; name: string }) {
         <AlertDialog.Content className={contentClass}>
           <AlertDialog.Title className={titleClass}>Revoke “{name}”?</AlertDialog.Title>
           <AlertDialog.Description className={descriptionClass}>
-            Calls with this key are refused with 401 from now on. This cannot be undone: to restore access, create a new key.
+            Calls with this key are refused with 401 within seconds. This cannot be undone: to restore access, create a new key.
           </AlertDialog.Description>
           {error && (
             <p role="alert" className="mt-3 rounded-md bg-red-50 px-3 py-2 text-sm text-red-700 dark:bg-red-950 dark:text-red-300">{error}</p>
