@@ -2,6 +2,7 @@ import Link from "next/link";
 import { BellRing } from "lucide-react";
 import { UserMenu } from "@/components/shell/user-menu";
 import { MainNav } from "@/components/shell/main-nav";
+import { navLinks } from "@/components/shell/nav-links";
 import { Bell } from "@/components/notifications/bell";
 
 export interface HeaderUser {
@@ -13,6 +14,7 @@ export interface HeaderUser {
 }
 
 export function AppHeader({ user }: { user: HeaderUser }) {
+  const access = { isAdmin: user.role === "admin", isPlatformAdmin: user.role === "admin" && user.organizationKind === "platform" };
   return (
     <header className="sticky top-0 z-30 border-b border-zinc-200 bg-white/90 backdrop-blur dark:border-zinc-800 dark:bg-zinc-900/90">
       <a href="#main" className="sr-only focus:not-sr-only focus:absolute focus:left-2 focus:top-2 focus:rounded focus:bg-white focus:px-3 focus:py-2 dark:focus:bg-zinc-900">
@@ -27,10 +29,10 @@ export function AppHeader({ user }: { user: HeaderUser }) {
         <span className="truncate text-sm text-zinc-600 dark:text-zinc-400" data-testid="organization-name">
           {user.organizationName}
         </span>
-        <MainNav isAdmin={user.role === "admin"} isPlatformAdmin={user.role === "admin" && user.organizationKind === "platform"} />
+        <MainNav {...access} />
         <div className="ml-auto flex items-center gap-1">
           <Bell />
-          <UserMenu name={user.name} email={user.email} />
+          <UserMenu name={user.name} email={user.email} links={navLinks(access)} />
         </div>
       </div>
     </header>

@@ -3,15 +3,11 @@
 import Link from "next/link";
 import { usePathname } from "next/navigation";
 import { clsx } from "clsx";
+import { navLinks } from "@/components/shell/nav-links";
 
-export function MainNav({ isAdmin, isPlatformAdmin }: { isAdmin: boolean; isPlatformAdmin: boolean }) {
+export function MainNav(props: { isAdmin: boolean; isPlatformAdmin: boolean }) {
   const pathname = usePathname();
-  const links = [
-    { href: "/inbox", label: "Inbox" },
-    { href: "/settings/notifications", label: "Settings" },
-    ...(isAdmin && !isPlatformAdmin ? [{ href: "/admin/organizations", label: "Organizations" }] : []),
-    ...(isPlatformAdmin ? [{ href: "/admin", label: "Console" }] : []),
-  ];
+  const links = navLinks(props);
   return (
     <nav aria-label="Main" className="ml-2 hidden items-center gap-1 md:flex">
       {links.map((link) => {

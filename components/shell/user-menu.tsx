@@ -8,7 +8,7 @@ import { ChevronDown, LogOut, Settings } from "lucide-react";
 const itemClass =
   "flex cursor-pointer items-center gap-2 rounded px-2 py-1.5 text-sm outline-none data-[highlighted]:bg-zinc-100 dark:data-[highlighted]:bg-zinc-800";
 
-export function UserMenu({ name, email }: { name: string; email: string }) {
+export function UserMenu({ name, email, links }: { name: string; email: string; links: { href: string; label: string }[] }) {
   const initials = name.split(/\s+/).map((part) => part[0]).join("").slice(0, 2).toUpperCase();
   return (
     <DropdownMenu.Root>
@@ -32,6 +32,14 @@ export function UserMenu({ name, email }: { name: string; email: string }) {
             <p className="truncate text-xs text-zinc-500">{email}</p>
           </div>
           <DropdownMenu.Separator className="my-1 h-px bg-zinc-200 dark:bg-zinc-800" />
+          {/* On phones the header has no room for the sections: they are listed here. */}
+          {links
+            .filter((link) => link.href !== "/settings/notifications")
+            .map((link) => (
+              <DropdownMenu.Item key={link.href} asChild className={`${itemClass} md:hidden`}>
+                <Link href={link.href}>{link.label}</Link>
+              </DropdownMenu.Item>
+            ))}
           <DropdownMenu.Item asChild className={itemClass}>
             <Link href="/settings/notifications">
               <Settings aria-hidden className="size-4" /> Notification settings

@@ -44,3 +44,13 @@ test("a deep link returns to the asked page after sign-in", async ({ page }) => 
   await page.getByRole("button", { name: "Sign in" }).click();
   await expect(page).toHaveURL(/\/inbox\?tab=unread/);
 });
+
+test("on a phone the sections an admin may open are in the account menu", async ({ page }) => {
+  await page.setViewportSize({ width: 390, height: 800 });
+  await signIn(page, "ryan@contoso.example");
+  await expect(page.getByRole("navigation", { name: "Main" })).toBeHidden();
+  await page.getByRole("button", { name: /Account menu for Ryan Reseller/ }).click();
+  await expect(page.getByRole("menuitem", { name: "Console" })).toHaveCount(0);
+  await page.getByRole("menuitem", { name: "Organizations" }).click();
+  await expect(page).toHaveURL(/\/admin\/organizations/);
+});

@@ -29,7 +29,7 @@ function everyRoute(headers: Record<string, string>) {
 describe("Platform API authentication", () => {
   it("answers 401 with the error shape for a missing header, a wrong scheme and an unknown key", async () => {
     const { key } = await createApiKey({ name: "scheme" });
-    for (const headers of [{}, { authorization: `Basic ${Buffer.from(`x:${key}`).toString("base64")}` }, { authorization: key }, { authorization: "Bearer" }, bearer("nck_unknown_key_0123456789")]) {
+    for (const headers of <Record<string, string>[]>[{}, { authorization: `Basic ${Buffer.from(`x:${key}`).toString("base64")}` }, { authorization: key }, { authorization: "Bearer" }, bearer("nck_unknown_key_0123456789")]) {
       for (const res of await everyRoute(headers)) {
         expect(res.status, JSON.stringify(headers)).toBe(401);
         expect(res.json.error.code).toBe("unauthorized");
