@@ -20,12 +20,12 @@ export async function batchSection(bench: Bench): Promise<Row[]> {
       return { ...req, body: JSON.stringify({ events }) };
     },
   };
-  if (bench.sizes.batchWarmUp) await runLoad({ url: bench.url, connections: 1, duration: 600, amount: 1, request });
+  if (bench.sizes.batchWarmUp) await runLoad({ url: bench.url, connections: 1, duration: 600, amount: 1, timeout: 300, request });
 
   // A fixed number of batches rather than a duration: a slow batch must not be cut off and lost.
   const before = await count(bench);
   const amount = bench.sizes.batchConnections * bench.sizes.batchRounds;
-  const load = await runLoad({ url: bench.url, connections: bench.sizes.batchConnections, duration: 600, amount, request });
+  const load = await runLoad({ url: bench.url, connections: bench.sizes.batchConnections, duration: 600, amount, timeout: 300, request });
   const created = (await count(bench)) - before;
   const result = { ...load.metric, value: created / load.seconds, detail: [`${load.ok} batches`, load.metric.detail].filter(Boolean).join(", ") };
 

@@ -10,6 +10,8 @@ export interface LoadOptions {
   duration: number;
   /** Stop after this many requests instead (for slow requests that a short duration would cut off). */
   amount?: number;
+  /** Seconds before a request counts as failed (default 30). */
+  timeout?: number;
   /** Requests per second over all connections; unlimited when unset. */
   rate?: number;
   request: Request;
@@ -33,7 +35,7 @@ export async function runLoad(options: LoadOptions): Promise<LoadResult> {
     duration: options.duration,
     amount: options.amount,
     overallRate: options.rate,
-    timeout: 30,
+    timeout: options.timeout ?? 30,
     requests: [options.request],
   });
   instance.on("response", (_client, status, _bytes, responseTime) => {
