@@ -46,11 +46,14 @@ export async function getOrgChains(organizationIds: string[], client: Client = d
        FROM chain ORDER BY start, depth`,
       missing,
     );
+    // Built afresh and then stored whole: concurrent misses for one id must not append twice.
+    const loaded = new Map<string, OrgRow[]>();
     for (const { start, depth: _depth, ...org } of rows) {
-      const chain = cache.chains.get(start) ?? [];
+      const chain = loaded.get(start) ?? [];
       chain.push(org);
-      cache.chains.set(start, chain);
+      loaded.set(start, chain);
     }
+    for (const [id, chain] of loaded) cache.chains.set(id, chain);
   }
   const result = new Map<string, OrgRow[]>();
   for (const id of organizationIds) {

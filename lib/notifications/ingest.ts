@@ -8,10 +8,20 @@ import { encryptSecret } from "@/lib/crypto";
 import { AppError, validationError, type ErrorDetail } from "@/lib/errors";
 import { getType, type NotificationType } from "@/lib/notifications/catalog";
 import { eventEnvelopeSchema, type EventEnvelope } from "@/lib/notifications/envelope";
-import { loadAudienceOrgs, resolveAudience } from "@/lib/notifications/recipients";
+import {
+  indexUsers,
+  loadAudienceOrgs,
+  loadPlannedUsers,
+  planAudience,
+  resolveAudience,
+  type Audience,
+  type AudienceOrgs,
+  type AudiencePlan,
+} from "@/lib/notifications/recipients";
+import { getOrgChains } from "@/lib/directory/org-cache";
 import type { TrailEntry } from "@/lib/notifications/trail";
 import { publishNotifications, type Published } from "@/lib/notifications/publish";
-import { resolvePreferences } from "@/lib/preferences/resolve";
+import { resolvePreferences, warmPreferenceCaches } from "@/lib/preferences/resolve";
 import { wakeEmailWorker } from "@/lib/email/queue";
 import { uuidv7 } from "@/lib/uuid";
 
@@ -52,15 +62,52 @@ export function parseEnvelope(input: unknown) {
   return { envelope: { ...envelope.data, data: data.data as Record<string, unknown> }, definition };
 }
 
-async function prepareEvent(input: unknown): Promise<PreparedEvent> {
-  const { envelope, definition } = parseEnvelope(input);
-  const vendorId = typeof envelope.data.vendorId === "string" ? envelope.data.vendorId : undefined;
-  const orgs = await loadAudienceOrgs(db, envelope.organizationId, vendorId);
-  if (!orgs) {
-    const detail: ErrorDetail = { path: "organizationId", message: `unknown organization "${envelope.organizationId}"; sync it first with PUT /api/v1/organizations/{id}` };
-    throw new AppError("validation_failed", `Invalid request: ${detail.path} ${detail.message}`, [detail]);
-  }
-  const audience = await resolveAudience(db, { ...definition, type: envelope.type }, envelope, orgs);
+function unknownOrganization(organizationId: string) {
+  const detail: ErrorDetail = { path: "organizationId", message: `unknown organization "${organizationId}"; sync it first with PUT /api/v1/organizations/{id}` };
+  return new AppError("validation_failed", `Invalid request: ${detail.path} ${detail.message}`, [detail]);
+}
+
+const vendorIdOf = (data: Record<string, unknown>) => (typeof data.vendorId === "string" ? data.vendorId : undefined);
+
+interface Planned {
+  envelope: EventEnvelope;
+  definition: ReturnType<typeof parseEnvelope>["definition"];
+  orgs: AudienceOrgs;
+  plan: AudiencePlan;
+}
+
+/**
+ * Prepares a whole batch set-based: organizations from the cache (warmed for every event at
+ * once), every recipient of every event with their overrides in ONE query, preferences from
+ * warm caches. Invalid events become their AppError.
+ */
+async function prepareEvents(inputs: unknown[]): Promise<(PreparedEvent | AppError)[]> {
+  const parsed = inputs.map((input) => {
+    try {
+      return parseEnvelope(input);
+    } catch (error) {
+      if (error instanceof AppError) return error;
+      throw error;
+    }
+  });
+  const valid = parsed.filter((p): p is Exclude<typeof p, AppError> => !(p instanceof AppError));
+  await getOrgChains(valid.flatMap((p) => [p.envelope.organizationId, ...(vendorIdOf(p.envelope.data) ? [vendorIdOf(p.envelope.data)!] : [])]));
+  const planned = await Promise.all(
+    parsed.map(async (p): Promise<Planned | AppError> => {
+      if (p instanceof AppError) return p;
+      const orgs = await loadAudienceOrgs(db, p.envelope.organizationId, vendorIdOf(p.envelope.data));
+      if (!orgs) return unknownOrganization(p.envelope.organizationId);
+      return { ...p, orgs, plan: planAudience({ ...p.definition, type: p.envelope.type }, p.envelope, orgs) };
+    }),
+  );
+  const plans = planned.flatMap((p) => (p instanceof AppError ? [] : [p.plan]));
+  const users = await loadPlannedUsers(db, plans);
+  await warmPreferenceCaches(users.map((u) => u.organizationId));
+  const index = indexUsers(users);
+  return Promise.all(planned.map((p) => (p instanceof AppError ? p : prepareEvent(p, resolveAudience(p.plan, index, p.envelope, p.orgs)))));
+}
+
+async function prepareEvent({ envelope, definition }: Planned, audience: Audience): Promise<PreparedEvent> {
   const preferences = await resolvePreferences({
     type: envelope.type as NotificationType,
     users: audience.recipients.map((r) => ({ id: r.user.id, organizationId: r.user.organizationId })),
@@ -226,9 +273,7 @@ export type BatchItemResult = IngestResult | { error: { code: string; message: s
  * and store nothing; the valid ones are stored together.
  */
 export async function ingestEvents(inputs: unknown[], context: IngestContext): Promise<(IngestResult | AppError)[]> {
-  const prepared = await Promise.all(
-    inputs.map((input) => prepareEvent(input).catch((error: unknown) => (error instanceof AppError ? error : Promise.reject(error)))),
-  );
+  const prepared = await prepareEvents(inputs);
   // The same id twice in one batch: the first one counts, the later ones are duplicates of it.
   const firstById = new Map<string, PreparedEvent>();
   const toStore: PreparedEvent[] = [];

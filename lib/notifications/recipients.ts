@@ -1,5 +1,6 @@
 // Who gets an event: audience tokens resolved by walking up the organization tree, plus the
-// envelope's explicit recipients. Two queries whatever the audience size.
+// envelope's explicit recipients. Organization chains come from a cache; the users of a whole
+// batch of events, with their preference overrides, from one query.
 import type { Role } from "@/lib/generated/prisma/enums";
 import type { AudienceToken, Channel, TypeDefinition } from "@/lib/notifications/catalog";
 import type { UserOverride } from "@/lib/preferences/resolve";
@@ -90,20 +91,30 @@ function describe(token: AudienceToken | "explicit", orgs: AudienceOrgs, role: "
   return role === "to" ? `You are ${what.startsWith("an") ? what : `the ${what}`} of ${org.name}` : `Copied as ${what} of ${org.name}`;
 }
 
-/** Resolves every recipient of one event: tokens in the catalog's order (to before cc), then explicit ids. */
-export async function resolveAudience(
-  client: Client,
+interface Want {
+  token: AudienceToken | "explicit";
+  role: "to" | "cc";
+  userIds?: string[];
+  /** For contact tokens: the organization the contact must still belong to. */
+  contactOf?: string;
+  byRole?: { orgId: string; role: Role };
+}
+
+/** Which users an event asks for, before any is loaded. */
+export interface AudiencePlan {
+  type: string;
+  wanted: Want[];
+  userIds: string[];
+  roles: { orgId: string; role: Role }[];
+}
+
+/** The audience tokens in the catalog's order (to before cc), then explicit ids. */
+export function planAudience(
   definition: Pick<TypeDefinition<never>, "to" | "cc"> & { type: string },
   envelope: Pick<EventEnvelope, "actor" | "recipients">,
   orgs: AudienceOrgs,
-): Promise<Audience> {
-  const wanted: {
-    token: AudienceToken | "explicit";
-    role: "to" | "cc";
-    userIds?: string[];
-    contactOf?: string;
-    byRole?: { orgId: string; role: Role };
-  }[] = [];
+): AudiencePlan {
+  const wanted: Want[] = [];
   const add = (token: AudienceToken, role: "to" | "cc") => {
     if (token === "actor") return void (envelope.actor?.userId && wanted.push({ token, role, userIds: [envelope.actor.userId] }));
     const org = orgs[tokenOrg[token]];
@@ -116,30 +127,51 @@ export async function resolveAudience(
   definition.cc.forEach((token) => add(token, "cc"));
   const explicitIds = envelope.recipients?.userIds ?? [];
   if (explicitIds.length) wanted.push({ token: "explicit", role: "to", userIds: explicitIds });
+  return {
+    type: definition.type,
+    wanted,
+    userIds: wanted.flatMap((w) => w.userIds ?? []).concat(envelope.actor?.userId ?? []),
+    roles: wanted.flatMap((w) => (w.byRole ? [w.byRole] : [])),
+  };
+}
 
-  const ids = [...new Set(wanted.flatMap((w) => w.userIds ?? []).concat(envelope.actor?.userId ?? []))];
-  const roles = wanted.flatMap((w) => (w.byRole ? [w.byRole] : []));
-  // Each user comes with their own preference overrides for this type: one round trip for both.
-  const users = await client.$queryRawUnsafe<(UserRow & { overrides: { channel: Channel; enabled: boolean }[] })[]>(
+export type LoadedUser = UserRow & { overrides: { type: string; channel: Channel; enabled: boolean }[] };
+
+/** Loads every user the plans ask for, with their preference overrides for the plans' types: one query for a whole batch. */
+export async function loadPlannedUsers(client: Client, plans: AudiencePlan[]): Promise<LoadedUser[]> {
+  const ids = [...new Set(plans.flatMap((p) => p.userIds))];
+  const roles = [...new Map(plans.flatMap((p) => p.roles).map((r) => [`${r.orgId}\u0000${r.role}`, r])).values()];
+  const types = [...new Set(plans.map((p) => p.type))];
+  if (!ids.length && !roles.length) return [];
+  return client.$queryRawUnsafe<LoadedUser[]>(
     `SELECT u.id, u.email, u.name, u."organizationId", u.role::text AS role, u.active,
-            (SELECT coalesce(json_agg(json_build_object('channel', p.channel, 'enabled', p.enabled)), '[]'::json)
-             FROM "UserPreference" p WHERE p."userId" = u.id AND p.type = $4) AS overrides
+            (SELECT coalesce(json_agg(json_build_object('type', p.type, 'channel', p.channel, 'enabled', p.enabled)), '[]'::json)
+             FROM "UserPreference" p WHERE p."userId" = u.id AND p.type = ANY($4::text[])) AS overrides
      FROM "User" u
      WHERE u.id = ANY($1::text[])
         OR (u."organizationId", u.role::text) IN (SELECT * FROM unnest($2::text[], $3::text[]))`,
     ids,
     roles.map((r) => r.orgId),
     roles.map((r) => r.role),
-    definition.type,
+    types,
   );
-  const byId = new Map(users.map((u) => [u.id, u]));
+}
+
+/** Resolves one event's recipients from its plan and the loaded users: deduplicated, to before cc. */
+export function resolveAudience(
+  plan: AudiencePlan,
+  loaded: { byId: Map<string, LoadedUser>; byOrgRole: Map<string, LoadedUser[]> },
+  envelope: Pick<EventEnvelope, "actor" | "recipients">,
+  orgs: AudienceOrgs,
+): Audience {
+  const { wanted } = plan;
+  const { byId } = loaded;
+
 
   const chosen = new Map<string, Recipient>();
   const skipped = new Map<string, Audience["skipped"][number]>();
   for (const want of wanted) {
-    const matches = want.byRole
-      ? users.filter((u) => u.organizationId === want.byRole!.orgId && u.role === want.byRole!.role).map((u) => u.id)
-      : want.userIds!;
+    const matches = want.byRole ? (loaded.byOrgRole.get(`${want.byRole.orgId}\u0000${want.byRole.role}`) ?? []).map((u) => u.id) : want.userIds!;
     for (const userId of matches) {
       const user = byId.get(userId);
       // A contact id names a user of that organization; one who has since moved elsewhere is not it any more.
@@ -164,9 +196,24 @@ export async function resolveAudience(
   const recipients = [...chosen.values()];
   return {
     recipients,
-    overrides: recipients.flatMap(({ user }) => byId.get(user.id)!.overrides.map((o) => ({ userId: user.id, ...o }))),
+    overrides: recipients.flatMap(({ user }) =>
+      byId.get(user.id)!.overrides.flatMap((o) => (o.type === plan.type ? [{ userId: user.id, channel: o.channel, enabled: o.enabled }] : [])),
+    ),
     skipped: [...skipped.values()],
     extraEmails,
     actorName: envelope.actor?.name ?? actor?.name ?? null,
   };
+}
+
+/** Indexes loaded users by id and by (organization, role) for resolveAudience. */
+export function indexUsers(users: LoadedUser[]) {
+  const byId = new Map(users.map((u) => [u.id, u]));
+  const byOrgRole = new Map<string, LoadedUser[]>();
+  for (const user of users) {
+    const key = `${user.organizationId}\u0000${user.role}`;
+    const list = byOrgRole.get(key);
+    if (list) list.push(user);
+    else byOrgRole.set(key, [user]);
+  }
+  return { byId, byOrgRole };
 }

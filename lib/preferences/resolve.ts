@@ -28,6 +28,12 @@ export interface UserOverride {
   enabled: boolean;
 }
 
+/** Loads the chains and settings of these organizations into the caches at once (one query each on a miss). */
+export async function warmPreferenceCaches(organizationIds: string[], client: Client = db) {
+  const chains = await getOrgChains([...new Set(organizationIds)], client);
+  await getOrganizationSettings([...new Set([...chains.values()].flat().map((link) => link.id))], client);
+}
+
 /**
  * Organization chains and settings come from caches; the users' own overrides from one query,
  * or from `overrides` when the caller already loaded them (ingest does, with its recipients).

@@ -29,8 +29,10 @@ export async function getOrganizationSettings(organizationIds: string[], client:
       where: { organizationId: { in: missing } },
       select: { organizationId: true, type: true, channel: true, enabled: true, locked: true, lockedById: true },
     });
-    for (const id of missing) cache.rows.set(id, []);
-    for (const row of rows) cache.rows.get(row.organizationId)!.push(row);
+    // Built afresh and then stored whole: concurrent misses for one id must not append twice.
+    const loaded = new Map<string, OrgSettingRow[]>(missing.map((id) => [id, []]));
+    for (const row of rows) loaded.get(row.organizationId)!.push(row);
+    for (const [id, list] of loaded) cache.rows.set(id, list);
   }
   return organizationIds.flatMap((id) => cache.rows.get(id) ?? []);
 }

@@ -30,3 +30,13 @@ describe("cache invalidation across instances", () => {
     expect(after.get("cust_adatum")?.[0]?.primaryContactId).toBe("u_mia");
   });
 });
+
+describe("organization chain cache", () => {
+  it("concurrent misses for one organization store its chain once", async () => {
+    const { invalidate } = await import("@/lib/cache/invalidation");
+    invalidate("directory");
+    await Promise.all(Array.from({ length: 20 }, () => getOrgChains(["cust_litware"])));
+    const chain = (await getOrgChains(["cust_litware"])).get("cust_litware")!;
+    expect(chain.map((org) => org.id)).toEqual(["cust_litware", "res_contoso", "dist_northwind", "platform"]);
+  });
+});
