@@ -2,7 +2,7 @@
 // Everything an event produces (the event with its delivery trail, its notifications and its
 // email jobs) is written by ONE SQL statement, which is also the idempotency check: a second
 // event with the same (source, id) inserts nothing and is answered as a duplicate.
-import { db } from "@/lib/db";
+import { db, sql } from "@/lib/db";
 import { env } from "@/lib/env";
 import { encryptSecret } from "@/lib/crypto";
 import { AppError, validationError, type ErrorDetail } from "@/lib/errors";
@@ -101,7 +101,7 @@ async function prepareEvents(inputs: unknown[]): Promise<(PreparedEvent | AppErr
     }),
   );
   const plans = planned.flatMap((p) => (p instanceof AppError ? [] : [p.plan]));
-  const users = await loadPlannedUsers(db, plans);
+  const users = await loadPlannedUsers(plans);
   await warmPreferenceCaches(users.map((u) => u.organizationId));
   const index = indexUsers(users);
   return Promise.all(planned.map((p) => (p instanceof AppError ? p : prepareEvent(p, resolveAudience(p.plan, index, p.envelope, p.orgs)))));
@@ -205,8 +205,7 @@ async function storeEvents(events: PreparedEvent[], context: IngestContext, now:
   const col = <T>(pick: (e: PreparedEvent) => T) => events.map(pick);
   const notifications = events.flatMap((e) => e.notifications.map((n) => ({ ...n, eventId: e.id })));
   const deliveries = events.flatMap((e) => e.deliveries.map((d) => ({ ...d, eventId: e.id })));
-  const rows = await db.$queryRawUnsafe<{ id: string }[]>(
-    INSERT_SQL,
+  const rows = await sql<{ id: string }>(INSERT_SQL, [
     col((e) => e.id),
     col((e) => e.envelope.id),
     col((e) => e.envelope.type),
@@ -236,7 +235,7 @@ async function storeEvents(events: PreparedEvent[], context: IngestContext, now:
     deliveries.map((d) => d.address),
     deliveries.map((d) => d.role),
     deliveries.map((d) => d.secret),
-  );
+  ]);
   return new Set(rows.map((r) => r.id));
 }
 

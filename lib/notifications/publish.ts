@@ -1,6 +1,6 @@
 // After commit, tells each recipient's browser: `notification:new` with the item, then the new
 // unread count. Runs off the request path so the platform's response does not wait for it.
-import { db } from "@/lib/db";
+import { sql } from "@/lib/db";
 import { toNotificationItem, type NotificationRow } from "@/lib/notifications/item";
 import { emitToUser, getRealtimeServer } from "@/lib/realtime/emit";
 
@@ -11,11 +11,11 @@ export interface Published {
 }
 
 async function unreadCounts(userIds: string[]) {
-  const rows = await db.$queryRawUnsafe<{ userId: string; count: number }[]>(
+  const rows = await sql<{ userId: string; count: number }>(
     `SELECT "userId", count(*)::int AS count FROM "Notification"
      WHERE "userId" = ANY($1::text[]) AND "readAt" IS NULL AND "archivedAt" IS NULL
      GROUP BY "userId"`,
-    userIds,
+    [userIds],
   );
   return new Map(rows.map((r) => [r.userId, r.count]));
 }

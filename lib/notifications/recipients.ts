@@ -6,7 +6,7 @@ import type { AudienceToken, Channel, TypeDefinition } from "@/lib/notifications
 import type { UserOverride } from "@/lib/preferences/resolve";
 import type { RecipientSource } from "@/lib/notifications/trail";
 import type { EventEnvelope } from "@/lib/notifications/envelope";
-import { db } from "@/lib/db";
+import { db, sql } from "@/lib/db";
 import { getOrgChains, type OrgRow } from "@/lib/directory/org-cache";
 
 type Client = Pick<typeof db, "$queryRawUnsafe">;
@@ -138,22 +138,19 @@ export function planAudience(
 export type LoadedUser = UserRow & { overrides: { type: string; channel: Channel; enabled: boolean }[] };
 
 /** Loads every user the plans ask for, with their preference overrides for the plans' types: one query for a whole batch. */
-export async function loadPlannedUsers(client: Client, plans: AudiencePlan[]): Promise<LoadedUser[]> {
+export async function loadPlannedUsers(plans: AudiencePlan[]): Promise<LoadedUser[]> {
   const ids = [...new Set(plans.flatMap((p) => p.userIds))];
   const roles = [...new Map(plans.flatMap((p) => p.roles).map((r) => [`${r.orgId}\u0000${r.role}`, r])).values()];
   const types = [...new Set(plans.map((p) => p.type))];
   if (!ids.length && !roles.length) return [];
-  return client.$queryRawUnsafe<LoadedUser[]>(
+  return sql<LoadedUser>(
     `SELECT u.id, u.email, u.name, u."organizationId", u.role::text AS role, u.active,
             (SELECT coalesce(json_agg(json_build_object('type', p.type, 'channel', p.channel, 'enabled', p.enabled)), '[]'::json)
              FROM "UserPreference" p WHERE p."userId" = u.id AND p.type = ANY($4::text[])) AS overrides
      FROM "User" u
      WHERE u.id = ANY($1::text[])
         OR (u."organizationId", u.role::text) IN (SELECT * FROM unnest($2::text[], $3::text[]))`,
-    ids,
-    roles.map((r) => r.orgId),
-    roles.map((r) => r.role),
-    types,
+    [ids, roles.map((r) => r.orgId), roles.map((r) => r.role), types],
   );
 }
 
