@@ -1,7 +1,8 @@
 // Section 3: end to end — an event posted at a steady rate until its notification:new reaches the
-// recipient's socket — with N connected clients; next to a bare Socket.IO server driven the same way.
+// recipient's socket — with N connected clients; next to a bare Socket.IO server driven the same
+// way. The rate is paced request by request (paced.ts), not in autocannon's per-second bursts.
 import type { Socket } from "socket.io-client";
-import { runLoad } from "./load";
+import { pacedLoad } from "./paced";
 import { directEvent, nextEventId, pick } from "./events";
 import { trackDeliveries } from "./sockets";
 import { percentiles, type Metric } from "./stats";
@@ -19,7 +20,6 @@ export interface DeliveryOptions {
 
 export async function measureDelivery(options: DeliveryOptions): Promise<Metric> {
   const sentAt = new Map<string, number>();
-  const accepted = new Set<string>();
   const latencies: number[] = [];
   const stop = trackDeliveries(options.sockets, (eventId, at) => {
     const sent = sentAt.get(eventId);
@@ -28,32 +28,29 @@ export async function measureDelivery(options: DeliveryOptions): Promise<Metric>
       sentAt.delete(eventId);
     }
   });
-  const load = await runLoad({
-    url: options.url,
-    // Enough connections that the rate holds while responses take up to ~150 ms.
-    connections: Math.max(16, Math.ceil(options.rate / 6)),
-    duration: options.seconds,
-    rate: options.rate,
-    request: {
-      method: "POST",
+  const paced = (seconds: number, measured: boolean) =>
+    pacedLoad({
+      url: options.url,
       path: options.path,
-      headers: { ...options.headers, "content-type": "application/json" },
-      setupRequest: (req) => {
+      headers: options.headers,
+      rate: options.rate,
+      seconds,
+      body: () => {
         const id = nextEventId("e2e");
-        sentAt.set(id, performance.now());
-        return { ...req, body: JSON.stringify(options.body(id, pick(options.userIds))) };
+        if (measured) sentAt.set(id, performance.now());
+        return JSON.stringify(options.body(id, pick(options.userIds)));
       },
-      onResponse: (status, body) => {
-        if (status === 202) accepted.add((JSON.parse(body) as { eventId: string }).eventId);
-      },
-    },
-  });
+    });
+  await paced(1, false); // warm-up: connections, JIT
+  const load = await paced(options.seconds, true);
   await new Promise((r) => setTimeout(r, 2000)); // stragglers
   stop();
-  const lost = [...accepted].filter((id) => sentAt.has(id)).length;
   const latency = percentiles(latencies);
-  if (!latency) return { value: 0, unit: "ms", detail: `nothing delivered; ${load.metric.detail ?? ""}` };
-  const detail = [`${latency.count} delivered at ${(load.ok / load.seconds).toFixed(0)}/s`, lost ? `${lost} lost` : "", load.metric.detail ?? ""];
+  const failed = load.failed ? `${load.failed} requests failed` : "";
+  if (!latency) return { value: 0, unit: "ms", detail: ["nothing delivered", failed].filter(Boolean).join(", ") };
+  // Accepted events whose notification never arrived (failed requests never left a notification).
+  const lost = load.ok - latency.count;
+  const detail = [`${latency.count} delivered at ${(latency.count / load.seconds).toFixed(0)}/s`, lost > 0 ? `${lost} lost` : "", failed];
   return { value: latency.p99, unit: "ms", latency, detail: detail.filter(Boolean).join(", ") };
 }
 
