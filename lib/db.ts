@@ -14,6 +14,9 @@ function pool(): pg.Pool {
     const connectionString = process.env.DATABASE_URL;
     if (!connectionString) throw new Error("DATABASE_URL is not set: start the app through server.ts");
     holder.__pool = new pg.Pool({ connectionString, max: 20 });
+    // An idle connection that the server closes (restart, failover) must not crash the process;
+    // the pool replaces it on the next query.
+    holder.__pool.on("error", (error) => console.error(`Postgres connection lost: ${error.message}`));
   }
   return holder.__pool;
 }

@@ -20,22 +20,34 @@ async function unreadCounts(userIds: string[]) {
   return new Map(rows.map((r) => [r.userId, r.count]));
 }
 
+// Unread counts are read for everyone who got something in the last few milliseconds with one
+// query, not one per event: under a steady stream of events that is most of the database work here.
+const COUNT_WINDOW_MS = 10;
+const pendingCounts = new Set<string>();
+let countTimer: NodeJS.Timeout | undefined;
+
+async function flushCounts() {
+  countTimer = undefined;
+  const userIds = [...pendingCounts];
+  pendingCounts.clear();
+  try {
+    const counts = await unreadCounts(userIds);
+    for (const userId of userIds) emitToUser(userId, "notifications:unread-count", { count: counts.get(userId) ?? 0 });
+  } catch (error) {
+    // Counts are hints: clients refetch on reconnect, so a failure here loses nothing.
+    console.error("unread count after ingest failed", error);
+  }
+}
+
 export function publishNotifications(events: Published[]) {
   if (!getRealtimeServer()) return;
-  setImmediate(async () => {
-    const userIds = new Set<string>();
+  setImmediate(() => {
     for (const event of events) {
       for (const notification of event.notifications) {
         emitToUser(notification.userId, "notification:new", toNotificationItem(notification, { eventId: event.eventId }));
-        userIds.add(notification.userId);
+        pendingCounts.add(notification.userId);
       }
     }
-    try {
-      const counts = await unreadCounts([...userIds]);
-      for (const userId of userIds) emitToUser(userId, "notifications:unread-count", { count: counts.get(userId) ?? 0 });
-    } catch (error) {
-      // Counts are hints: clients refetch on reconnect, so a failure here loses nothing.
-      console.error("unread count after ingest failed", error);
-    }
+    countTimer ??= setTimeout(() => void flushCounts(), COUNT_WINDOW_MS);
   });
 }
