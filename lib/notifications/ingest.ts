@@ -7,7 +7,7 @@ import { env } from "@/lib/env";
 import { encryptSecret } from "@/lib/crypto";
 import { AppError, validationError, type ErrorDetail } from "@/lib/errors";
 import { getType, type NotificationType } from "@/lib/notifications/catalog";
-import { eventEnvelopeSchema, type EventEnvelope } from "@/lib/notifications/envelope";
+import { eventEnvelopeSchema, MAX_BATCH_EVENTS, type EventEnvelope } from "@/lib/notifications/envelope";
 import {
   indexUsers,
   loadAudienceOrgs,
@@ -301,9 +301,44 @@ export async function ingestEvents(inputs: unknown[], context: IngestContext): P
   });
 }
 
+// Group commit for single events: while one statement is in flight (most of its time is the
+// commit's WAL flush), the events that arrive queue up, and the next statement stores them all
+// with one commit. An idle server stores each event at once; a busy one stores many per flush.
+interface Waiting {
+  input: unknown;
+  resolve(result: IngestResult | AppError): void;
+  reject(error: unknown): void;
+}
+const queues = new Map<string, { waiting: Waiting[]; running: boolean }>();
+
+async function drain(queue: { waiting: Waiting[]; running: boolean }, context: IngestContext) {
+  queue.running = true;
+  while (queue.waiting.length) {
+    const group = queue.waiting.splice(0, MAX_BATCH_EVENTS);
+    try {
+      const results = await ingestEvents(group.map((w) => w.input), context);
+      group.forEach((w, i) => w.resolve(results[i]!));
+    } catch (error) {
+      group.forEach((w) => w.reject(error));
+    }
+  }
+  queue.running = false;
+}
+
+/** Ingests one event, sharing a statement and commit with concurrent ones; an invalid event resolves to its AppError. */
+export function ingestOne(input: unknown, context: IngestContext): Promise<IngestResult | AppError> {
+  const key = `${context.source}\u0000${context.apiKeyId ?? ""}`;
+  let queue = queues.get(key);
+  if (!queue) queues.set(key, (queue = { waiting: [], running: false }));
+  const promise = new Promise<IngestResult | AppError>((resolve, reject) => queue.waiting.push({ input, resolve, reject }));
+  if (!queue.running) void drain(queue, context);
+  if (queues.size > 1000) for (const [k, q] of queues) if (!q.running && !q.waiting.length) queues.delete(k);
+  return promise;
+}
+
 /** Ingests one event; throws its AppError when it is invalid. */
 export async function ingestEvent(input: unknown, context: IngestContext): Promise<IngestResult> {
-  const [result] = await ingestEvents([input], context);
+  const result = await ingestOne(input, context);
   if (result instanceof AppError) throw result;
-  return result!;
+  return result;
 }

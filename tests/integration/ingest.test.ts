@@ -298,3 +298,20 @@ describe("contacts who moved", () => {
     }
   });
 });
+
+describe("concurrent single events", () => {
+  it("share statements but each gets its own answer; an invalid one does not affect the others", async () => {
+    const bodies = Array.from({ length: 40 }, (_, i) =>
+      i % 5 === 4 ? envelope("quote.sent", { organizationId: "cust_unknown" }) : envelope(i % 2 ? "subscription.renewed" : "subscription.renewal_failed"),
+    );
+    const responses = await Promise.all(bodies.map((body) => send(body)));
+    responses.forEach((res, i) => {
+      const body = bodies[i]!;
+      if (i % 5 === 4) return expect(res.status).toBe(422);
+      expect(res.status).toBe(202);
+      expect(res.json).toEqual({ eventId: body.id, status: "accepted", notifications: body.type === "subscription.renewed" ? 1 : 3 });
+    });
+    const stored = await db.notification.groupBy({ by: ["eventId"], where: { event: { externalId: { in: bodies.map((b) => b.id) } } }, _count: true });
+    expect(stored).toHaveLength(32);
+  });
+});
