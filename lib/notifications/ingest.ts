@@ -179,7 +179,7 @@ WITH input AS (
 ), event AS (
   INSERT INTO "Event" (id, source, "externalId", type, "organizationId", "actorId", "occurredAt", "receivedAt", "apiKeyId", data, trail, "notificationCount")
   SELECT id, $17, external_id, type, organization_id, actor_id, (occurred_at::timestamptz AT TIME ZONE 'UTC'), $18::timestamp, api_key_id,
-         data::jsonb, trail::jsonb, notification_count
+         data::jsonb, trail::json, notification_count
   FROM input
   ON CONFLICT (source, "externalId") DO NOTHING
   RETURNING id

@@ -39,15 +39,22 @@ async function flushCounts() {
   }
 }
 
+// A large fan-out yields to the event loop between slices, so the platform's response (and other
+// requests) are not held up behind thousands of emits.
+const EMITS_PER_SLICE = 500;
+const nextTick = () => new Promise<void>((resolve) => setImmediate(resolve));
+
 export function publishNotifications(events: Published[]) {
   if (!getRealtimeServer()) return;
-  setImmediate(() => {
+  void (async () => {
+    let emitted = 0;
     for (const event of events) {
       for (const notification of event.notifications) {
+        if (emitted++ % EMITS_PER_SLICE === 0) await nextTick();
         emitToUser(notification.userId, "notification:new", toNotificationItem(notification, { eventId: event.eventId }));
         pendingCounts.add(notification.userId);
       }
     }
     countTimer ??= setTimeout(() => void flushCounts(), COUNT_WINDOW_MS);
-  });
+  })();
 }
