@@ -1,22 +1,19 @@
-// fetch() for the console's client components: JSON in, JSON out, and the API's error shape
-// turned into one message (plus field details) the UI can show.
+// The console's client components want a result rather than an exception: the API's error shape
+// becomes one message (plus field details) the UI can show.
+import { ApiError, apiRequest, type ApiErrorDetail } from "@/lib/api/client";
+
 export interface RequestError {
   code: string;
   message: string;
-  details?: { path: string; message: string }[];
+  details?: ApiErrorDetail[];
 }
 
 export async function requestJson<T>(url: string, init: { method: string; body?: unknown }): Promise<{ ok: true; data: T } | { ok: false; error: RequestError }> {
   try {
-    const response = await fetch(url, {
-      method: init.method,
-      headers: init.body === undefined ? undefined : { "content-type": "application/json" },
-      body: init.body === undefined ? undefined : JSON.stringify(init.body),
-    });
-    const json = await response.json().catch(() => null);
-    if (response.ok) return { ok: true, data: json as T };
-    return { ok: false, error: json?.error ?? { code: "http_error", message: `The server answered ${response.status}.` } };
-  } catch {
-    return { ok: false, error: { code: "network_error", message: "We could not reach the server. Check your connection and try again." } };
+    const data = await apiRequest<T>(url, { method: init.method, body: init.body === undefined ? undefined : JSON.stringify(init.body) });
+    return { ok: true, data };
+  } catch (error) {
+    if (!(error instanceof ApiError)) throw error;
+    return { ok: false, error: { code: error.code, message: error.message, ...(error.details ? { details: error.details } : {}) } };
   }
 }
