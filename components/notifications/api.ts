@@ -3,8 +3,6 @@
 import type { NotificationItem } from "@/lib/notifications/item";
 import { apiRequest } from "@/lib/api/client";
 
-export { ApiError } from "@/lib/api/client";
-
 export type InboxStatus = "all" | "unread" | "archived";
 
 export interface InboxPage {
