@@ -19,7 +19,9 @@ type Client = Pick<typeof db, "$queryRawUnsafe">;
 const MAX_ENTRIES = 50_000;
 // A safety net for a missed notice; changes normally drop the cache at once.
 const LIFETIME_MS = 60_000;
-const MAX_DEPTH = 16;
+// Deep enough for platform → distributor → reseller → customer with room to spare; it also
+// stops a (corrupt) cycle in parentId from looping forever.
+export const MAX_DEPTH = 16;
 
 const holder = globalThis as unknown as { __orgChains?: { chains: Map<string, OrgRow[]>; loadedAt: number } };
 const cache = (holder.__orgChains ??= { chains: new Map(), loadedAt: Date.now() });
@@ -28,7 +30,29 @@ onInvalidate("directory", () => {
   cache.loadedAt = Date.now();
 });
 
-/** For each known organization id: itself and its ancestors, nearest first. Unknown ids are absent. */
+/** For each known organization id: itself and its ancestors, nearest first, read now (uncached). Unknown ids are absent. */
+export async function loadOrgChains(organizationIds: string[], client: Client = db): Promise<Map<string, OrgRow[]>> {
+  const chains = new Map<string, OrgRow[]>();
+  if (organizationIds.length === 0) return chains;
+  const rows = await client.$queryRawUnsafe<(OrgRow & { start: string; depth: number })[]>(
+    `WITH RECURSIVE chain AS (
+       SELECT o.id AS start, o.*, 0 AS depth FROM "Organization" o WHERE o.id = ANY($1::text[])
+       UNION ALL
+       SELECT c.start, p.*, c.depth + 1 FROM chain c JOIN "Organization" p ON p.id = c."parentId" WHERE c.depth < ${MAX_DEPTH}
+     )
+     SELECT start, id, name, kind::text AS kind, "parentId", "primaryContactId", "billingContactId", depth
+     FROM chain ORDER BY start, depth`,
+    organizationIds,
+  );
+  for (const { start, depth: _depth, ...org } of rows) {
+    const chain = chains.get(start);
+    if (chain) chain.push(org);
+    else chains.set(start, [org]);
+  }
+  return chains;
+}
+
+/** The same, from the cache (filled on a miss). */
 export async function getOrgChains(organizationIds: string[], client: Client = db): Promise<Map<string, OrgRow[]>> {
   if (Date.now() - cache.loadedAt > LIFETIME_MS || cache.chains.size > MAX_ENTRIES) {
     cache.chains.clear();
@@ -36,24 +60,8 @@ export async function getOrgChains(organizationIds: string[], client: Client = d
   }
   const missing = [...new Set(organizationIds)].filter((id) => !cache.chains.has(id));
   if (missing.length) {
-    const rows = await client.$queryRawUnsafe<(OrgRow & { start: string; depth: number })[]>(
-      `WITH RECURSIVE chain AS (
-         SELECT o.id AS start, o.*, 0 AS depth FROM "Organization" o WHERE o.id = ANY($1::text[])
-         UNION ALL
-         SELECT c.start, p.*, c.depth + 1 FROM chain c JOIN "Organization" p ON p.id = c."parentId" WHERE c.depth < ${MAX_DEPTH}
-       )
-       SELECT start, id, name, kind::text AS kind, "parentId", "primaryContactId", "billingContactId", depth
-       FROM chain ORDER BY start, depth`,
-      missing,
-    );
-    // Built afresh and then stored whole: concurrent misses for one id must not append twice.
-    const loaded = new Map<string, OrgRow[]>();
-    for (const { start, depth: _depth, ...org } of rows) {
-      const chain = loaded.get(start) ?? [];
-      chain.push(org);
-      loaded.set(start, chain);
-    }
-    for (const [id, chain] of loaded) cache.chains.set(id, chain);
+    // Stored whole per id: concurrent misses for one id must not append twice.
+    for (const [id, chain] of await loadOrgChains(missing, client)) cache.chains.set(id, chain);
   }
   const result = new Map<string, OrgRow[]>();
   for (const id of organizationIds) {

@@ -12,7 +12,7 @@ import type { OrganizationSettingItem, SkippedCell } from "./items";
 import { buildLevels, indexSettings, ruleFor } from "./levels";
 import { loadAncestorChains, type ChainLink } from "./org-tree";
 
-type Client = Pick<Prisma.TransactionClient, "$queryRaw" | "organizationPreference">;
+type Client = Pick<Prisma.TransactionClient, "$queryRaw" | "$queryRawUnsafe" | "organizationPreference">;
 
 /** `actorOrganizationId`: the admin's organization, which must be in the chain (they manage this one). */
 async function loadOrgContext(client: Client, organizationId: string, actorOrganizationId: string, types?: NotificationType[]) {

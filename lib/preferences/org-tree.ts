@@ -2,8 +2,9 @@
 // recursive query for any number of organizations) and the subtree an admin manages.
 import { db } from "@/lib/db";
 import { AppError } from "@/lib/errors";
+import { loadOrgChains, MAX_DEPTH } from "@/lib/directory/org-cache";
 
-type QueryClient = Pick<typeof db, "$queryRaw">;
+type QueryClient = Pick<typeof db, "$queryRaw" | "$queryRawUnsafe">;
 
 export interface ChainLink {
   id: string;
@@ -11,30 +12,9 @@ export interface ChainLink {
   kind: string;
 }
 
-// Deep enough for platform → distributor → reseller → customer with room to spare; it also
-// stops a (corrupt) cycle in parentId from looping forever.
-const MAX_DEPTH = 16;
-
-/** For each organization id: itself and its ancestors, nearest first. Unknown ids are absent. */
-export async function loadAncestorChains(organizationIds: string[], client: QueryClient = db): Promise<Map<string, ChainLink[]>> {
-  const chains = new Map<string, ChainLink[]>();
-  if (organizationIds.length === 0) return chains;
-  const rows = await client.$queryRaw<{ start: string; id: string; name: string; kind: string; depth: number }[]>`
-    WITH RECURSIVE chain AS (
-      SELECT o.id AS start, o.id, o.name, o.kind::text AS kind, o."parentId", 0 AS depth
-      FROM "Organization" o WHERE o.id = ANY(${organizationIds}::text[])
-      UNION ALL
-      SELECT c.start, p.id, p.name, p.kind::text, p."parentId", c.depth + 1
-      FROM chain c JOIN "Organization" p ON p.id = c."parentId"
-      WHERE c.depth < ${MAX_DEPTH}
-    )
-    SELECT start, id, name, kind, depth FROM chain ORDER BY start, depth`;
-  for (const row of rows) {
-    const chain = chains.get(row.start) ?? [];
-    chain.push({ id: row.id, name: row.name, kind: row.kind });
-    chains.set(row.start, chain);
-  }
-  return chains;
+/** For each organization id: itself and its ancestors, nearest first, read now (settings changes and authorization must not use a cached tree). */
+export function loadAncestorChains(organizationIds: string[], client: QueryClient = db): Promise<Map<string, ChainLink[]>> {
+  return loadOrgChains(organizationIds, client);
 }
 
 export interface ManagedOrganization extends ChainLink {

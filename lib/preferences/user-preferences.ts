@@ -10,7 +10,7 @@ import type { PreferenceItem, SkippedCell } from "./items";
 import { buildLevels, indexSettings, ruleFor } from "./levels";
 import { loadAncestorChains } from "./org-tree";
 
-type Client = Pick<Prisma.TransactionClient, "$queryRaw" | "user" | "userPreference" | "organizationPreference">;
+type Client = Pick<Prisma.TransactionClient, "$queryRaw" | "$queryRawUnsafe" | "user" | "userPreference" | "organizationPreference">;
 
 /** Everything needed to decide this user's cells: their organization chain, its settings, their overrides. */
 async function loadUserContext(client: Client, userId: string, types?: NotificationType[], forUpdate = false) {
