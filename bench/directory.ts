@@ -94,12 +94,12 @@ export async function fillInbox(pool: pg.Pool, options: { own: number; total: nu
   for (let from = 1; from <= toAdd; from += chunk) {
     const to = Math.min(toAdd, from + chunk - 1);
     await pool.query(
-      `INSERT INTO "Notification" (id, "userId", "eventId", type, category, title, body, reason, data, "createdAt", "readAt", "archivedAt")
+      `INSERT INTO "Notification" (id, "userId", "eventId", type, category, title, body, reason, "createdAt", "readAt", "archivedAt")
        SELECT gen_random_uuid()::text,
               CASE WHEN g <= $1 THEN $2 ELSE 'u_fan_' || lpad((1 + g % $3)::text, 5, '0') END,
               'ev_inbox_' || (1 + g % 1000), 'order.completed', ($4::text[])[1 + g % 7],
               'Order ORD-' || g || ' completed', 'Your order for 5 × Microsoft 365 E3 was fulfilled.',
-              'You placed this order', '{}', now() - (g || ' seconds')::interval,
+              'You placed this order', now() - (g || ' seconds')::interval,
               CASE WHEN g > $5 THEN now() END,
               CASE WHEN g % 10 = 3 THEN now() END
        FROM generate_series($6::int, $7::int) g`,

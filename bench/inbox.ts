@@ -1,18 +1,15 @@
 // Section 4: the inbox's first page and unread count for a reader with many notifications in a
 // large table, one request at a time (latency, not throughput); next to the same SQL issued
 // directly with `pg`, and to the no-op route.
+import { inboxPageQuery, unreadCountQuery, type Query } from "@/lib/notifications/inbox";
 import { fillInbox, INBOX_USER, sessionCookie } from "./directory";
 import { latencyOf, runLoad } from "./load";
 import { percentiles, type Metric, type Row } from "./stats";
 import type { Bench } from "./context";
 
-// What the inbox needs for a first page (status "all": not archived) and for the badge.
-const PAGE_SQL = `SELECT n.id, n.type, n.category, n.title, n.body, n.url, n.reason, n.critical, n."actorName",
-       n."createdAt", n."readAt", n."archivedAt", e."externalId"
-  FROM "Notification" n JOIN "Event" e ON e.id = n."eventId"
- WHERE n."userId" = $1 AND n."archivedAt" IS NULL
- ORDER BY n."createdAt" DESC, n.id DESC LIMIT 21`;
-const COUNT_SQL = `SELECT count(*)::int AS count FROM "Notification" WHERE "userId" = $1 AND "readAt" IS NULL AND "archivedAt" IS NULL`;
+// The very SQL the inbox issues for a first page (status "all": not archived) and for the badge.
+const PAGE = inboxPageQuery(INBOX_USER, "all", undefined, null, 21);
+const COUNT = unreadCountQuery(INBOX_USER);
 
 async function sqlLatency(seconds: number, run: () => Promise<unknown>): Promise<Metric> {
   const samples: number[] = [];
@@ -36,16 +33,16 @@ export async function inboxSection(bench: Bench): Promise<{ rows: Row[]; plans: 
   const cookie = await sessionCookie(bench.pool, INBOX_USER, bench.secret);
   const get = (path: string) => ({ method: "GET", path, headers: { cookie } });
   const seconds = bench.sizes.inboxSeconds;
-  const sql = (text: string) => bench.pool.query(text, [INBOX_USER]);
+  const sql = ({ text, values }: Query) => bench.pool.query(text, values);
 
   const plans: Record<string, string> = {};
-  for (const [name, text] of Object.entries({ page: PAGE_SQL, count: COUNT_SQL })) {
-    const { rows } = await bench.pool.query(`EXPLAIN (ANALYZE, BUFFERS) ${text}`, [INBOX_USER]);
+  for (const [name, { text, values }] of Object.entries({ page: PAGE, count: COUNT })) {
+    const { rows } = await bench.pool.query(`EXPLAIN (ANALYZE, BUFFERS) ${text}`, values);
     plans[name] = rows.map((r) => r["QUERY PLAN"]).join("\n");
   }
 
-  const pageSql = await sqlLatency(seconds, () => Promise.all([sql(PAGE_SQL), sql(COUNT_SQL)]));
-  const countSql = await sqlLatency(seconds, () => sql(COUNT_SQL));
+  const pageSql = await sqlLatency(seconds, () => Promise.all([sql(PAGE), sql(COUNT)]));
+  const countSql = await sqlLatency(seconds, () => sql(COUNT));
   const noop = latencyOf((await runLoad({ url: bench.url, connections: 1, duration: seconds, request: get("/api/bench/noop") })).metric);
   const rows: Row[] = [{ section: "4", label: "GET no-op route, 1 conn (reference)", result: noop }];
 

@@ -1,8 +1,9 @@
 // Prints the query plans of the inbox queries for one user with 100,000 notifications among
 // ~1,100,000 rows, so index changes can be checked: `TEST_DATABASE_URL=… tsx scripts/explain-inbox.ts`.
-// Works on a fresh, migrated database that it drops at the end. `--baseline` also explains the
-// same queries with only the init migration's indexes, for comparison.
+// Works on a fresh, migrated database that it drops at the end.
 import pg from "pg";
+import { inboxPageQuery, unreadCountQuery, type Query } from "@/lib/notifications/inbox";
+import type { CursorPosition } from "@/lib/notifications/inbox-cursor";
 import { createFreshDatabase } from "../tests/support/database";
 
 const database = await createFreshDatabase("nc_explain");
@@ -20,10 +21,10 @@ try {
   // (read history dominates a real inbox). u_1 has 100,000 rows and archives nearly all of them
   // (100 kept). 900,000 more rows belong to 998 other users, 90% of them read.
   await client.query(
-    `INSERT INTO "Notification" (id, "userId", "eventId", type, category, title, body, reason, data, "createdAt", "readAt", "archivedAt")
+    `INSERT INTO "Notification" (id, "userId", "eventId", type, category, title, body, reason, "createdAt", "readAt", "archivedAt")
      SELECT gen_random_uuid()::text,
             CASE WHEN g <= 100000 THEN 'u_0' WHEN g <= 200000 THEN 'u_1' ELSE 'u_' || (2 + g % 998) END,
-            'ev_1', 'order.completed', ($1::text[])[1 + g % 7], 'Title ' || g, 'Body', 'Reason', '{}',
+            'ev_1', 'order.completed', ($1::text[])[1 + g % 7], 'Title ' || g, 'Body', 'Reason',
             now() - ((g % 100000) || ' seconds')::interval - (g / 100000 || ' milliseconds')::interval,
             CASE WHEN g <= 100000 AND (g <= 50 OR g % 997 = 0) THEN NULL
                  WHEN g > 200000 AND g % 10 = 0 THEN NULL ELSE now() END,
@@ -36,42 +37,30 @@ try {
   await client.query(`VACUUM ANALYZE "Notification"`);
   console.log(`inserted 1,100,000 rows in ${Date.now() - started} ms`);
 
-  const { rows: [mid] } = await client.query(`SELECT "createdAt", id FROM "Notification" WHERE "userId" = 'u_0' ORDER BY "createdAt" DESC, id DESC OFFSET 50000 LIMIT 1`);
-  const cursor = (alias = "") => `AND ${alias}"createdAt" <= '${mid.createdAt.toISOString()}' AND (${alias}"createdAt" < '${mid.createdAt.toISOString()}' OR (${alias}"createdAt" = '${mid.createdAt.toISOString()}' AND ${alias}id < '${mid.id}'))`;
-  const page = (where: string) => `SELECT * FROM "Notification" WHERE "userId" = 'u_0' ${where} ORDER BY "createdAt" DESC, id DESC LIMIT 21`;
-  // Shapes as Prisma sends them (findMany; count wraps a subselect).
-  const u1 = (where: string) => page(where).replace(`'u_0'`, `'u_1'`);
-  const queries: Record<string, string> = {
-    "all, first page": page(`AND "archivedAt" IS NULL`),
-    "all, page at row 50,000 (cursor)": page(`AND "archivedAt" IS NULL ${cursor()}`),
-    "unread, first page (few unread in 100k)": page(`AND "readAt" IS NULL AND "archivedAt" IS NULL`),
-    "unread, second page (cursor)": page(`AND "readAt" IS NULL AND "archivedAt" IS NULL ${cursor()}`),
-    "archived, first page": page(`AND "archivedAt" IS NOT NULL`),
-    "archived, deep cursor": page(`AND "archivedAt" IS NOT NULL ${cursor()}`),
-    "category quotes, first page": page(`AND category = 'quotes' AND "archivedAt" IS NULL`),
-    "category quotes, deep cursor": page(`AND category = 'quotes' AND "archivedAt" IS NULL ${cursor()}`),
-    "unread in category quotes": page(`AND category = 'quotes' AND "readAt" IS NULL AND "archivedAt" IS NULL`),
-    "archiver (u_1, 99.9% archived): all, first page": u1(`AND "archivedAt" IS NULL`),
-    "archiver (u_1): unread, first page": u1(`AND "readAt" IS NULL AND "archivedAt" IS NULL`),
-    "unread count": `SELECT COUNT(*) FROM (SELECT id FROM "Notification" WHERE "userId" = 'u_0' AND "readAt" IS NULL AND "archivedAt" IS NULL) sub`,
-    "unread count in category": `SELECT COUNT(*) FROM (SELECT id FROM "Notification" WHERE "userId" = 'u_0' AND category = 'quotes' AND "readAt" IS NULL AND "archivedAt" IS NULL) sub`,
-    "mark all read (rows to update)": `SELECT id FROM "Notification" WHERE "userId" = 'u_0' AND "readAt" IS NULL AND "archivedAt" IS NULL`,
+  const { rows: [mid] } = await client.query(`SELECT "createdAt" AT TIME ZONE 'UTC' AS "createdAt", id FROM "Notification" WHERE "userId" = 'u_0' ORDER BY "createdAt" DESC, id DESC OFFSET 50000 LIMIT 1`);
+  const deep = mid as CursorPosition;
+  // The inbox's own queries (lib/notifications/inbox.ts), as it sends them.
+  const queries: Record<string, Query> = {
+    "all, first page": inboxPageQuery("u_0", "all", undefined, null, 21),
+    "all, page at row 50,000 (cursor)": inboxPageQuery("u_0", "all", undefined, deep, 21),
+    "unread, first page (few unread in 100k)": inboxPageQuery("u_0", "unread", undefined, null, 21),
+    "unread, second page (cursor)": inboxPageQuery("u_0", "unread", undefined, deep, 21),
+    "archived, first page": inboxPageQuery("u_0", "archived", undefined, null, 21),
+    "archived, deep cursor": inboxPageQuery("u_0", "archived", undefined, deep, 21),
+    "category quotes, first page": inboxPageQuery("u_0", "all", "quotes", null, 21),
+    "category quotes, deep cursor": inboxPageQuery("u_0", "all", "quotes", deep, 21),
+    "unread in category quotes": inboxPageQuery("u_0", "unread", "quotes", null, 21),
+    "archiver (u_1, 99.9% archived): all, first page": inboxPageQuery("u_1", "all", undefined, null, 21),
+    "archiver (u_1): unread, first page": inboxPageQuery("u_1", "unread", undefined, null, 21),
+    "unread count": unreadCountQuery("u_0"),
+    "unread count in category": unreadCountQuery("u_0", "quotes"),
+    "mark all read (rows to update)": { text: `SELECT id FROM "Notification" WHERE "userId" = 'u_0' AND "readAt" IS NULL AND "archivedAt" IS NULL`, values: [] },
   };
-  const explainAll = async (heading: string) => {
-    console.log(`\n## ${heading}`);
-    for (const [name, sql] of Object.entries(queries)) {
-      await client.query(sql); // warm
-      const { rows } = await client.query(`EXPLAIN (ANALYZE, BUFFERS, COSTS OFF) ${sql}`);
-      console.log(`\n### ${name}\n${rows.map((r) => r["QUERY PLAN"]).join("\n")}`);
-    }
-  };
-  await explainAll("With the inbox indexes (migration 20261126184500_inbox_indexes)");
-  if (process.argv.includes("--baseline")) {
-    // The same queries with only the indexes of the init migration, for comparison.
-    await client.query(`DROP INDEX "Notification_inbox_unread_idx", "Notification_inbox_unread_category_idx", "Notification_inbox_active_idx", "Notification_inbox_archived_idx"`);
-    await client.query(`CREATE INDEX "Notification_unread_idx" ON "Notification"("userId", "category") WHERE "readAt" IS NULL AND "archivedAt" IS NULL`);
-    await client.query(`ANALYZE "Notification"`);
-    await explainAll("Baseline: init migration indexes only");
+  console.log("\n## With the inbox indexes (migration lean_notifications)");
+  for (const [name, { text, values }] of Object.entries(queries)) {
+    await client.query(text, values); // warm
+    const { rows } = await client.query(`EXPLAIN (ANALYZE, BUFFERS, COSTS OFF) ${text}`, values);
+    console.log(`\n### ${name}\n${rows.map((r) => r["QUERY PLAN"]).join("\n")}`);
   }
 } finally {
   await client.end();

@@ -4,12 +4,11 @@
 // Status: "all" is every notification that is not archived, "unread" is unread and not archived,
 // "archived" is archived (read or not). The unread count is the size of the "unread" set, so
 // archiving an unread item takes it off the badge.
-import { db } from "@/lib/db";
+import { db, sql } from "@/lib/db";
 import { AppError } from "@/lib/errors";
-import type { Prisma } from "@/lib/generated/prisma/client";
-import type { Category } from "@/lib/notifications/catalog";
-import { toNotificationItem, type NotificationItem } from "@/lib/notifications/item";
-import { decodeCursor, encodeCursor } from "@/lib/notifications/inbox-cursor";
+import { categoryKeys, type Category } from "@/lib/notifications/catalog";
+import { toNotificationItem, type ItemExtras, type NotificationItem, type NotificationRow } from "@/lib/notifications/item";
+import { decodeCursor, encodeCursor, type CursorPosition } from "@/lib/notifications/inbox-cursor";
 import { emailStatusForNotifications } from "@/lib/email/status";
 
 export const inboxStatuses = ["all", "unread", "archived"] as const;
@@ -18,13 +17,64 @@ export type InboxStatus = (typeof inboxStatuses)[number];
 export const DEFAULT_PAGE_SIZE = 20;
 export const MAX_PAGE_SIZE = 100;
 
-// Selected with every row so toNotificationItem gets the platform's event id without a second query.
-const withEventId = { event: { select: { externalId: true } } } as const;
+// The columns of a browser item, with the platform's event id (Event.externalId). Timestamps are
+// stored without a zone, in UTC: read back as timestamptz so the driver makes the right Date.
+const ITEM_COLUMNS = `n.id, n.type, n.category, n.title, n.body, n.url, n.reason, n.critical, n."actorName",
+  n."createdAt" AT TIME ZONE 'UTC' AS "createdAt", n."readAt" AT TIME ZONE 'UTC' AS "readAt",
+  n."archivedAt" AT TIME ZONE 'UTC' AS "archivedAt", e."externalId"`;
 
-function statusFilter(status: InboxStatus): Prisma.NotificationWhereInput {
-  if (status === "unread") return { readAt: null, archivedAt: null };
-  if (status === "archived") return { archivedAt: { not: null } };
-  return { archivedAt: null };
+type ItemRow = NotificationRow & { externalId: string };
+const toItem = ({ externalId, ...row }: ItemRow, email?: ItemExtras["email"]) => toNotificationItem(row, { eventId: externalId, email });
+
+const statusFilter: Record<InboxStatus, string> = {
+  all: `n."archivedAt" IS NULL`,
+  unread: `n."readAt" IS NULL AND n."archivedAt" IS NULL`,
+  archived: `n."archivedAt" IS NOT NULL`,
+};
+
+/** A timestamp(3) column's parameter: the UTC wall-clock time, whatever the process's time zone. */
+const utc = (date: Date) => date.toISOString().replace("Z", "");
+
+export interface Query {
+  text: string;
+  values: unknown[];
+}
+
+/**
+ * A page of a tab, newest first, after the cursor position. Each tab has an index on (userId,
+ * category, createdAt DESC, id DESC) (migration lean_notifications): the page is read per
+ * category, at most `take` rows from each, and the newest `take` of those win. The cursor's `<=`
+ * bound starts each range at the cursor; the OR only resolves ties. Events are joined to the page only. Exported for the benchmark
+ * and scripts/explain-inbox.ts, which time and explain the very same SQL.
+ */
+export function inboxPageQuery(userId: string, status: InboxStatus, category: Category | undefined, after: CursorPosition | null, take: number): Query {
+  const values: unknown[] = [userId, category ? [category] : categoryKeys, take];
+  if (after) values.push(utc(after.createdAt), after.id);
+  const text = `
+  SELECT ${ITEM_COLUMNS}
+  FROM (
+    SELECT n.* FROM unnest($2::text[]) AS c(category)
+    CROSS JOIN LATERAL (
+      SELECT * FROM "Notification" n
+      WHERE n."userId" = $1 AND n.category = c.category AND ${statusFilter[status]}
+        ${after ? `AND n."createdAt" <= $4::timestamp AND (n."createdAt" < $4::timestamp OR n.id < $5)` : ""}
+      ORDER BY n."createdAt" DESC, n.id DESC
+      LIMIT $3
+    ) n
+    ORDER BY n."createdAt" DESC, n.id DESC
+    LIMIT $3
+  ) n
+  JOIN "Event" e ON e.id = n."eventId"
+  ORDER BY n."createdAt" DESC, n.id DESC`;
+  return { text, values };
+}
+
+/** The unread count (the badge), within a category when one is given: from the unread index alone. */
+export function unreadCountQuery(userId: string, category?: Category): Query {
+  return {
+    text: `SELECT count(*)::int AS count FROM "Notification" n WHERE n."userId" = $1 AND ${statusFilter.unread} ${category ? "AND n.category = $2" : ""}`,
+    values: category ? [userId, category] : [userId],
+  };
 }
 
 export interface ListParams {
@@ -48,36 +98,24 @@ export async function listNotifications({ userId, status = "all", category, curs
     throw new AppError("validation_failed", `limit must be an integer from 1 to ${MAX_PAGE_SIZE}`, [{ path: "limit", message: "Out of range" }]);
   }
   const after = cursor ? decodeCursor(cursor) : null;
-  const where: Prisma.NotificationWhereInput = { userId, ...statusFilter(status), ...(category ? { category } : {}) };
-  if (after) {
-    // (createdAt, id) < (c, i). The `lte` bound becomes an index condition so a deep page starts
-    // its scan at the cursor instead of filtering every newer row; the OR only resolves ties.
-    where.createdAt = { lte: after.createdAt };
-    where.OR = [{ createdAt: { lt: after.createdAt } }, { createdAt: after.createdAt, id: { lt: after.id } }];
-  }
-  const [rows, unreadCount] = await Promise.all([
-    db.notification.findMany({
-      where,
-      orderBy: [{ createdAt: "desc" }, { id: "desc" }],
-      // One extra row tells whether there is a next page without a count query.
-      take: limit + 1,
-      include: withEventId,
-    }),
-    countUnread({ userId, category }),
-  ]);
+  // One extra row tells whether there is a next page without a count query.
+  const { text, values } = inboxPageQuery(userId, status, category, after, limit + 1);
+  const [rows, unreadCount] = await Promise.all([sql<ItemRow>(text, values), countUnread({ userId, category })]);
   const page = rows.slice(0, limit);
   const last = page[page.length - 1];
   // "Emailed 10:02 · delivered": one query for the whole page.
   const email = await emailStatusForNotifications(page.map((row) => row.id));
   return {
-    items: page.map((row) => toNotificationItem(row, { email: email.get(row.id) })),
+    items: page.map((row) => toItem(row, email.get(row.id))),
     nextCursor: rows.length > limit && last ? encodeCursor(last.createdAt, last.id) : null,
     unreadCount,
   };
 }
 
 export async function countUnread({ userId, category }: { userId: string; category?: Category }): Promise<number> {
-  return db.notification.count({ where: { userId, readAt: null, archivedAt: null, ...(category ? { category } : {}) } });
+  const { text, values } = unreadCountQuery(userId, category);
+  const [row] = await sql<{ count: number }>(text, values);
+  return row!.count;
 }
 
 export interface UpdateParams {
@@ -89,16 +127,18 @@ export interface UpdateParams {
 
 /** Sets read/archived state. Another user's (or an unknown) id is a 404, never a 403. */
 export async function updateNotification({ userId, id, read, archived }: UpdateParams): Promise<NotificationItem> {
-  const current = await db.notification.findFirst({ where: { id, userId }, include: withEventId });
-  if (!current) throw new AppError("not_found", "Notification not found");
-  const now = new Date();
-  const data: Prisma.NotificationUpdateInput = {};
-  // Keep the first read/archive time when the state does not change.
-  if (read !== undefined && read !== (current.readAt !== null)) data.readAt = read ? now : null;
-  if (archived !== undefined && archived !== (current.archivedAt !== null)) data.archivedAt = archived ? now : null;
-  if (Object.keys(data).length === 0) return toNotificationItem(current);
-  const updated = await db.notification.update({ where: { id: current.id }, data, include: withEventId });
-  return toNotificationItem(updated);
+  // Keeps the first read/archive time when the state does not change.
+  const [row] = await sql<ItemRow>(
+    `UPDATE "Notification" n SET
+       "readAt" = CASE WHEN $3::boolean IS NULL OR $3 = (n."readAt" IS NOT NULL) THEN n."readAt" WHEN $3 THEN $5::timestamp END,
+       "archivedAt" = CASE WHEN $4::boolean IS NULL OR $4 = (n."archivedAt" IS NOT NULL) THEN n."archivedAt" WHEN $4 THEN $5::timestamp END
+     FROM "Event" e
+     WHERE n.id = $1 AND n."userId" = $2 AND e.id = n."eventId"
+     RETURNING ${ITEM_COLUMNS}`,
+    [id, userId, read ?? null, archived ?? null, utc(new Date())],
+  );
+  if (!row) throw new AppError("not_found", "Notification not found");
+  return toItem(row);
 }
 
 export interface StateChange {

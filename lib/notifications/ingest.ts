@@ -184,9 +184,9 @@ WITH input AS (
   ON CONFLICT (source, "externalId") DO NOTHING
   RETURNING id
 ), notifications AS (
-  INSERT INTO "Notification" (id, "userId", "eventId", type, category, title, body, url, reason, critical, "actorName", data, "createdAt")
+  INSERT INTO "Notification" (id, "userId", "eventId", type, category, title, body, url, reason, critical, "actorName", "createdAt")
   SELECT n.id, n.user_id, n.event_id, input.type, input.category, input.title, input.body, input.url, n.reason, input.critical,
-         input.actor_name, input.data::jsonb, $18::timestamp
+         input.actor_name, $18::timestamp
   FROM unnest($19::text[], $20::text[], $21::text[], $22::text[]) AS n(id, event_id, user_id, reason)
   JOIN event ON event.id = n.event_id
   JOIN input ON input.id = n.event_id

@@ -34,23 +34,16 @@ export interface NotificationRow {
   createdAt: Date;
   readAt: Date | null;
   archivedAt: Date | null;
-  /** Present when the query selected `event: { select: { externalId: true } }`. */
-  event?: { externalId: string };
 }
 
 export interface ItemExtras {
-  /** The platform's event id (Event.externalId); ingest knows it, so it need not join. */
-  eventId?: string;
+  /** The platform's event id (Event.externalId), not our Event.id. */
+  eventId: string;
   email?: { status: string; at: string };
 }
 
-/**
- * Row → browser item. `eventId` is the platform's id, not our Event.id: pass it in `extras`
- * (ingest) or select `event.externalId` with the row (the inbox queries).
- */
-export function toNotificationItem(row: NotificationRow, extras: ItemExtras = {}): NotificationItem {
-  const eventId = extras.eventId ?? row.event?.externalId;
-  if (eventId === undefined) throw new Error(`toNotificationItem: no eventId for notification ${row.id}`);
+/** Row → browser item. */
+export function toNotificationItem(row: NotificationRow, { eventId, email }: ItemExtras): NotificationItem {
   return {
     id: row.id,
     eventId,
@@ -66,6 +59,6 @@ export function toNotificationItem(row: NotificationRow, extras: ItemExtras = {}
     critical: row.critical,
     reason: row.reason,
     ...(row.actorName ? { actor: { name: row.actorName } } : {}),
-    ...(extras.email ? { email: extras.email } : {}),
+    ...(email ? { email } : {}),
   };
 }

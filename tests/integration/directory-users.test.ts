@@ -126,7 +126,7 @@ describe("DELETE /api/v1/users/{id}", () => {
     await put(id, userBody(id));
     const event = await db.event.create({ data: { externalId: `evt_${id}`, type: "order.created", organizationId: "cust_adatum", occurredAt: new Date(), data: {} } });
     await db.notification.create({
-      data: { userId: id, eventId: event.id, type: "order.created", category: "orders", title: "Kept", body: "", reason: "test", data: {} },
+      data: { userId: id, eventId: event.id, type: "order.created", category: "orders", title: "Kept", body: "", reason: "test" },
     });
     const changes: DirectoryChange[] = [];
     const unsubscribe = onDirectoryChanged((change) => changes.push(change));
