@@ -3,7 +3,7 @@
 // email delivery attempt, so an admin can answer "why did this user (not) get this?".
 import { db } from "@/lib/db";
 import { getType } from "@/lib/notifications/catalog";
-import type { TrailEntry } from "@/lib/notifications/trail";
+import { unpackTrail, type TrailEntry } from "@/lib/notifications/trail";
 
 export const REDACTED = "[redacted]";
 
@@ -29,7 +29,7 @@ export interface TrailView extends TrailEntry {
 export async function getEventDetail(id: string) {
   const event = await db.event.findUnique({ where: { id } });
   if (!event) return null;
-  const trail = (Array.isArray(event.trail) ? event.trail : []) as unknown as TrailEntry[];
+  const trail = unpackTrail(event.trail);
   const userIds = [...new Set(trail.flatMap((entry) => (entry.userId ? [entry.userId] : [])).concat(event.actorId ?? []))];
   const sourceOrgIds = trail.flatMap((entry) => [entry.inApp?.preference?.sourceOrganizationId, entry.email?.preference?.sourceOrganizationId]);
   const orgIds = [...new Set([event.organizationId, ...sourceOrgIds].filter((value): value is string => Boolean(value)))];

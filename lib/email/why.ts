@@ -1,5 +1,5 @@
 // The footer's "why you got this" sentence, from how ingest chose the recipient (the event's trail).
-import type { RecipientSource, TrailEntry } from "@/lib/notifications/trail";
+import { unpackTrail, type RecipientSource } from "@/lib/notifications/trail";
 
 const phrases: Record<RecipientSource, string> = {
   actor: "the person who performed this action",
@@ -19,7 +19,7 @@ export const plainAddressWhy = "This address was named by the platform for this 
 
 export function whyText(params: { role: "to" | "cc"; userId: string | null; trail: unknown; reason?: string | null }): string {
   if (!params.userId) return plainAddressWhy;
-  const entries = Array.isArray(params.trail) ? (params.trail as TrailEntry[]) : [];
+  const entries = unpackTrail(params.trail);
   const source = entries.find((entry) => entry.userId === params.userId)?.via?.[0];
   const phrase = source ? phrases[source] : undefined;
   if (phrase) return params.role === "cc" ? `You are copied as ${phrase}.` : `You receive this as ${phrase}.`;

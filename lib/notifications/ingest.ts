@@ -19,7 +19,7 @@ import {
   type AudiencePlan,
 } from "@/lib/notifications/recipients";
 import { getOrgChains } from "@/lib/directory/org-cache";
-import type { TrailEntry } from "@/lib/notifications/trail";
+import { packTrail, type TrailEntry } from "@/lib/notifications/trail";
 import { publishNotifications, type Published } from "@/lib/notifications/publish";
 import { resolvePreferences, warmPreferenceCaches } from "@/lib/preferences/resolve";
 import { wakeEmailWorker } from "@/lib/email/queue";
@@ -213,7 +213,7 @@ async function storeEvents(events: PreparedEvent[], context: IngestContext, now:
     col((e) => e.envelope.actor?.userId ?? null),
     col((e) => e.envelope.occurredAt),
     col((e) => JSON.stringify(e.storedData)),
-    col((e) => JSON.stringify(e.trail)),
+    col((e) => packTrail(e.trail)),
     col((e) => e.title),
     col((e) => e.body),
     col((e) => e.url),

@@ -23,3 +23,65 @@ export interface TrailEntry {
     preference?: ChannelDecision;
   };
 }
+
+// Stored form. A fan-out to 10,000 admins decided the same way for everyone would repeat the same
+// decisions 10,000 times (~5 MB of JSON to send, parse and compress inside the ingest statement),
+// so entries are stored as their shared part ("shape") once plus one short row per recipient.
+type Row = [shape: number, userId: string | null, name: string | null, address: string | null, notificationId: string | null, deliveryId: string | null];
+interface PackedTrail {
+  shapes: TrailEntry[];
+  rows: Row[];
+}
+
+// What makes entries share a shape: everything but the per-recipient fields. Objects (the
+// preference decisions, shared between users who decide alike) count by identity, so the key is
+// cheap; equal decisions in distinct objects only make more shapes, never a wrong one.
+function shapeKey(entry: Omit<TrailEntry, "userId" | "name" | "address">, objectIds: Map<object, number>) {
+  const id = (value: object | undefined) => {
+    if (value === undefined) return "";
+    let known = objectIds.get(value);
+    if (known === undefined) objectIds.set(value, (known = objectIds.size));
+    return known;
+  };
+  const { role, via, skipped, inApp, email, ...rest } = entry;
+  // A field added to TrailEntry must be added to the key (and lands here until it is).
+  if (Object.keys(rest).length) return JSON.stringify(entry);
+  return `${role}|${via.join(",")}|${skipped ?? ""}|${inApp?.decision ?? ""}|${id(inApp?.preference)}|${email?.decision ?? ""}|${id(email?.preference)}`;
+}
+
+export function packTrail(entries: TrailEntry[]): string {
+  const shapes: TrailEntry[] = [];
+  const shapeIndex = new Map<string, number>();
+  const objectIds = new Map<object, number>();
+  const rows = entries.map(({ userId, name, address, ...entry }): Row => {
+    const key = shapeKey(entry, objectIds);
+    let index = shapeIndex.get(key);
+    if (index === undefined) {
+      const { notificationId: _n, ...inApp } = entry.inApp ?? {};
+      const { deliveryId: _d, ...email } = entry.email ?? {};
+      const shape = { ...entry, address: null, ...(entry.inApp ? { inApp } : {}), ...(entry.email ? { email } : {}) } as TrailEntry;
+      shapeIndex.set(key, (index = shapes.push(shape) - 1));
+    }
+    return [index, userId ?? null, name ?? null, address, entry.inApp?.notificationId ?? null, entry.email?.deliveryId ?? null];
+  });
+  return JSON.stringify({ shapes, rows } satisfies PackedTrail);
+}
+
+/** Event.trail as entries; trails stored before packing (a plain array) are read as they are. */
+export function unpackTrail(stored: unknown): TrailEntry[] {
+  if (Array.isArray(stored)) return stored as TrailEntry[];
+  const packed = stored as Partial<PackedTrail> | null;
+  if (!packed?.shapes || !packed.rows) return [];
+  const { shapes, rows } = packed as PackedTrail;
+  return rows.map(([shape, userId, name, address, notificationId, deliveryId]) => {
+    const { inApp, email, ...rest } = shapes[shape]!;
+    return {
+      ...(userId !== null ? { userId } : {}),
+      ...(name !== null ? { name } : {}),
+      ...rest,
+      address,
+      ...(inApp ? { inApp: { ...inApp, ...(notificationId !== null ? { notificationId } : {}) } } : {}),
+      ...(email ? { email: { ...email, ...(deliveryId !== null ? { deliveryId } : {}) } } : {}),
+    };
+  });
+}

@@ -37,6 +37,7 @@ export async function warmPreferenceCaches(organizationIds: string[], client: Cl
 /**
  * Organization chains and settings come from caches; the users' own overrides from one query,
  * or from `overrides` when the caller already loaded them (ingest does, with its recipients).
+ * Users who decide alike share the same objects: treat them as read-only.
  */
 export async function resolvePreferences(
   params: { type: NotificationType; users: { id: string; organizationId: string }[]; overrides?: UserOverride[] },
@@ -56,18 +57,23 @@ export async function resolvePreferences(
     }));
   const settings = indexSettings(orgRows);
   const overrides = new Map(userRows.map((row) => [`${row.userId}:${row.channel}`, row.enabled]));
+  // Users of one organization without overrides of their own decide alike: each distinct case is
+  // decided once and its objects are shared (a fan-out to 10,000 admins decides one case).
+  const cases = new Map<string, RecipientPreferences>();
   for (const user of params.users) {
-    const chain = chains.get(user.organizationId) ?? [];
-    const decide = (channel: Channel): ChannelDecision =>
-      toChannelDecision(
-        decideCell({
-          channel,
-          rule: ruleFor(params.type, channel),
-          levels: buildLevels(chain, settings, params.type, channel),
-          override: overrides.get(`${user.id}:${channel}`),
-        }),
-      );
-    result.set(user.id, Object.fromEntries(channels.map((channel) => [channel, decide(channel)])) as RecipientPreferences);
+    const own = channels.map((channel) => overrides.get(`${user.id}:${channel}`));
+    const key = `${user.organizationId}\u0000${own.join(",")}`;
+    let preferences = cases.get(key);
+    if (!preferences) {
+      const chain = chains.get(user.organizationId) ?? [];
+      const decide = (channel: Channel, override: boolean | undefined): ChannelDecision =>
+        toChannelDecision(
+          decideCell({ channel, rule: ruleFor(params.type, channel), levels: buildLevels(chain, settings, params.type, channel), override }),
+        );
+      preferences = Object.fromEntries(channels.map((channel, i) => [channel, decide(channel, own[i])])) as RecipientPreferences;
+      cases.set(key, preferences);
+    }
+    result.set(user.id, preferences);
   }
   return result;
 }

@@ -4,6 +4,7 @@ import { readFileSync } from "node:fs";
 import pg from "pg";
 import type { Page } from "@playwright/test";
 import { catalog } from "../../lib/notifications/catalog";
+import { unpackTrail } from "../../lib/notifications/trail";
 import { test, expect, signIn, uniqueId, type Platform } from "./fixtures";
 
 const renewal = "subscription.renewal_upcoming";
@@ -90,8 +91,8 @@ test("a reseller admin locks email off for a customer: the user sees the lock, a
     [accepted.eventId],
   );
   expect(Number(deliveries[0]!.count)).toBe(0);
-  const trail = await query<{ trail: { userId?: string; email?: { decision: string } }[] }>(`SELECT trail FROM "Event" WHERE "externalId" = $1`, [accepted.eventId]);
-  expect(trail[0]!.trail.find((entry) => entry.userId === "u_liam")?.email?.decision).toBe("suppressed");
+  const [stored] = await query<{ trail: unknown }>(`SELECT trail FROM "Event" WHERE "externalId" = $1`, [accepted.eventId]);
+  expect(unpackTrail(stored!.trail).find((entry) => entry.userId === "u_liam")?.email?.decision).toBe("suppressed");
   await liamContext.close();
 });
 

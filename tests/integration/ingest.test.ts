@@ -3,6 +3,7 @@ import { POST as postEvent } from "@/app/api/v1/events/route";
 import { POST as postBatch } from "@/app/api/v1/events/batch/route";
 import { createApiKey } from "@/lib/api-keys";
 import { db } from "@/lib/db";
+import { unpackTrail } from "@/lib/notifications/trail";
 import { catalog, notificationTypes, type AudienceToken } from "@/lib/notifications/catalog";
 import { callRoute, resetDatabase, sessionCookie } from "../support/integration";
 import { nextEvent, startRealtime, type RealtimeHarness } from "../support/realtime";
@@ -84,7 +85,7 @@ describe("recipients", () => {
       const deliveries = await db.emailDelivery.findMany({ where: { event: { externalId: body.id } } });
       expect(deliveries.map((d) => d.toAddress).sort()).toEqual(["alice@adatum.example", "liam@litware.example", "ops@vendor.example", "ryan@contoso.example"]);
       const event = await db.event.findFirstOrThrow({ where: { externalId: body.id } });
-      const trail = event.trail as { userId?: string; skipped?: string; via: string[] }[];
+      const trail = unpackTrail(event.trail);
       expect(trail.find((t) => t.userId === "u_ben")).toMatchObject({ skipped: "inactive", via: ["customer.billing"] });
       expect(trail.find((t) => t.userId === "u_nobody")).toMatchObject({ skipped: "unknown_user", via: ["explicit"] });
       expect(trail.find((t) => t.userId === "u_alice")?.via).toEqual(["customer.primary", "explicit"]);
