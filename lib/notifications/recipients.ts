@@ -163,12 +163,11 @@ export function resolveAudience(
 ): Audience {
   const { wanted } = plan;
   const { byId } = loaded;
-
-
   const chosen = new Map<string, Recipient>();
   const skipped = new Map<string, Audience["skipped"][number]>();
   for (const want of wanted) {
     const matches = want.byRole ? (loaded.byOrgRole.get(`${want.byRole.orgId}\u0000${want.byRole.role}`) ?? []).map((u) => u.id) : want.userIds!;
+    const reason = describe(want.token, orgs, want.role);
     for (const userId of matches) {
       const user = byId.get(userId);
       // A contact id names a user of that organization; one who has since moved elsewhere is not it any more.
@@ -183,7 +182,7 @@ export function resolveAudience(
         if (user || want.token === "explicit") skipped.set(userId, { userId, via: [want.token], skipped: user ? "inactive" : "unknown_user", user });
         continue;
       }
-      chosen.set(userId, { user, role: want.role, via: [want.token], reason: describe(want.token, orgs, want.role) });
+      chosen.set(userId, { user, role: want.role, via: [want.token], reason });
     }
   }
 
