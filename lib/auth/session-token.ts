@@ -1,16 +1,32 @@
 // Reads the NextAuth session cookie from a raw Cookie header. Used by API route handlers and by
 // the Socket.IO handshake, which both see plain requests rather than Next's request context.
+// Decrypting the token costs more than the rest of a typical API request, and a token's content
+// never changes: the user id of each token is kept until the token expires. (Revocation is the
+// user's active flag, which the callers check on every request.)
 import { parse as parseCookies } from "cookie";
-import { getToken } from "next-auth/jwt";
+import { decode, getToken } from "next-auth/jwt";
 import { env } from "@/lib/env";
+
+const MAX_ENTRIES = 10_000;
+
+const holder = globalThis as unknown as { __sessionTokens?: Map<string, { userId: string; expiresAt: number }> };
+const decoded = (holder.__sessionTokens ??= new Map());
 
 export async function userIdFromCookie(cookieHeader: string | null | undefined): Promise<string | null> {
   if (!cookieHeader) return null;
   const cookies = parseCookies(cookieHeader) as Record<string, string>;
-  const token = await getToken({
-    req: { cookies, headers: {} } as never,
-    secret: process.env.AUTH_SECRET,
-    secureCookie: env().APP_URL.startsWith("https://"),
-  });
-  return token?.uid ?? null;
+  // raw: the token as sent (NextAuth joins a token split over several cookies), not decoded.
+  const token = await getToken({ req: { cookies, headers: {} } as never, secureCookie: env().APP_URL.startsWith("https://"), raw: true });
+  const secret = process.env.AUTH_SECRET;
+  if (!token || !secret) return null;
+  const hit = decoded.get(token);
+  if (hit && hit.expiresAt > Date.now()) return hit.userId;
+  decoded.delete(token);
+  const payload = await decode({ token, secret }).catch(() => null);
+  if (!payload?.uid) return null;
+  if (typeof payload.exp === "number") {
+    if (decoded.size >= MAX_ENTRIES) decoded.delete(decoded.keys().next().value!);
+    decoded.set(token, { userId: payload.uid, expiresAt: payload.exp * 1000 });
+  }
+  return payload.uid;
 }

@@ -1,11 +1,12 @@
-// The signed-in user, for pages and route handlers. The database is read on each call so a
-// deactivated user loses access at once, not when the session cookie expires.
+// The signed-in user, for pages and route handlers. The user's row is checked on each call (from a
+// cache that every user change drops) so a deactivated user loses access at once, not when the
+// session cookie expires.
 import { getServerSession } from "next-auth";
 import { headers } from "next/headers";
 import { redirect } from "next/navigation";
-import { db } from "@/lib/db";
 import { authOptions } from "@/lib/auth/options";
 import { userIdFromCookie } from "@/lib/auth/session-token";
+import { getUser } from "@/lib/auth/user-cache";
 
 /** The signed-in user of a page (through Next's request context) or of an API request (its cookie). */
 export async function getCurrentUser(request?: Request) {
@@ -13,10 +14,7 @@ export async function getCurrentUser(request?: Request) {
     ? await userIdFromCookie(request.headers.get("cookie"))
     : (await getServerSession(authOptions))?.user?.id;
   if (!userId) return null;
-  const user = await db.user.findUnique({
-    where: { id: userId },
-    select: { id: true, email: true, name: true, role: true, active: true, organization: { select: { id: true, name: true, kind: true } } },
-  });
+  const user = await getUser(userId);
   return user?.active ? user : null;
 }
 

@@ -4,7 +4,7 @@
 import pg from "pg";
 import { db } from "@/lib/db";
 
-export type CacheTopic = "directory" | "organization-preferences";
+export type CacheTopic = "directory" | "users" | "organization-preferences";
 
 const CHANNEL = "nc_cache_invalidate";
 type Listener = () => void;
@@ -23,12 +23,16 @@ function dispatch(topic: string) {
   listeners.get(topic as CacheTopic)?.forEach((listener) => listener());
 }
 
-/** Drops cached data of this topic here and on every other instance. Call after the commit. */
-export function invalidate(topic: CacheTopic) {
+/**
+ * Drops cached data of this topic here (at once) and on every other instance. Call after the
+ * commit. Awaiting is optional: it waits until the notice is sent (a script about to exit must).
+ */
+export function invalidate(topic: CacheTopic): Promise<void> {
   dispatch(topic);
-  void db.$executeRawUnsafe(`SELECT pg_notify('${CHANNEL}', $1)`, topic).catch((error: unknown) => {
-    console.error("cache invalidation notice failed", error);
-  });
+  return db.$executeRawUnsafe(`SELECT pg_notify('${CHANNEL}', $1)`, topic).then(
+    () => {},
+    (error: unknown) => console.error("cache invalidation notice failed", error),
+  );
 }
 
 /** Listens for other instances' notices until stop() is called; reconnects when the connection drops. */
@@ -36,19 +40,24 @@ export function listenForInvalidations(connectionString: string) {
   let client: pg.Client | undefined;
   let stopped = false;
   let retry: NodeJS.Timeout | undefined;
+  let connectedBefore = false;
+  const dropAll = () => listeners.forEach((_set, topic) => dispatch(topic));
   const connect = async () => {
     client = new pg.Client({ connectionString });
     client.on("notification", (message) => message.payload && dispatch(message.payload));
     const reconnect = () => {
       if (stopped) return;
       // Notices may have been missed while disconnected: drop everything once.
-      listeners.forEach((_set, topic) => dispatch(topic));
+      dropAll();
       retry = setTimeout(() => void connect().catch(reconnect), 1000);
     };
     client.on("error", () => {});
     client.on("end", reconnect);
     await client.connect();
     await client.query(`LISTEN ${CHANNEL}`);
+    // And again once listening: caches may have refilled during the outage from data changed then.
+    if (connectedBefore) dropAll();
+    connectedBefore = true;
   };
   const started = connect().catch((error: unknown) => console.error("cache invalidation listener failed", error));
   return {

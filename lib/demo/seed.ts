@@ -2,6 +2,7 @@
 // Idempotent: upserts by platform id, so it can run on every start of an empty or seeded database.
 import { db } from "@/lib/db";
 import { hashPassword } from "@/lib/auth/password";
+import { invalidate } from "@/lib/cache/invalidation";
 import type { OrgKind, Role } from "@/lib/generated/prisma/enums";
 
 export const DEMO_PASSWORD = "demo1234";
@@ -75,6 +76,8 @@ export async function seedDemoData() {
     const data = { email: user.email, name: user.name, organizationId: user.organizationId, role: user.role, active: true };
     await db.user.upsert({ where: { id: user.id }, create: { id: user.id, passwordHash, ...data }, update: data });
   }
+  // A seed may reset a running deployment's directory (e.g. reactivate a demo user).
+  await Promise.all([invalidate("directory"), invalidate("users")]);
 }
 
 export function describeDemoAccounts() {

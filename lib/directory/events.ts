@@ -1,7 +1,7 @@
-// A tiny in-process signal: the directory (organizations, users) changed. Caches of the
-// organization tree subscribe and drop what they hold. Listeners live on globalThis because Next
-// bundles route handlers apart from server.ts and each bundle would otherwise get its own list.
-// Other instances hear of it through lib/cache/invalidation.ts.
+// A tiny in-process signal: the directory (organizations, users) changed. Listeners live on
+// globalThis because Next bundles route handlers apart from server.ts and each bundle would
+// otherwise get its own list. Caches (the organization tree, signed-in users) are dropped here and
+// on the other instances through lib/cache/invalidation.ts.
 import { invalidate } from "@/lib/cache/invalidation";
 
 export interface DirectoryChange {
@@ -20,9 +20,9 @@ export function onDirectoryChanged(listener: Listener): () => void {
   return () => listeners.delete(listener);
 }
 
-/** Tells every subscriber that the directory changed (call after the commit), and drops cached trees everywhere. */
+/** Tells every subscriber that the directory changed (call after the commit), and drops cached trees or users everywhere. */
 export function directoryChanged(change: DirectoryChange) {
-  if (change.kind === "organization") invalidate("directory");
+  invalidate(change.kind === "organization" ? "directory" : "users");
   for (const listener of listeners) {
     try {
       listener(change);

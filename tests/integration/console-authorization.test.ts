@@ -9,6 +9,8 @@ import { GET as directory } from "@/app/api/admin/directory/route";
 import { GET as eventDetail } from "@/app/api/admin/events/[id]/route";
 import { POST as testEvents } from "@/app/api/admin/test-events/route";
 import { createApiKey } from "@/lib/api-keys";
+import { invalidate } from "@/lib/cache/invalidation";
+import { deactivateUser } from "@/lib/directory/users";
 import { catalog } from "@/lib/notifications/catalog";
 import { db } from "@/lib/db";
 import { callRoute, resetDatabase, sessionCookie } from "../support/integration";
@@ -85,9 +87,12 @@ describe("a platform admin", () => {
 
   it("loses access at once when deactivated", async () => {
     const cookie = await sessionCookie("u_platform_admin");
-    await db.user.update({ where: { id: "u_platform_admin" }, data: { active: false } });
+    expect((await call(routes[0]!, cookie)).status).toBe(200);
+    await deactivateUser({ id: "u_platform_admin" });
     const res = await call(routes[0]!, cookie);
     expect(res.status).toBe(401);
+    // Reactivated behind the app's back: its caches must be told.
     await db.user.update({ where: { id: "u_platform_admin" }, data: { active: true } });
+    await invalidate("users");
   });
 });
