@@ -6,7 +6,6 @@ import { db } from "@/lib/db";
 import { env } from "@/lib/env";
 import { getType, isNotificationType, type NotificationData, type NotificationType } from "@/lib/notifications/catalog";
 import { brandFor } from "./branding";
-import { renderEmail } from "./render";
 import type { OutgoingEmail } from "./transport";
 import type { EmailContext } from "./types";
 import { createUnsubscribeToken } from "./unsubscribe-token";
@@ -26,6 +25,11 @@ export interface EmailJob {
 
 /** A job that can never be sent as it stands (e.g. its event is gone): not worth retrying. */
 export class UnsendableError extends Error {}
+
+// React Email and the templates load with the first email rather than at start: a process that
+// never renders one (its peers' workers took every job) does not carry them in memory.
+let renderer: Promise<typeof import("./render")> | undefined;
+const loadRenderer = () => (renderer ??= import("./render"));
 
 function senderAddress(from: string) {
   return (/<([^>]+)>\s*$/.exec(from)?.[1] ?? from).trim();
@@ -76,6 +80,7 @@ export async function composeEmail(job: EmailJob): Promise<OutgoingEmail> {
     settingsUrl: `${config.APP_URL}/settings/notifications`,
     unsubscribeUrl,
   };
+  const { renderEmail } = await loadRenderer();
   const rendered = await renderEmail(type, data, context);
   const mailto = `mailto:unsubscribe@${senderDomain(config.EMAIL_FROM)}?subject=unsubscribe%20${token}`;
   return {
