@@ -29,9 +29,13 @@ export const db: PrismaClient = new Proxy({} as PrismaClient, {
   },
 });
 
-/** One SQL statement on the shared pool, without Prisma's layer. Values are parameters, never spliced. */
-export async function sql<T extends pg.QueryResultRow>(text: string, values: unknown[]): Promise<T[]> {
-  return (await pool().query<T>(text, values)).rows;
+/**
+ * One SQL statement on the shared pool, without Prisma's layer. Values are parameters, never
+ * spliced. A `name` makes it a prepared statement on each connection: parsed and planned once
+ * instead of on every call (for the hot statements whose text never changes).
+ */
+export async function sql<T extends pg.QueryResultRow>(text: string, values: unknown[], name?: string): Promise<T[]> {
+  return (await pool().query<T>({ text, values, name })).rows;
 }
 
 export async function disconnectDb() {

@@ -54,7 +54,7 @@ try {
     "archiver (u_1): unread, first page": inboxPageQuery("u_1", "unread", undefined, null, 21),
     "unread count": unreadCountQuery("u_0"),
     "unread count in category": unreadCountQuery("u_0", "quotes"),
-    "mark all read (rows to update)": { text: `SELECT id FROM "Notification" WHERE "userId" = 'u_0' AND "readAt" IS NULL AND "archivedAt" IS NULL`, values: [] },
+    "mark all read (rows to update)": { text: `SELECT id FROM "Notification" WHERE "userId" = 'u_0' AND "readAt" IS NULL AND "archivedAt" IS NULL`, values: [], name: "" },
   };
   console.log("\n## With the inbox indexes (migration lean_notifications)");
   for (const [name, { text, values }] of Object.entries(queries)) {

@@ -1,5 +1,5 @@
 // The email status shown on in-app items ("Emailed 10:02 · delivered").
-import { db } from "@/lib/db";
+import { sql } from "@/lib/db";
 
 export interface EmailStatus {
   /** queued, sending, sent, delivered, delivery_delayed, bounced, complained, failed, dead, suppressed */
@@ -11,10 +11,15 @@ export interface EmailStatus {
 /** The latest delivery of each notification (one query); notifications without email are absent. */
 export async function emailStatusForNotifications(ids: string[]): Promise<Map<string, EmailStatus>> {
   if (ids.length === 0) return new Map();
-  const rows = await db.$queryRaw<{ notificationId: string; status: string; sentAt: Date | null; updatedAt: Date }[]>`
-    SELECT DISTINCT ON ("notificationId") "notificationId", status, "sentAt", "updatedAt"
-    FROM "EmailDelivery"
-    WHERE "notificationId" = ANY(${ids}::text[])
-    ORDER BY "notificationId", "createdAt" DESC, id DESC`;
+  // On every inbox page: a prepared statement; times are stored in UTC without a zone.
+  const rows = await sql<{ notificationId: string; status: string; sentAt: Date | null; updatedAt: Date }>(
+    `SELECT DISTINCT ON ("notificationId") "notificationId", status,
+            "sentAt" AT TIME ZONE 'UTC' AS "sentAt", "updatedAt" AT TIME ZONE 'UTC' AS "updatedAt"
+     FROM "EmailDelivery"
+     WHERE "notificationId" = ANY($1::text[])
+     ORDER BY "notificationId", "createdAt" DESC, id DESC`,
+    [ids],
+    "inbox_email_status",
+  );
   return new Map(rows.map((row) => [row.notificationId, { status: row.status, at: (row.sentAt ?? row.updatedAt).toISOString() }]));
 }

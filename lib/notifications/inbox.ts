@@ -38,6 +38,8 @@ const utc = (date: Date) => date.toISOString().replace("Z", "");
 export interface Query {
   text: string;
   values: unknown[];
+  /** A prepared statement's name: one per distinct text. */
+  name: string;
 }
 
 /**
@@ -66,7 +68,7 @@ export function inboxPageQuery(userId: string, status: InboxStatus, category: Ca
   ) n
   JOIN "Event" e ON e.id = n."eventId"
   ORDER BY n."createdAt" DESC, n.id DESC`;
-  return { text, values };
+  return { text, values, name: `inbox_page_${status}${after ? "_after" : ""}` };
 }
 
 /** The unread count (the badge), within a category when one is given: from the unread index alone. */
@@ -74,6 +76,7 @@ export function unreadCountQuery(userId: string, category?: Category): Query {
   return {
     text: `SELECT count(*)::int AS count FROM "Notification" n WHERE n."userId" = $1 AND ${statusFilter.unread} ${category ? "AND n.category = $2" : ""}`,
     values: category ? [userId, category] : [userId],
+    name: category ? "inbox_unread_category" : "inbox_unread",
   };
 }
 
@@ -99,8 +102,8 @@ export async function listNotifications({ userId, status = "all", category, curs
   }
   const after = cursor ? decodeCursor(cursor) : null;
   // One extra row tells whether there is a next page without a count query.
-  const { text, values } = inboxPageQuery(userId, status, category, after, limit + 1);
-  const [rows, unreadCount] = await Promise.all([sql<ItemRow>(text, values), countUnread({ userId, category })]);
+  const { text, values, name } = inboxPageQuery(userId, status, category, after, limit + 1);
+  const [rows, unreadCount] = await Promise.all([sql<ItemRow>(text, values, name), countUnread({ userId, category })]);
   const page = rows.slice(0, limit);
   const last = page[page.length - 1];
   // "Emailed 10:02 · delivered": one query for the whole page.
@@ -113,8 +116,8 @@ export async function listNotifications({ userId, status = "all", category, curs
 }
 
 export async function countUnread({ userId, category }: { userId: string; category?: Category }): Promise<number> {
-  const { text, values } = unreadCountQuery(userId, category);
-  const [row] = await sql<{ count: number }>(text, values);
+  const { text, values, name } = unreadCountQuery(userId, category);
+  const [row] = await sql<{ count: number }>(text, values, name);
   return row!.count;
 }
 

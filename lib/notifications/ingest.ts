@@ -235,7 +235,7 @@ async function storeEvents(events: PreparedEvent[], context: IngestContext, now:
     deliveries.map((d) => d.address),
     deliveries.map((d) => d.role),
     deliveries.map((d) => d.secret),
-  ]);
+  ], "ingest_insert");
   return new Set(rows.map((r) => r.id));
 }
 

@@ -16,6 +16,7 @@ async function unreadCounts(userIds: string[]) {
      WHERE "userId" = ANY($1::text[]) AND "readAt" IS NULL AND "archivedAt" IS NULL
      GROUP BY "userId"`,
     [userIds],
+    "publish_unread_counts",
   );
   return new Map(rows.map((r) => [r.userId, r.count]));
 }

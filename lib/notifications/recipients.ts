@@ -143,13 +143,19 @@ export async function loadPlannedUsers(plans: AudiencePlan[]): Promise<LoadedUse
   const roles = [...new Map(plans.flatMap((p) => p.roles).map((r) => [`${r.orgId}\u0000${r.role}`, r])).values()];
   const types = [...new Set(plans.map((p) => p.type))];
   if (!ids.length && !roles.length) return [];
+  // Two index lookups (by id; by organization and role), not one OR that scans every user. Not a
+  // prepared statement: a generic plan cannot see the arrays' sizes and would scan too.
   return sql<LoadedUser>(
-    `SELECT u.id, u.email, u.name, u."organizationId", u.role::text AS role, u.active,
+    `WITH wanted AS (
+       SELECT unnest($1::text[]) AS id
+       UNION
+       SELECT u.id FROM unnest($2::text[], $3::text[]) AS r(organization_id, role)
+       JOIN "User" u ON u."organizationId" = r.organization_id AND u.role = r.role::"Role"
+     )
+     SELECT u.id, u.email, u.name, u."organizationId", u.role::text AS role, u.active,
             (SELECT coalesce(json_agg(json_build_object('type', p.type, 'channel', p.channel, 'enabled', p.enabled)), '[]'::json)
              FROM "UserPreference" p WHERE p."userId" = u.id AND p.type = ANY($4::text[])) AS overrides
-     FROM "User" u
-     WHERE u.id = ANY($1::text[])
-        OR (u."organizationId", u.role::text) IN (SELECT * FROM unnest($2::text[], $3::text[]))`,
+     FROM wanted JOIN "User" u ON u.id = wanted.id`,
     [ids, roles.map((r) => r.orgId), roles.map((r) => r.role), types],
   );
 }
