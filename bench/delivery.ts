@@ -15,6 +15,7 @@ export interface DeliveryOptions {
   userIds: string[];
   rate: number;
   seconds: number;
+  warmUpSeconds: number;
   body(eventId: string, userId: string): unknown;
 }
 
@@ -41,7 +42,7 @@ export async function measureDelivery(options: DeliveryOptions): Promise<Metric>
         return JSON.stringify(options.body(id, pick(options.userIds)));
       },
     });
-  await paced(1, false); // warm-up: connections, JIT
+  await paced(options.warmUpSeconds, false); // unmeasured: connections, JIT
   const load = await paced(options.seconds, true);
   await new Promise((r) => setTimeout(r, 2000)); // stragglers
   stop();

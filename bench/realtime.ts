@@ -46,6 +46,7 @@ export async function appRealtime(bench: Bench, results: RealtimeResults) {
         userIds: bench.directory.users.slice(0, bench.sizes.e2eSockets),
         rate: bench.sizes.e2eRate,
         seconds: bench.sizes.e2eSeconds,
+        warmUpSeconds: bench.sizes.e2eWarmUpSeconds,
         body: appDeliveryBody,
       });
       bench.log(`3 delivery: ${JSON.stringify(results.delivery.latency)}`);
@@ -71,6 +72,7 @@ export async function bareRealtime(bench: Bench, port: number, results: Realtime
       userIds: users.slice(0, bench.sizes.e2eSockets),
       rate: bench.sizes.e2eRate,
       seconds: bench.sizes.e2eSeconds,
+      warmUpSeconds: bench.sizes.e2eWarmUpSeconds,
       body: bareDeliveryBody,
     });
     bench.log(`3 delivery (bare): ${JSON.stringify(results.delivery.latency)}`);

@@ -18,6 +18,8 @@ export interface Sizes {
   e2eSockets: number;
   e2eRate: number;
   e2eSeconds: number;
+  /** Seconds at the same rate before measuring: a just-started server is still compiling hot code and opening connections. */
+  e2eWarmUpSeconds: number;
   /** Section 4: the reader's notifications and the table's size. */
   inboxOwn: number;
   inboxTotal: number;
@@ -39,6 +41,7 @@ export const fullSizes: Sizes = {
   e2eSockets: 1_000,
   e2eRate: 200,
   e2eSeconds: 20,
+  e2eWarmUpSeconds: 5,
   inboxOwn: 100_000,
   inboxTotal: 2_000_000,
   inboxSeconds: 10,
@@ -58,6 +61,7 @@ export const quickSizes: Sizes = {
   e2eSockets: 250,
   e2eRate: 100,
   e2eSeconds: 4,
+  e2eWarmUpSeconds: 1,
   inboxOwn: 5_000,
   inboxTotal: 50_000,
   inboxSeconds: 3,
