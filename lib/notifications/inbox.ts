@@ -7,9 +7,8 @@
 import { db, sql } from "@/lib/db";
 import { AppError } from "@/lib/errors";
 import { categoryKeys, type Category } from "@/lib/notifications/catalog";
-import { toNotificationItem, type ItemExtras, type NotificationItem, type NotificationRow } from "@/lib/notifications/item";
+import { toNotificationItem, type NotificationItem, type NotificationRow } from "@/lib/notifications/item";
 import { decodeCursor, encodeCursor, type CursorPosition } from "@/lib/notifications/inbox-cursor";
-import { emailStatusForNotifications } from "@/lib/email/status";
 
 export const inboxStatuses = ["all", "unread", "archived"] as const;
 export type InboxStatus = (typeof inboxStatuses)[number];
@@ -23,8 +22,9 @@ const ITEM_COLUMNS = `n.id, n.type, n.category, n.title, n.body, n.url, n.reason
   n."createdAt" AT TIME ZONE 'UTC' AS "createdAt", n."readAt" AT TIME ZONE 'UTC' AS "readAt",
   n."archivedAt" AT TIME ZONE 'UTC' AS "archivedAt", e."externalId"`;
 
-type ItemRow = NotificationRow & { externalId: string };
-const toItem = ({ externalId, ...row }: ItemRow, email?: ItemExtras["email"]) => toNotificationItem(row, { eventId: externalId, email });
+type ItemRow = NotificationRow & { externalId: string; emailStatus?: string | null; emailAt?: Date | null };
+const toItem = ({ externalId, emailStatus, emailAt, ...row }: ItemRow) =>
+  toNotificationItem(row, { eventId: externalId, email: emailStatus && emailAt ? { status: emailStatus, at: emailAt.toISOString() } : undefined });
 
 const statusFilter: Record<InboxStatus, string> = {
   all: `n."archivedAt" IS NULL`,
@@ -53,7 +53,7 @@ export function inboxPageQuery(userId: string, status: InboxStatus, category: Ca
   const values: unknown[] = [userId, category ? [category] : categoryKeys, take];
   if (after) values.push(utc(after.createdAt), after.id);
   const text = `
-  SELECT ${ITEM_COLUMNS}
+  SELECT ${ITEM_COLUMNS}, d.status AS "emailStatus", d.at AS "emailAt"
   FROM (
     SELECT n.* FROM unnest($2::text[]) AS c(category)
     CROSS JOIN LATERAL (
@@ -67,6 +67,11 @@ export function inboxPageQuery(userId: string, status: InboxStatus, category: Ca
     LIMIT $3
   ) n
   JOIN "Event" e ON e.id = n."eventId"
+  -- "Emailed 10:02 · delivered": the latest delivery of each item on the page.
+  LEFT JOIN LATERAL (
+    SELECT d.status, coalesce(d."sentAt", d."updatedAt") AT TIME ZONE 'UTC' AS at FROM "EmailDelivery" d
+    WHERE d."notificationId" = n.id ORDER BY d."createdAt" DESC, d.id DESC LIMIT 1
+  ) d ON true
   ORDER BY n."createdAt" DESC, n.id DESC`;
   return { text, values, name: `inbox_page_${status}${after ? "_after" : ""}` };
 }
@@ -106,10 +111,8 @@ export async function listNotifications({ userId, status = "all", category, curs
   const [rows, unreadCount] = await Promise.all([sql<ItemRow>(text, values, name), countUnread({ userId, category })]);
   const page = rows.slice(0, limit);
   const last = page[page.length - 1];
-  // "Emailed 10:02 · delivered": one query for the whole page.
-  const email = await emailStatusForNotifications(page.map((row) => row.id));
   return {
-    items: page.map((row) => toItem(row, email.get(row.id))),
+    items: page.map(toItem),
     nextCursor: rows.length > limit && last ? encodeCursor(last.createdAt, last.id) : null,
     unreadCount,
   };
