@@ -45,9 +45,10 @@ export interface Query {
 /**
  * A page of a tab, newest first, after the cursor position. Each tab has an index on (userId,
  * category, createdAt DESC, id DESC) (migration lean_notifications): the page is read per
- * category, at most `take` rows from each, and the newest `take` of those win. The cursor's `<=`
- * bound starts each range at the cursor; the OR only resolves ties. Events are joined to the page only. Exported for the benchmark
- * and scripts/explain-inbox.ts, which time and explain the very same SQL.
+ * category, at most `take` rows from each, and the newest `take` of those win; only then are the
+ * events and email statuses joined. The cursor's `<=` bound starts each range at the cursor; the
+ * OR only resolves ties. Exported for the benchmark and scripts/explain-inbox.ts, which time and
+ * explain the very same SQL.
  */
 export function inboxPageQuery(userId: string, status: InboxStatus, category: Category | undefined, after: CursorPosition | null, take: number): Query {
   const values: unknown[] = [userId, category ? [category] : categoryKeys, take];

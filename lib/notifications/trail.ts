@@ -44,9 +44,12 @@ function shapeKey(entry: Omit<TrailEntry, "userId" | "name" | "address">, object
     return known;
   };
   const { role, via, skipped, inApp, email, ...rest } = entry;
-  // A field added to TrailEntry must be added to the key (and lands here until it is).
-  if (Object.keys(rest).length) return JSON.stringify(entry);
-  return `${role}|${via.join(",")}|${skipped ?? ""}|${inApp?.decision ?? ""}|${id(inApp?.preference)}|${email?.decision ?? ""}|${id(email?.preference)}`;
+  const { decision: inAppDecision, notificationId: _n, preference: inAppPreference, ...inAppRest } = inApp ?? {};
+  const { decision: emailDecision, deliveryId: _d, preference: emailPreference, ...emailRest } = email ?? {};
+  // A field added to TrailEntry must be added to the key; until it is, such entries key on all of
+  // their content (correct, only less compact).
+  if (Object.keys({ ...rest, ...inAppRest, ...emailRest }).length) return JSON.stringify(entry);
+  return `${role}|${via.join(",")}|${skipped ?? ""}|${inApp ? 1 : 0}${inAppDecision ?? ""}|${id(inAppPreference)}|${email ? 1 : 0}${emailDecision ?? ""}|${id(emailPreference)}`;
 }
 
 export function packTrail(entries: TrailEntry[]): string {
