@@ -50,7 +50,7 @@ export const fullSizes: Sizes = {
 
 export const quickSizes: Sizes = {
   ingestConnections: [1, 16],
-  ingestSeconds: 3,
+  ingestSeconds: 2,
   batchEvents: 500,
   batchConnections: 2,
   batchRounds: 1,
@@ -60,10 +60,10 @@ export const quickSizes: Sizes = {
   fanoutRepeats: 2,
   e2eSockets: 250,
   e2eRate: 100,
-  e2eSeconds: 4,
+  e2eSeconds: 3,
   e2eWarmUpSeconds: 1,
   inboxOwn: 5_000,
   inboxTotal: 50_000,
-  inboxSeconds: 3,
+  inboxSeconds: 2,
   memorySockets: [250, 1_000],
 };
