@@ -2,8 +2,8 @@
 // cookie, and each socket joins its user's room. Cross-origin handshakes are refused.
 import type { Server as HttpServer, IncomingMessage } from "node:http";
 import { Server } from "socket.io";
-import { db } from "@/lib/db";
 import { userIdFromCookie } from "@/lib/auth/session-token";
+import { getUser } from "@/lib/auth/user-cache";
 import { setRealtimeServer, type RealtimeServer } from "@/lib/realtime/emit";
 import { userRoom } from "@/lib/realtime/protocol";
 
@@ -29,7 +29,7 @@ export function createSocketServer(httpServer: HttpServer, options: { dev: boole
   io.use(async (socket, next) => {
     try {
       const userId = await userIdFromCookie(socket.request.headers.cookie);
-      const user = userId ? await db.user.findUnique({ where: { id: userId }, select: { active: true } }) : null;
+      const user = userId ? await getUser(userId) : null;
       if (!userId || !user?.active) return next(new Error("unauthorized"));
       socket.data.userId = userId;
       next();
