@@ -38,6 +38,12 @@ export async function sql<T extends pg.QueryResultRow>(text: string, values: unk
   return (await pool().query<T>({ text, values, name })).rows;
 }
 
+/**
+ * A Date as the parameter of a `timestamp(3)` column (Prisma's DateTime, stored in UTC without a
+ * zone): its UTC wall-clock time, whatever the process's time zone.
+ */
+export const utcTimestamp = (date: Date) => date.toISOString().replace("Z", "");
+
 export async function disconnectDb() {
   await holder.__prisma?.$disconnect();
   await holder.__pool?.end();

@@ -4,7 +4,7 @@
 // Status: "all" is every notification that is not archived, "unread" is unread and not archived,
 // "archived" is archived (read or not). The unread count is the size of the "unread" set, so
 // archiving an unread item takes it off the badge.
-import { db, sql } from "@/lib/db";
+import { db, sql, utcTimestamp } from "@/lib/db";
 import { AppError } from "@/lib/errors";
 import { categoryKeys, type Category } from "@/lib/notifications/catalog";
 import { toNotificationItem, type NotificationItem, type NotificationRow } from "@/lib/notifications/item";
@@ -26,14 +26,12 @@ type ItemRow = NotificationRow & { externalId: string; emailStatus?: string | nu
 const toItem = ({ externalId, emailStatus, emailAt, ...row }: ItemRow) =>
   toNotificationItem(row, { eventId: externalId, email: emailStatus && emailAt ? { status: emailStatus, at: emailAt.toISOString() } : undefined });
 
-const statusFilter: Record<InboxStatus, string> = {
+/** Each tab's rows, as SQL on the alias `n` (the definitions above, in one place). */
+export const statusFilter: Record<InboxStatus, string> = {
   all: `n."archivedAt" IS NULL`,
   unread: `n."readAt" IS NULL AND n."archivedAt" IS NULL`,
   archived: `n."archivedAt" IS NOT NULL`,
 };
-
-/** A timestamp(3) column's parameter: the UTC wall-clock time, whatever the process's time zone. */
-const utc = (date: Date) => date.toISOString().replace("Z", "");
 
 export interface Query {
   text: string;
@@ -52,7 +50,7 @@ export interface Query {
  */
 export function inboxPageQuery(userId: string, status: InboxStatus, category: Category | undefined, after: CursorPosition | null, take: number): Query {
   const values: unknown[] = [userId, category ? [category] : categoryKeys, take];
-  if (after) values.push(utc(after.createdAt), after.id);
+  if (after) values.push(utcTimestamp(after.createdAt), after.id);
   const text = `
   SELECT ${ITEM_COLUMNS}, d.status AS "emailStatus", d.at AS "emailAt"
   FROM (
@@ -142,7 +140,7 @@ export async function updateNotification({ userId, id, read, archived }: UpdateP
      FROM "Event" e
      WHERE n.id = $1 AND n."userId" = $2 AND e.id = n."eventId"
      RETURNING ${ITEM_COLUMNS}`,
-    [id, userId, read ?? null, archived ?? null, utc(new Date())],
+    [id, userId, read ?? null, archived ?? null, utcTimestamp(new Date())],
   );
   if (!row) throw new AppError("not_found", "Notification not found");
   return toItem(row);

@@ -2,7 +2,7 @@
 // Everything an event produces (the event with its delivery trail, its notifications and its
 // email jobs) is written by ONE SQL statement, which is also the idempotency check: a second
 // event with the same (source, id) inserts nothing and is answered as a duplicate.
-import { db, sql } from "@/lib/db";
+import { db, sql, utcTimestamp } from "@/lib/db";
 import { env } from "@/lib/env";
 import { encryptSecret } from "@/lib/crypto";
 import { AppError, validationError, type ErrorDetail } from "@/lib/errors";
@@ -223,7 +223,7 @@ async function storeEvents(events: PreparedEvent[], context: IngestContext, now:
     col(() => context.apiKeyId ?? null),
     col((e) => e.notifications.length),
     context.source,
-    now.toISOString().replace("Z", ""),
+    utcTimestamp(now),
     notifications.map((n) => n.id),
     notifications.map((n) => n.eventId),
     notifications.map((n) => n.userId),

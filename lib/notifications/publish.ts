@@ -1,6 +1,7 @@
 // After commit, tells each recipient's browser: `notification:new` with the item, then the new
 // unread count. Runs off the request path so the platform's response does not wait for it.
 import { sql } from "@/lib/db";
+import { statusFilter } from "@/lib/notifications/inbox";
 import { toNotificationItem, type NotificationRow } from "@/lib/notifications/item";
 import { emitToUser, getRealtimeServer } from "@/lib/realtime/emit";
 
@@ -12,9 +13,9 @@ export interface Published {
 
 async function unreadCounts(userIds: string[]) {
   const rows = await sql<{ userId: string; count: number }>(
-    `SELECT "userId", count(*)::int AS count FROM "Notification"
-     WHERE "userId" = ANY($1::text[]) AND "readAt" IS NULL AND "archivedAt" IS NULL
-     GROUP BY "userId"`,
+    `SELECT n."userId", count(*)::int AS count FROM "Notification" n
+     WHERE n."userId" = ANY($1::text[]) AND ${statusFilter.unread}
+     GROUP BY n."userId"`,
     [userIds],
     "publish_unread_counts",
   );
