@@ -107,14 +107,7 @@ function ListBody({ tab, category, list }: { tab: InboxStatus; category: Categor
   const label = `${tabs.find((t) => t.value === tab)?.label} notifications${category ? ` in ${categories[category].label}` : ""}`;
   return (
     <div className="rounded-xl border border-zinc-200 bg-white p-1 dark:border-zinc-800 dark:bg-zinc-900">
-      <NotificationList items={list.items} actions={list} label={label} onEndReached={list.nextCursor ? () => void list.loadMore() : undefined} />
-      {list.nextCursor && (
-        <div className="flex justify-center border-t border-zinc-100 p-2 dark:border-zinc-800">
-          <Button variant="ghost" onClick={() => void list.loadMore()} disabled={list.loadingMore}>
-            {list.loadingMore ? "Loading…" : "Load more"}
-          </Button>
-        </div>
-      )}
+      <NotificationList items={list.items} actions={list} label={label} more={list.nextCursor ? { load: list.loadMore, loading: list.loadingMore } : undefined} />
     </div>
   );
 }

@@ -66,9 +66,12 @@ export function useNotificationList(view: ListView, options: { initial?: InboxPa
     if (!options.initial) void reload();
   }, []); // eslint-disable-line react-hooks/exhaustive-deps
 
+  // Set at once, not on the next render: a click and the end scrolling into view may both ask.
+  const loadingMore = useRef(false);
   const loadMore = useCallback(async () => {
-    const { nextCursor, loadingMore } = current.current;
-    if (!nextCursor || loadingMore) return;
+    const { nextCursor } = current.current;
+    if (!nextCursor || loadingMore.current) return;
+    loadingMore.current = true;
     setState((s) => ({ ...s, loadingMore: true }));
     try {
       const page = await fetchPage({ ...view, cursor: nextCursor, limit });
@@ -76,6 +79,8 @@ export function useNotificationList(view: ListView, options: { initial?: InboxPa
     } catch (error) {
       setState((s) => ({ ...s, loadingMore: false }));
       toast.error(`Could not load more notifications. ${(error as Error).message}`);
+    } finally {
+      loadingMore.current = false;
     }
   }, [view.status, view.category, limit]); // eslint-disable-line react-hooks/exhaustive-deps
 
