@@ -17,9 +17,11 @@ function sameOrigin(request: IncomingMessage) {
   }
 }
 
+export const SOCKET_PATH = "/socket.io/";
+
 export function createSocketServer(httpServer: HttpServer, options: { dev: boolean }): RealtimeServer {
   const io: RealtimeServer = new Server(httpServer, {
-    path: "/socket.io",
+    path: SOCKET_PATH,
     serveClient: false,
     // In development Next's hot-reload websocket shares the server: leave foreign upgrades alone.
     destroyUpgrade: !options.dev,
