@@ -144,20 +144,31 @@ export async function loadPlannedUsers(plans: AudiencePlan[]): Promise<LoadedUse
   const types = [...new Set(plans.map((p) => p.type))];
   if (!ids.length && !roles.length) return [];
   // Two index lookups (by id; by organization and role), not one OR that scans every user. Not a
-  // prepared statement: a generic plan cannot see the arrays' sizes and would scan too.
-  return sql<LoadedUser>(
+  // prepared statement: a generic plan cannot see the arrays' sizes and would scan too. Overrides
+  // come as joined rows (one per override, folded below): a subquery per user cost more than
+  // everything else in a 10,000-recipient fan-out's query.
+  const rows = await sql<UserRow & { type: string | null; channel: Channel | null; enabled: boolean | null }>(
     `WITH wanted AS (
-       SELECT unnest($1::text[]) AS id
-       UNION
-       SELECT u.id FROM unnest($2::text[], $3::text[]) AS r(organization_id, role)
+       SELECT u.id, u.email, u.name, u."organizationId", u.role, u.active FROM "User" u WHERE u.id = ANY($1::text[])
+       UNION ALL
+       SELECT u.id, u.email, u.name, u."organizationId", u.role, u.active
+       FROM unnest($2::text[], $3::text[]) AS r(organization_id, role)
        JOIN "User" u ON u."organizationId" = r.organization_id AND u.role = r.role::"Role"
      )
-     SELECT u.id, u.email, u.name, u."organizationId", u.role::text AS role, u.active,
-            (SELECT coalesce(json_agg(json_build_object('type', p.type, 'channel', p.channel, 'enabled', p.enabled)), '[]'::json)
-             FROM "UserPreference" p WHERE p."userId" = u.id AND p.type = ANY($4::text[])) AS overrides
-     FROM wanted JOIN "User" u ON u.id = wanted.id`,
+     SELECT w.id, w.email, w.name, w."organizationId", w.role::text AS role, w.active, p.type, p.channel, p.enabled
+     FROM wanted w LEFT JOIN "UserPreference" p ON p."userId" = w.id AND p.type = ANY($4::text[])`,
     [ids, roles.map((r) => r.orgId), roles.map((r) => r.role), types],
   );
+  // A user named by id and by role comes twice, once per override each time: keep one, with each override once.
+  const users = new Map<string, LoadedUser>();
+  for (const { type, channel, enabled, ...user } of rows) {
+    let loaded = users.get(user.id);
+    if (!loaded) users.set(user.id, (loaded = { ...user, overrides: [] }));
+    if (type && channel && enabled !== null && !loaded.overrides.some((o) => o.type === type && o.channel === channel)) {
+      loaded.overrides.push({ type, channel, enabled });
+    }
+  }
+  return [...users.values()];
 }
 
 /** Resolves one event's recipients from its plan and the loaded users: deduplicated, to before cc. */

@@ -94,6 +94,26 @@ describe("recipients", () => {
     }
   });
 
+  it("a user chosen by role and by id, with overrides for both channels, is one recipient with both applied", async () => {
+    await db.userPreference.createMany({ data: [
+      { userId: "u_alice", type: "payment.currency_reset", channel: "in_app", enabled: false },
+      { userId: "u_alice", type: "payment.currency_reset", channel: "email", enabled: false },
+    ] });
+    try {
+      // Alice is Adatum's admin (the type's audience) and is named again explicitly.
+      const body = envelope("payment.currency_reset", { recipients: { userIds: ["u_alice"] } });
+      expect((await send(body)).status).toBe(202);
+      const event = await db.event.findFirstOrThrow({ where: { externalId: body.id } });
+      const alice = unpackTrail(event.trail).filter((t) => t.userId === "u_alice");
+      expect(alice).toHaveLength(1);
+      expect(alice[0]).toMatchObject({ via: ["customer.admins", "explicit"], inApp: { decision: "suppressed" }, email: { decision: "suppressed" } });
+      expect(await db.notification.count({ where: { eventId: event.id } })).toBe(0);
+      expect(await db.emailDelivery.count({ where: { eventId: event.id } })).toBe(0);
+    } finally {
+      await db.userPreference.deleteMany({ where: { userId: "u_alice", type: "payment.currency_reset" } });
+    }
+  });
+
   it("accepts an event whose audience resolves to nobody, with zero notifications", async () => {
     await db.organization.create({ data: { id: "cust_empty", name: "Empty Co", kind: "customer", parentId: "res_contoso" } });
     const body = envelope("quote.sent", { organizationId: "cust_empty" });
