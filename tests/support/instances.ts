@@ -86,7 +86,7 @@ export interface TestRedis {
   stop(): Promise<void>;
 }
 
-const freePort = () =>
+export const freePort = () =>
   new Promise<number>((resolve, reject) => {
     const server = createNetServer();
     server.once("error", reject);
