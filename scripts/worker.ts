@@ -4,21 +4,16 @@ import { disconnectDb } from "@/lib/db";
 import { createEmailWorker } from "@/lib/email/worker";
 import { openDatabase } from "@/lib/server/database";
 import { loadConfiguration } from "@/lib/server/local-config";
+import { onShutdownSignal } from "@/lib/server/shutdown";
 
 loadConfiguration();
 const database = await openDatabase();
 const worker = createEmailWorker();
 await worker.start();
 
-let stopping = false;
-async function shutdown(signal: string) {
-  if (stopping) return;
-  stopping = true;
+onShutdownSignal(async (signal) => {
   console.log(`[email] ${signal}: finishing the emails in flight`);
   await worker.stop();
   await disconnectDb();
   await database.stop();
-  process.exit(0);
-}
-process.on("SIGTERM", () => void shutdown("SIGTERM"));
-process.on("SIGINT", () => void shutdown("SIGINT"));
+});

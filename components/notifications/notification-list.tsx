@@ -20,15 +20,15 @@ function moveFocus(event: React.KeyboardEvent<HTMLUListElement>) {
   target.focus();
 }
 
-/** Endless scrolling: the next page, and whether it is loading. */
+/** Endless scrolling: loads the next page (true when it added items), and whether it is loading. */
 export interface MoreItems {
-  load: () => Promise<void>;
+  load: () => Promise<boolean>;
   loading: boolean;
 }
 
 // How long the end of the list stays in view before the next page loads by itself. Pressing
-// "Load more" in that time cancels it and a focused button holds it off, so one press loads one
-// page and the button does not jump away under the pointer.
+// "Load more" in that time cancels it and keyboard focus on the button holds it off, so one press
+// loads one page and the button does not jump away under the pointer.
 const SETTLE_MS = 400;
 
 export function NotificationList({
@@ -52,18 +52,25 @@ export function NotificationList({
   load.current = more?.load;
   // After "Load more", focus goes to the first new item: the item after this one.
   const focusAfter = useRef<string | null>(null);
+  const endVisible = useRef(false);
   const timer = useRef<ReturnType<typeof setTimeout>>(undefined);
   const endless = Boolean(more);
+  const lastId = items.at(-1)?.id;
+
+  /** Loads the next page once the end has stayed in view for SETTLE_MS. */
+  const arm = () => {
+    clearTimeout(timer.current);
+    if (!endVisible.current) return;
+    timer.current = setTimeout(() => button.current?.matches(":focus-visible") || void load.current?.(), SETTLE_MS);
+  };
 
   useEffect(() => {
     const node = sentinel.current;
     if (!node || !endless) return;
     const observer = new IntersectionObserver(
       (entries) => {
-        clearTimeout(timer.current);
-        if (!entries.at(-1)?.isIntersecting) return;
-        // A keyboard user on the button decides for themselves.
-        timer.current = setTimeout(() => button.current?.matches(":focus") || void load.current?.(), SETTLE_MS);
+        endVisible.current = entries.at(-1)?.isIntersecting ?? false;
+        arm();
       },
       { rootMargin: "400px 0px" },
     );
@@ -72,19 +79,24 @@ export function NotificationList({
       clearTimeout(timer.current);
       observer.disconnect();
     };
-  }, [endless, items.length]); // re-observing reports an already visible end again after each page
+    // Re-observing after each page reports an end that is still in view; live items arriving at
+    // the top do not restart the wait.
+  }, [endless, lastId]); // eslint-disable-line react-hooks/exhaustive-deps
 
   useEffect(() => {
     const after = focusAfter.current;
     const index = after ? items.findIndex((item) => item.id === after) : -1;
     if (index < 0 || index === items.length - 1) return;
     focusAfter.current = null;
+    // Only if the user has not gone elsewhere meanwhile.
+    const active = document.activeElement;
+    if (active !== button.current && active !== document.body) return;
     list.current?.querySelector<HTMLElement>(`[data-notification-id="${items[index + 1]?.id}"]`)?.focus();
   }, [items]);
 
-  const loadByHand = () => {
-    focusAfter.current = items.at(-1)?.id ?? null;
-    void more?.load();
+  const loadByHand = async () => {
+    focusAfter.current = lastId ?? null;
+    if (!(await more?.load())) focusAfter.current = null;
   };
 
   return (
@@ -100,7 +112,15 @@ export function NotificationList({
         <>
           <div ref={sentinel} aria-hidden className="h-px" />
           <div className="flex justify-center border-t border-zinc-100 p-2 dark:border-zinc-800">
-            <Button ref={button} variant="ghost" onPointerDown={() => clearTimeout(timer.current)} onClick={loadByHand} aria-busy={more.loading}>
+            <Button
+              ref={button}
+              variant="ghost"
+              onPointerDown={() => clearTimeout(timer.current)}
+              onPointerCancel={arm}
+              onBlur={arm}
+              onClick={() => void loadByHand()}
+              aria-busy={more.loading}
+            >
               {more.loading ? "Loading…" : "Load more"}
             </Button>
           </div>

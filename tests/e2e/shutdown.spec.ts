@@ -41,10 +41,14 @@ test("on SIGTERM the server answers the event still arriving, then exits with 0"
   server.stderr!.on("data", (chunk) => (output += chunk));
   const exited = new Promise<number | null>((resolve) => server.once("exit", (code) => resolve(code)));
   try {
-    await expect.poll(() => fetch(`http://127.0.0.1:${port}/api/health`).then((r) => r.status, () => 0), { timeout: 60_000 }).toBe(200);
+    const health = () => fetch(`http://127.0.0.1:${port}/api/health`).then((r) => r.status, () => 0);
+    await expect.poll(health, { timeout: 60_000 }).toBe(200).catch((error: Error) => {
+      throw new Error(`${error.message}\nserver output:\n${output.slice(-2000)}`);
+    });
 
+    const id = `shutdown_${Date.now()}`;
     const body = JSON.stringify({
-      id: `shutdown_${Date.now()}`,
+      id,
       type: "payment.currency_reset",
       occurredAt: new Date().toISOString(),
       organizationId: "cust_quiet",
@@ -70,6 +74,11 @@ test("on SIGTERM the server answers the event still arriving, then exits with 0"
     expect(await answer).toBe(202);
     expect(await exited, output.slice(-2000)).toBe(0);
     expect(output).toContain("SIGTERM: shutting down");
+    const check = new pg.Client({ connectionString: database.url });
+    await check.connect();
+    const stored = await check.query(`SELECT 1 FROM "Event" WHERE "externalId" = $1`, [id]);
+    await check.end();
+    expect(stored.rowCount).toBe(1);
   } finally {
     if (server.exitCode === null) server.kill("SIGKILL");
     await database.drop();
