@@ -35,11 +35,6 @@ function senderAddress(from: string) {
   return (/<([^>]+)>\s*$/.exec(from)?.[1] ?? from).trim();
 }
 
-/** "Marketplace <notifications@example.com>" → "example.com". */
-function senderDomain(from: string) {
-  return senderAddress(from).split("@")[1] ?? "example.com";
-}
-
 /** EMAIL_FROM's address under the reseller's name, so the inbox shows who the mail is about. */
 function senderFor(from: string, brandName: string) {
   return `"${brandName.replace(/["\\\r\n<>]/g, "")}" <${senderAddress(from)}>`;
@@ -82,7 +77,6 @@ export async function composeEmail(job: EmailJob): Promise<OutgoingEmail> {
   };
   const { renderEmail } = await loadRenderer();
   const rendered = await renderEmail(type, data, context);
-  const mailto = `mailto:unsubscribe@${senderDomain(config.EMAIL_FROM)}?subject=unsubscribe%20${token}`;
   return {
     id: job.id,
     from: senderFor(config.EMAIL_FROM, context.brand.name),
@@ -91,7 +85,8 @@ export async function composeEmail(job: EmailJob): Promise<OutgoingEmail> {
     html: rendered.html,
     text: rendered.text,
     headers: {
-      "List-Unsubscribe": `<${unsubscribeUrl}>, <${mailto}>`,
+      // One-click (RFC 8058) only: a mailto address would promise an inbox nobody reads.
+      "List-Unsubscribe": `<${unsubscribeUrl}>`,
       "List-Unsubscribe-Post": "List-Unsubscribe=One-Click",
       // A stable per-job id keeps mail clients from threading unrelated notifications together.
       "X-Entity-Ref-ID": job.id,
