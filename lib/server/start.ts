@@ -4,6 +4,7 @@ import { EventEmitter } from "node:events";
 import type { Duplex } from "node:stream";
 import { createServer, type Server as HttpServer } from "node:http";
 import next from "next";
+import { explainMethodNotAllowed } from "@/lib/api/method-not-allowed";
 import { disconnectDb } from "@/lib/db";
 import { describeDemoAccounts, isDatabaseEmpty, seedDemoData } from "@/lib/demo/seed";
 import { loadConfiguration } from "@/lib/server/local-config";
@@ -33,7 +34,10 @@ export async function startServer(options: { onShutdown?: () => Promise<void> } 
   const app = next({ dev, hostname: "localhost", port: config.PORT, httpServer: nextUpgrades as HttpServer });
   await app.prepare();
   const handle = app.getRequestHandler();
-  const server = createServer((req, res) => void handle(req, res));
+  const server = createServer((req, res) => {
+    if (req.url?.startsWith("/api/")) explainMethodNotAllowed(req, res);
+    void handle(req, res);
+  });
   // Next attaches its upgrade listener on its first request: an upgrade before that (a dev tab's
   // hot reloader reconnecting) has no one to answer it. The ones Next holds are closed at shutdown.
   const nextSockets = new Set<Duplex>();
