@@ -6,7 +6,8 @@ import { db } from "@/lib/db";
 
 export type CacheTopic = "directory" | "users" | "organization-preferences";
 
-const CHANNEL = "nc_cache_invalidate";
+/** The Postgres NOTIFY channel the instances announce changes on. */
+export const CHANNEL = "nc_cache_invalidate";
 type Listener = () => void;
 
 // On globalThis: Next bundles route handlers apart from server.ts, and both must share the list.

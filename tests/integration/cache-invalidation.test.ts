@@ -1,9 +1,8 @@
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import pg from "pg";
-import { listenForInvalidations, onInvalidate } from "@/lib/cache/invalidation";
+import { listenForInvalidations } from "@/lib/cache/invalidation";
 import { getOrgChains } from "@/lib/directory/org-cache";
 import { db } from "@/lib/db";
-import { resetDatabase } from "../support/integration";
+import { announceFromAnotherInstance, resetDatabase } from "../support/integration";
 
 let listener: ReturnType<typeof listenForInvalidations>;
 
@@ -20,12 +19,7 @@ describe("cache invalidation across instances", () => {
     expect(before.get("cust_adatum")?.[0]?.primaryContactId).toBe("u_alice");
     // Another instance changes the directory and announces it; this process did not see the write.
     await db.organization.update({ where: { id: "cust_adatum" }, data: { primaryContactId: "u_mia" } });
-    const dropped = new Promise<void>((resolve) => onInvalidate("directory", resolve));
-    const other = new pg.Client({ connectionString: process.env.DATABASE_URL });
-    await other.connect();
-    await other.query("SELECT pg_notify('nc_cache_invalidate', 'directory')");
-    await other.end();
-    await dropped;
+    await announceFromAnotherInstance("directory");
     const after = await getOrgChains(["cust_adatum"]);
     expect(after.get("cust_adatum")?.[0]?.primaryContactId).toBe("u_mia");
   });

@@ -2,15 +2,14 @@
 // every change to a user or their organization must still reach the very next request, here and on
 // the other instances, and a cached session never outlives its token.
 import { afterAll, beforeAll, describe, expect, it, vi } from "vitest";
-import pg from "pg";
 import { GET as auditLog } from "@/app/api/admin/audit-log/route";
 import { GET as inbox } from "@/app/api/notifications/route";
 import { PUT as putOrganization } from "@/app/api/v1/organizations/[id]/route";
 import { DELETE as deleteUser, PUT as putUser } from "@/app/api/v1/users/[id]/route";
 import { getCurrentUser } from "@/lib/auth/session";
-import { listenForInvalidations, onInvalidate } from "@/lib/cache/invalidation";
+import { listenForInvalidations } from "@/lib/cache/invalidation";
 import { db } from "@/lib/db";
-import { callRoute, resetDatabase, sessionCookie } from "../support/integration";
+import { announceFromAnotherInstance, callRoute, resetDatabase, sessionCookie } from "../support/integration";
 import { bearer, newApiKey } from "../support/platform-api";
 
 let key: string;
@@ -95,12 +94,7 @@ describe("the cached signed-in user", () => {
     // Another instance deactivates the user: this process did not see the write, only the notice.
     await db.user.update({ where: { id }, data: { active: false } });
     expect(await currentUser(cookie)).not.toBeNull(); // still cached: the notice has not arrived
-    const dropped = new Promise<void>((resolve) => onInvalidate("users", resolve));
-    const other = new pg.Client({ connectionString: process.env.DATABASE_URL });
-    await other.connect();
-    await other.query("SELECT pg_notify('nc_cache_invalidate', 'users')");
-    await other.end();
-    await dropped;
+    await announceFromAnotherInstance("users");
     expect(await currentUser(cookie)).toBeNull();
   });
 

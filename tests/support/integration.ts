@@ -1,9 +1,10 @@
 // Helpers for integration tests: they call the real route handlers with real Requests against a
 // real database, and sign users in with a real NextAuth session cookie.
 import { encode } from "next-auth/jwt";
+import pg from "pg";
 import { db } from "@/lib/db";
 import { seedDemoData } from "@/lib/demo/seed";
-import { invalidate } from "@/lib/cache/invalidation";
+import { CHANNEL, invalidate, onInvalidate, type CacheTopic } from "@/lib/cache/invalidation";
 
 /** Empties every table and loads the demo directory again. */
 export async function resetDatabase() {
@@ -14,6 +15,16 @@ export async function resetDatabase() {
   // Tests change rows behind the app's back: drop what its caches hold.
   invalidate("directory");
   invalidate("organization-preferences");
+}
+
+/** What another instance sends after changing data of this topic; resolves once this process has heard it. */
+export async function announceFromAnotherInstance(topic: CacheTopic) {
+  const heard = new Promise<void>((resolve) => onInvalidate(topic, resolve));
+  const other = new pg.Client({ connectionString: process.env.DATABASE_URL });
+  await other.connect();
+  await other.query("SELECT pg_notify($1, $2)", [CHANNEL, topic]);
+  await other.end();
+  await heard;
 }
 
 /** A Cookie header value carrying a valid session for this user. */
