@@ -26,8 +26,16 @@ const http = createServer((request, response) => {
   request.on("end", () => {
     const { userIds, eventId } = JSON.parse(body) as { userIds: string[]; eventId: string };
     // One emit per user, as the app does (each user's item has its own id).
-    for (const userId of userIds) io.to(`user:${userId}`).emit("notification:new", { ...sample, id: `${eventId}:${userId}`, eventId, createdAt: new Date().toISOString() });
-    response.writeHead(202, { "content-type": "application/json" }).end(JSON.stringify({ eventId, status: "accepted", notifications: userIds.length }));
+    for (const userId of userIds)
+      io.to(`user:${userId}`).emit("notification:new", {
+        ...sample,
+        id: `${eventId}:${userId}`,
+        eventId,
+        createdAt: new Date().toISOString(),
+      });
+    response
+      .writeHead(202, { "content-type": "application/json" })
+      .end(JSON.stringify({ eventId, status: "accepted", notifications: userIds.length }));
   });
 });
 

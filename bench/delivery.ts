@@ -51,7 +51,11 @@ export async function measureDelivery(options: DeliveryOptions): Promise<Metric>
   if (!latency) return { value: 0, unit: "ms", detail: ["nothing delivered", failed].filter(Boolean).join(", ") };
   // Accepted events whose notification never arrived (failed requests never left a notification).
   const lost = load.ok - latency.count;
-  const detail = [`${latency.count} delivered at ${(latency.count / load.seconds).toFixed(0)}/s`, lost > 0 ? `${lost} lost` : "", failed];
+  const detail = [
+    `${latency.count} delivered at ${(latency.count / load.seconds).toFixed(0)}/s`,
+    lost > 0 ? `${lost} lost` : "",
+    failed,
+  ];
   return { value: latency.p99, unit: "ms", latency, detail: detail.filter(Boolean).join(", ") };
 }
 

@@ -57,7 +57,14 @@ export async function sessionCookie(pool: pg.Pool, id: string, secret: string) {
   const { rows } = await pool.query(`SELECT id, email, name, "organizationId", role FROM "User" WHERE id = $1`, [id]);
   const user = rows[0];
   const token = await encode({
-    token: { sub: user.id, uid: user.id, email: user.email, name: user.name, organizationId: user.organizationId, role: user.role },
+    token: {
+      sub: user.id,
+      uid: user.id,
+      email: user.email,
+      name: user.name,
+      organizationId: user.organizationId,
+      role: user.role,
+    },
     secret,
   });
   return `next-auth.session-token=${token}`;
@@ -67,7 +74,10 @@ export async function sessionCookie(pool: pg.Pool, id: string, secret: string) {
 export async function sessionCookies(ids: string[], secret: string) {
   return Promise.all(
     ids.map(async (id) => {
-      const token = await encode({ token: { sub: id, uid: id, email: `${id}@bench.example`, name: id, organizationId: FANOUT_ORG, role: "admin" }, secret });
+      const token = await encode({
+        token: { sub: id, uid: id, email: `${id}@bench.example`, name: id, organizationId: FANOUT_ORG, role: "admin" },
+        secret,
+      });
       return `next-auth.session-token=${token}`;
     }),
   );

@@ -6,7 +6,14 @@ const data = { previousCurrency: "USD", currency: "EUR", effectiveFrom: "2026-12
 
 /** An event for one named recipient (its organization has no admins: one notification). */
 export function directEvent(id: string, recipient: string) {
-  return { id, type: TYPE, occurredAt: new Date().toISOString(), organizationId: PLAIN_ORG, recipients: { userIds: [recipient] }, data };
+  return {
+    id,
+    type: TYPE,
+    occurredAt: new Date().toISOString(),
+    organizationId: PLAIN_ORG,
+    recipients: { userIds: [recipient] },
+    data,
+  };
 }
 
 /** An event for every admin of the fan-out organization. */

@@ -38,7 +38,8 @@ export async function appFanout(bench: Bench, sockets: Socket[]): Promise<Fanout
     });
     const body = (await response.json()) as { notifications?: number };
     responses.push(performance.now() - started);
-    if (body.notifications !== sockets.length) bench.log(`fan-out created ${body.notifications} notifications, expected ${sockets.length}`);
+    if (body.notifications !== sockets.length)
+      bench.log(`fan-out created ${body.notifications} notifications, expected ${sockets.length}`);
     const { lastAt, received } = await delivered;
     if (lastAt === null) missing += sockets.length - received;
     else deliveries.push(lastAt - started);
@@ -48,7 +49,9 @@ export async function appFanout(bench: Bench, sockets: Socket[]): Promise<Fanout
   return {
     response,
     rate: { value: sockets.length / (response.value / 1000), unit: "/s" },
-    delivered: deliveries.length ? ms(deliveries, missing ? `${missing} deliveries missing` : undefined) : { value: 0, unit: "ms", detail: "never all delivered" },
+    delivered: deliveries.length
+      ? ms(deliveries, missing ? `${missing} deliveries missing` : undefined)
+      : { value: 0, unit: "ms", detail: "never all delivered" },
     eventIds,
   };
 }
@@ -60,7 +63,9 @@ export async function bareFanout(url: string, sockets: Socket[], userIds: string
     const id = nextEventId("bare_fanout");
     const delivered = waitForDeliveries(sockets, id, sockets.length);
     const started = performance.now();
-    await fetch(`${url}/emit`, { method: "POST", body: JSON.stringify({ userIds, eventId: id }) }).then((r) => r.arrayBuffer());
+    await fetch(`${url}/emit`, { method: "POST", body: JSON.stringify({ userIds, eventId: id }) }).then((r) =>
+      r.arrayBuffer(),
+    );
     const { lastAt } = await delivered;
     if (lastAt !== null) samples.push(lastAt - started);
   }
@@ -79,12 +84,35 @@ export async function insertFanout(bench: Bench, eventId: string, repeats: numbe
   return ms(samples, `${template.notifications.length}+${template.deliveries.length} rows`);
 }
 
-export function fanoutRows(recipients: number, app: FanoutRun | null, insert: Metric | null, bare: Metric | null): Row[] {
+export function fanoutRows(
+  recipients: number,
+  app: FanoutRun | null,
+  insert: Metric | null,
+  bare: Metric | null,
+): Row[] {
   const label = `one event → ${recipients.toLocaleString("en-US")} recipients`;
   if (!app) return [{ section: "2", label, result: "n/a (route missing)" }];
   return [
-    { section: "2", label: `${label}: response (stored)`, result: app.response, baseline: insert ? { label: "same rows, INSERT", metric: insert } : undefined, target: "< 250 ms" },
-    { section: "2", label: `${label}: notifications/s`, result: app.rate, baseline: insert ? { label: "same rows, INSERT", metric: { value: recipients / (insert.value / 1000), unit: "/s" } } : undefined },
-    { section: "2", label: `${label}: until the last socket has it`, result: app.delivered, baseline: bare ? { label: "bare Socket.IO", metric: bare } : undefined },
+    {
+      section: "2",
+      label: `${label}: response (stored)`,
+      result: app.response,
+      baseline: insert ? { label: "same rows, INSERT", metric: insert } : undefined,
+      target: "< 250 ms",
+    },
+    {
+      section: "2",
+      label: `${label}: notifications/s`,
+      result: app.rate,
+      baseline: insert
+        ? { label: "same rows, INSERT", metric: { value: recipients / (insert.value / 1000), unit: "/s" } }
+        : undefined,
+    },
+    {
+      section: "2",
+      label: `${label}: until the last socket has it`,
+      result: app.delivered,
+      baseline: bare ? { label: "bare Socket.IO", metric: bare } : undefined,
+    },
   ];
 }

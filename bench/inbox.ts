@@ -27,7 +27,9 @@ export async function inboxSection(bench: Bench): Promise<{ rows: Row[]; plans: 
   const { own, total } = { own: bench.sizes.inboxOwn, total: bench.sizes.inboxTotal };
   const started = Date.now();
   const filled = await fillInbox(bench.pool, { own, total, users: bench.directory.users.length });
-  bench.log(`4 inbox: ${filled.total.toLocaleString("en-US")} notifications (${filled.added.toLocaleString("en-US")} added in ${((Date.now() - started) / 1000).toFixed(1)} s)`);
+  bench.log(
+    `4 inbox: ${filled.total.toLocaleString("en-US")} notifications (${filled.added.toLocaleString("en-US")} added in ${((Date.now() - started) / 1000).toFixed(1)} s)`,
+  );
 
   const size = `${own.toLocaleString("en-US")} of ${filled.total.toLocaleString("en-US")} rows`;
   const cookie = await sessionCookie(bench.pool, INBOX_USER, bench.secret);
@@ -43,7 +45,9 @@ export async function inboxSection(bench: Bench): Promise<{ rows: Row[]; plans: 
 
   const pageSql = await sqlLatency(seconds, () => Promise.all([sql(PAGE), sql(COUNT)]));
   const countSql = await sqlLatency(seconds, () => sql(COUNT));
-  const noop = latencyOf((await runLoad({ url: bench.url, connections: 1, duration: seconds, request: get("/api/bench/noop") })).metric);
+  const noop = latencyOf(
+    (await runLoad({ url: bench.url, connections: 1, duration: seconds, request: get("/api/bench/noop") })).metric,
+  );
   const rows: Row[] = [{ section: "4", label: "GET no-op route, 1 conn (reference)", result: noop }];
 
   for (const [label, path, baseline] of [
@@ -56,9 +60,17 @@ export async function inboxSection(bench: Bench): Promise<{ rows: Row[]; plans: 
       continue;
     }
     await runLoad({ url: bench.url, connections: 1, duration: 1, request: get(path) }); // warm-up
-    const result = latencyOf((await runLoad({ url: bench.url, connections: 1, duration: seconds, request: get(path) })).metric);
+    const result = latencyOf(
+      (await runLoad({ url: bench.url, connections: 1, duration: seconds, request: get(path) })).metric,
+    );
     bench.log(`4 ${label}: p99 ${result.value.toFixed(1)} ms vs SQL ${baseline.value.toFixed(1)} ms`);
-    rows.push({ section: "4", label: full, result, baseline: { label: "same SQL via pg", metric: baseline }, target: "p99 ≤ 10 ms" });
+    rows.push({
+      section: "4",
+      label: full,
+      result,
+      baseline: { label: "same SQL via pg", metric: baseline },
+      target: "p99 ≤ 10 ms",
+    });
   }
   return { rows, plans };
 }

@@ -12,9 +12,13 @@ export async function ingestSection(bench: Bench): Promise<Row[]> {
     path,
     headers,
     // A fresh id and a random recipient per request: no duplicates, no user with a runaway unread count.
-    setupRequest: (req: object) => ({ ...req, body: JSON.stringify(directEvent(nextEventId("ingest"), pick(bench.directory.users))) }),
+    setupRequest: (req: object) => ({
+      ...req,
+      body: JSON.stringify(directEvent(nextEventId("ingest"), pick(bench.directory.users))),
+    }),
   });
-  if (!(await bench.routeExists("/api/v1/events"))) return [{ section: "1", label: "ingest", result: "n/a (route missing)" }];
+  if (!(await bench.routeExists("/api/v1/events")))
+    return [{ section: "1", label: "ingest", result: "n/a (route missing)" }];
 
   // Warm-up: JIT, lazily loaded route modules, connection pools.
   await runLoad({ url: bench.url, connections: 16, duration: 2, request: request("/api/bench/noop") });
@@ -22,9 +26,21 @@ export async function ingestSection(bench: Bench): Promise<Row[]> {
 
   const rows: Row[] = [];
   for (const connections of bench.sizes.ingestConnections) {
-    const noop = await runLoad({ url: bench.url, connections, duration: bench.sizes.ingestSeconds, request: request("/api/bench/noop") });
-    const ingest = await runLoad({ url: bench.url, connections, duration: bench.sizes.ingestSeconds, request: request("/api/v1/events") });
-    bench.log(`1 ingest @${connections}: ${Math.round(ingest.metric.value)}/s vs noop ${Math.round(noop.metric.value)}/s`);
+    const noop = await runLoad({
+      url: bench.url,
+      connections,
+      duration: bench.sizes.ingestSeconds,
+      request: request("/api/bench/noop"),
+    });
+    const ingest = await runLoad({
+      url: bench.url,
+      connections,
+      duration: bench.sizes.ingestSeconds,
+      request: request("/api/v1/events"),
+    });
+    bench.log(
+      `1 ingest @${connections}: ${Math.round(ingest.metric.value)}/s vs noop ${Math.round(noop.metric.value)}/s`,
+    );
     rows.push({
       section: "1",
       label: `POST /api/v1/events, ${connections} conn`,

@@ -45,7 +45,9 @@ export async function runLoad(options: LoadOptions): Promise<LoadResult> {
     } else failed++;
   });
   const result = await instance;
-  const statuses = Object.fromEntries(Object.entries(result.statusCodeStats ?? {}).map(([code, { count }]) => [code, Number(count)]));
+  const statuses = Object.fromEntries(
+    Object.entries(result.statusCodeStats ?? {}).map(([code, { count }]) => [code, Number(count)]),
+  );
   const errors = result.errors + failed;
   const latency = percentiles(samples) ?? undefined;
   return {
@@ -57,7 +59,9 @@ export async function runLoad(options: LoadOptions): Promise<LoadResult> {
       value: ok / result.duration,
       unit: "/s",
       latency,
-      detail: errors ? `${errors} failed: ${JSON.stringify(statuses)}${result.errors ? `, ${result.errors} socket errors` : ""}` : undefined,
+      detail: errors
+        ? `${errors} failed: ${JSON.stringify(statuses)}${result.errors ? `, ${result.errors} socket errors` : ""}`
+        : undefined,
     },
   };
 }

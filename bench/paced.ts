@@ -25,7 +25,15 @@ export async function pacedLoad(options: PacedOptions) {
       const body = options.body();
       const request = http.request(
         target,
-        { method: "POST", agent, headers: { ...options.headers, "content-type": "application/json", "content-length": Buffer.byteLength(body) } },
+        {
+          method: "POST",
+          agent,
+          headers: {
+            ...options.headers,
+            "content-type": "application/json",
+            "content-length": Buffer.byteLength(body),
+          },
+        },
         (response) => {
           response.resume();
           response.on("end", () => {

@@ -16,7 +16,8 @@ export interface RowSet {
 export async function loadRowSet(pool: pg.Pool, externalIds: string[]): Promise<RowSet> {
   const events = (await pool.query(`SELECT * FROM "Event" WHERE "externalId" = ANY($1::text[])`, [externalIds])).rows;
   const ids = events.map((e) => e.id);
-  const notifications = (await pool.query(`SELECT * FROM "Notification" WHERE "eventId" = ANY($1::text[])`, [ids])).rows;
+  const notifications = (await pool.query(`SELECT * FROM "Notification" WHERE "eventId" = ANY($1::text[])`, [ids]))
+    .rows;
   const deliveries = (await pool.query(`SELECT * FROM "EmailDelivery" WHERE "eventId" = ANY($1::text[])`, [ids])).rows;
   return { events, notifications, deliveries };
 }
@@ -42,7 +43,9 @@ function cloneRowSet(set: RowSet): RowSet {
 
 const MAX_PARAMS = 60_000;
 const toParam = (value: unknown) =>
-  value !== null && typeof value === "object" && !(value instanceof Date) && !Buffer.isBuffer(value) ? JSON.stringify(value) : value;
+  value !== null && typeof value === "object" && !(value instanceof Date) && !Buffer.isBuffer(value)
+    ? JSON.stringify(value)
+    : value;
 
 /** INSERT … VALUES (…), (…), … — as few statements as Postgres's parameter limit allows. */
 async function insertRows(client: pg.PoolClient, table: string, rows: Row[]) {
@@ -53,7 +56,10 @@ async function insertRows(client: pg.PoolClient, table: string, rows: Row[]) {
     const slice = rows.slice(start, start + perStatement);
     const params: unknown[] = [];
     const values = slice.map((row) => `(${columns.map((c) => `$${params.push(toParam(row[c]))}`).join(", ")})`);
-    await client.query(`INSERT INTO "${table}" (${columns.map((c) => `"${c}"`).join(", ")}) VALUES ${values.join(", ")}`, params);
+    await client.query(
+      `INSERT INTO "${table}" (${columns.map((c) => `"${c}"`).join(", ")}) VALUES ${values.join(", ")}`,
+      params,
+    );
   }
 }
 
@@ -75,7 +81,12 @@ export async function insertRowSet(pool: pg.Pool, template: RowSet) {
 }
 
 /** Inserts copies of `template` from `connections` loops for `seconds`: notifications/s and per-batch latency. */
-export async function insertLoad(pool: pg.Pool, template: RowSet, connections: number, seconds: number): Promise<Metric> {
+export async function insertLoad(
+  pool: pg.Pool,
+  template: RowSet,
+  connections: number,
+  seconds: number,
+): Promise<Metric> {
   const samples: number[] = [];
   const started = performance.now();
   const until = started + seconds * 1000;
@@ -89,5 +100,9 @@ export async function insertLoad(pool: pg.Pool, template: RowSet, connections: n
     }),
   );
   const elapsed = (performance.now() - started) / 1000;
-  return { value: (samples.length * template.notifications.length) / elapsed, unit: "/s", latency: percentiles(samples) ?? undefined };
+  return {
+    value: (samples.length * template.notifications.length) / elapsed,
+    unit: "/s",
+    latency: percentiles(samples) ?? undefined,
+  };
 }

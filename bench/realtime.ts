@@ -30,10 +30,17 @@ async function connectInSteps(bench: Bench, pid: number, clients: ClientOptions[
 
 export async function appRealtime(bench: Bench, results: RealtimeResults) {
   const cookies = await sessionCookies(bench.directory.users, bench.secret);
-  const sockets = await connectInSteps(bench, bench.pid, cookies.map((cookie) => ({ url: bench.url, cookie })), results.rss);
+  const sockets = await connectInSteps(
+    bench,
+    bench.pid,
+    cookies.map((cookie) => ({ url: bench.url, cookie })),
+    results.rss,
+  );
   try {
     results.fanout = await appFanout(bench, sockets);
-    bench.log(`2 fan-out: response ${JSON.stringify(results.fanout?.response.latency)}, delivered ${JSON.stringify(results.fanout?.delivered.latency)}`);
+    bench.log(
+      `2 fan-out: response ${JSON.stringify(results.fanout?.response.latency)}, delivered ${JSON.stringify(results.fanout?.delivered.latency)}`,
+    );
     disconnectAll(sockets.slice(bench.sizes.e2eSockets));
     await settle(1000);
     if (!(await bench.routeExists("/api/v1/events"))) results.delivery = "n/a (route missing)";
@@ -61,7 +68,12 @@ export async function bareRealtime(bench: Bench, port: number, results: Realtime
   const users = bench.directory.users;
   let sockets: Socket[] = [];
   try {
-    sockets = await connectInSteps(bench, bare.pid, users.map((userId) => ({ url: bare.url, auth: { userId } })), results.rss);
+    sockets = await connectInSteps(
+      bench,
+      bare.pid,
+      users.map((userId) => ({ url: bare.url, auth: { userId } })),
+      results.rss,
+    );
     results.bareFanout = await bareFanout(bare.url, sockets, users.slice(0, sockets.length), bench.sizes.fanoutRepeats);
     disconnectAll(sockets.slice(bench.sizes.e2eSockets));
     results.delivery = await measureDelivery({

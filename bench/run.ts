@@ -49,10 +49,14 @@ async function measure(bench: Bench) {
   rows.push(...((await attempt(rows, "1", "ingest", () => ingestSection(bench))) ?? []));
   rows.push(...((await attempt(rows, "2", "batch", () => batchSection(bench))) ?? []));
   let insert: Metric | undefined;
-  if (app.fanout) insert = await attempt(rows, "2", "fan-out INSERT", () => insertFanout(bench, app.fanout!.eventIds[0]!, sizes.fanoutRepeats));
+  if (app.fanout)
+    insert = await attempt(rows, "2", "fan-out INSERT", () =>
+      insertFanout(bench, app.fanout!.eventIds[0]!, sizes.fanoutRepeats),
+    );
   const inbox = await attempt(rows, "4", "inbox", () => inboxSection(bench));
 
-  if (app.fanout !== undefined) rows.push(...fanoutRows(bench.directory.users.length, app.fanout, insert ?? null, bare.bareFanout ?? null));
+  if (app.fanout !== undefined)
+    rows.push(...fanoutRows(bench.directory.users.length, app.fanout, insert ?? null, bare.bareFanout ?? null));
   if (app.delivery) {
     const label = `ingest → notification:new, ${sizes.e2eSockets.toLocaleString("en-US")} sockets at ${sizes.e2eRate} events/s`;
     const baseline = bare.delivery ? { label: "bare Socket.IO", metric: bare.delivery } : undefined;
@@ -62,8 +66,15 @@ async function measure(bench: Bench) {
   return { rows, plans: inbox?.plans ?? {} };
 }
 
-const machine = { cpus: cpus().length, cpuModel: cpus()[0]?.model ?? "unknown", memoryGb: Math.round(totalmem() / 2 ** 30), node: process.version };
-console.log(`Machine: ${machine.cpus} cores (${machine.cpuModel}), ${machine.memoryGb} GB; Node ${machine.node}; ${quick ? "quick" : "full"} run`);
+const machine = {
+  cpus: cpus().length,
+  cpuModel: cpus()[0]?.model ?? "unknown",
+  memoryGb: Math.round(totalmem() / 2 ** 30),
+  node: process.version,
+};
+console.log(
+  `Machine: ${machine.cpus} cores (${machine.cpuModel}), ${machine.memoryGb} GB; Node ${machine.node}; ${quick ? "quick" : "full"} run`,
+);
 const build = ensureBuild(distDir, args.has("--rebuild") ? "always" : args.has("--no-build") ? "never" : "if-stale");
 if (build.built) log(`built in ${build.seconds.toFixed(0)} s`);
 
@@ -100,7 +111,16 @@ try {
   });
   log(`production server on ${server.url} (pid ${server.pid})`);
   const url = server.url;
-  result = await measure({ url, pid: server.pid, pool, directory, secret, sizes, log, routeExists: (path, method) => routeExists(url, path, method) });
+  result = await measure({
+    url,
+    pid: server.pid,
+    pool,
+    directory,
+    secret,
+    sizes,
+    log,
+    routeExists: (path, method) => routeExists(url, path, method),
+  });
 } finally {
   await server?.stop();
   await pool.end();
@@ -109,10 +129,28 @@ try {
 
 const seconds = (Date.now() - began) / 1000;
 result.rows.sort((a, b) => a.section.localeCompare(b.section));
-console.log(`\nMachine: ${machine.cpus} cores, ${machine.memoryGb} GB, Node ${machine.node}, Postgres ${postgres}; ${quick ? "quick" : "full"} run${withEmail ? " with email" : " (email off by organization setting)"} in ${seconds.toFixed(0)} s${build.built ? ` (build ${build.seconds.toFixed(0)} s)` : ""}\n`);
+console.log(
+  `\nMachine: ${machine.cpus} cores, ${machine.memoryGb} GB, Node ${machine.node}, Postgres ${postgres}; ${quick ? "quick" : "full"} run${withEmail ? " with email" : " (email off by organization setting)"} in ${seconds.toFixed(0)} s${build.built ? ` (build ${build.seconds.toFixed(0)} s)` : ""}\n`,
+);
 printTable(result.rows);
 mkdirSync("bench/results", { recursive: true });
 const file = `bench/results/${new Date().toISOString().replace(/[:.]/g, "-")}${quick ? "-quick" : ""}.json`;
-writeFileSync(file, JSON.stringify({ machine: { ...machine, postgres }, quick, withEmail, sizes, seconds, build, rows: result.rows, plans: result.plans }, null, 2));
+writeFileSync(
+  file,
+  JSON.stringify(
+    {
+      machine: { ...machine, postgres },
+      quick,
+      withEmail,
+      sizes,
+      seconds,
+      build,
+      rows: result.rows,
+      plans: result.plans,
+    },
+    null,
+    2,
+  ),
+);
 console.log(`\nResults: ${file}`);
 process.exit(0);

@@ -4,7 +4,16 @@ import { spawn, spawnSync, type ChildProcess } from "node:child_process";
 import { existsSync, readdirSync, readFileSync, statSync } from "node:fs";
 import path from "node:path";
 
-const SOURCES = ["app", "lib", "components", "emails", "next.config.js", "proxy.ts", "middleware.ts", "package-lock.json"];
+const SOURCES = [
+  "app",
+  "lib",
+  "components",
+  "emails",
+  "next.config.js",
+  "proxy.ts",
+  "middleware.ts",
+  "package-lock.json",
+];
 
 function newestMtime(entry: string): number {
   if (!existsSync(entry)) return 0;
@@ -26,7 +35,10 @@ export function ensureBuild(distDir: string, when: "always" | "if-stale" | "neve
   // One `next build` at a time per checkout: when another is running, wait and retry.
   for (let attempt = 1; ; attempt++) {
     console.log(`Building the production app into ${distDir} (next build)…`);
-    const run = spawnSync("npx", ["next", "build"], { env: { ...process.env, NEXT_DIST_DIR: distDir }, encoding: "utf8" });
+    const run = spawnSync("npx", ["next", "build"], {
+      env: { ...process.env, NEXT_DIST_DIR: distDir },
+      encoding: "utf8",
+    });
     if (run.status === 0) return { built: true, seconds: (Date.now() - started) / 1000 };
     const output = `${run.stdout}\n${run.stderr}`;
     if (attempt < 10 && /another|already running|lock/i.test(output)) {
@@ -71,7 +83,10 @@ export async function startAppServer(options: AppServerOptions): Promise<AppServ
   const deadline = Date.now() + 60_000;
   for (;;) {
     if (child.exitCode !== null) throw new Error(`the server exited during start:\n${output.slice(-3000)}`);
-    const healthy = await fetch(`${url}/api/health`).then((r) => r.ok, () => false);
+    const healthy = await fetch(`${url}/api/health`).then(
+      (r) => r.ok,
+      () => false,
+    );
     if (healthy) break;
     if (Date.now() > deadline) {
       child.kill("SIGKILL");

@@ -7,7 +7,12 @@ import { previewContext, previewData } from "./components/preview-context";
 
 type Props = EmailProps<"catalog.changed">;
 
-const verbs = { added: "added to", removed: "removed from", price_changed: "repriced in", updated: "updated in" } as const;
+const verbs = {
+  added: "added to",
+  removed: "removed from",
+  price_changed: "repriced in",
+  updated: "updated in",
+} as const;
 // A long change list stays readable; the portal has the rest.
 const SHOWN = 20;
 
@@ -28,4 +33,7 @@ export default function CatalogChanged({ data, context }: Props) {
   );
 }
 
-CatalogChanged.PreviewProps = { data: previewData("catalog.changed"), context: previewContext("catalog.changed") } satisfies Props;
+CatalogChanged.PreviewProps = {
+  data: previewData("catalog.changed"),
+  context: previewContext("catalog.changed"),
+} satisfies Props;

@@ -9,9 +9,15 @@ type Props = EmailProps<"offer.available">;
 
 export default function OfferAvailable({ data, context }: Props) {
   return (
-    <EmailLayout context={context} preview={preheaderFor("offer.available", data)} heading={`New offer: ${data.offerName}`} action="View offer">
+    <EmailLayout
+      context={context}
+      preview={preheaderFor("offer.available", data)}
+      heading={`New offer: ${data.offerName}`}
+      action="View offer"
+    >
       <Paragraph>
-        {data.vendorName} made {data.productName} available to you. You can sell it from {formatDate(data.availableFrom)}.
+        {data.vendorName} made {data.productName} available to you. You can sell it from{" "}
+        {formatDate(data.availableFrom)}.
       </Paragraph>
       <Details
         rows={[
@@ -25,4 +31,7 @@ export default function OfferAvailable({ data, context }: Props) {
   );
 }
 
-OfferAvailable.PreviewProps = { data: previewData("offer.available"), context: previewContext("offer.available") } satisfies Props;
+OfferAvailable.PreviewProps = {
+  data: previewData("offer.available"),
+  context: previewContext("offer.available"),
+} satisfies Props;

@@ -15,9 +15,15 @@ const reasons = {
 
 export default function OrderPendingApproval({ data, context }: Props) {
   return (
-    <EmailLayout context={context} preview={preheaderFor("order.pending_approval", data)} heading={`Order ${data.orderNumber} needs your approval`} action="Review order">
+    <EmailLayout
+      context={context}
+      preview={preheaderFor("order.pending_approval", data)}
+      heading={`Order ${data.orderNumber} needs your approval`}
+      action="Review order"
+    >
       <Paragraph>
-        {data.customerName} placed an order of {formatMoney(data.totalAmount, data.currency)} that waits for your organization's approval. {reasons[data.reason]}
+        {data.customerName} placed an order of {formatMoney(data.totalAmount, data.currency)} that waits for your
+        organization's approval. {reasons[data.reason]}
       </Paragraph>
       <Details
         rows={[
@@ -32,4 +38,7 @@ export default function OrderPendingApproval({ data, context }: Props) {
   );
 }
 
-OrderPendingApproval.PreviewProps = { data: previewData("order.pending_approval"), context: previewContext("order.pending_approval") } satisfies Props;
+OrderPendingApproval.PreviewProps = {
+  data: previewData("order.pending_approval"),
+  context: previewContext("order.pending_approval"),
+} satisfies Props;

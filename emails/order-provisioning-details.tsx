@@ -9,9 +9,15 @@ type Props = EmailProps<"order.provisioning_details">;
 
 export default function OrderProvisioningDetails({ data, context }: Props) {
   return (
-    <EmailLayout context={context} preview={preheaderFor("order.provisioning_details", data)} heading={`Provision ${data.offerName} manually`} action="Open order">
+    <EmailLayout
+      context={context}
+      preview={preheaderFor("order.provisioning_details", data)}
+      heading={`Provision ${data.offerName} manually`}
+      action="Open order"
+    >
       <Paragraph>
-        Order {data.orderNumber} includes an offer that you provision yourself. Use the details below, then mark the order as provisioned in the portal.
+        Order {data.orderNumber} includes an offer that you provision yourself. Use the details below, then mark the
+        order as provisioned in the portal.
       </Paragraph>
       <Details
         rows={[
@@ -36,4 +42,7 @@ export default function OrderProvisioningDetails({ data, context }: Props) {
   );
 }
 
-OrderProvisioningDetails.PreviewProps = { data: previewData("order.provisioning_details"), context: previewContext("order.provisioning_details") } satisfies Props;
+OrderProvisioningDetails.PreviewProps = {
+  data: previewData("order.provisioning_details"),
+  context: previewContext("order.provisioning_details"),
+} satisfies Props;

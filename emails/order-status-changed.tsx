@@ -7,11 +7,20 @@ import { previewContext, previewData } from "./components/preview-context";
 
 type Props = EmailProps<"order.status_changed">;
 
-const headings = { in_progress: "is in progress", completed: "is complete", completed_with_errors: "completed with errors" } as const;
+const headings = {
+  in_progress: "is in progress",
+  completed: "is complete",
+  completed_with_errors: "completed with errors",
+} as const;
 
 export default function OrderStatusChanged({ data, context }: Props) {
   return (
-    <EmailLayout context={context} preview={preheaderFor("order.status_changed", data)} heading={`Order ${data.orderNumber} ${headings[data.status]}`} action="View order">
+    <EmailLayout
+      context={context}
+      preview={preheaderFor("order.status_changed", data)}
+      heading={`Order ${data.orderNumber} ${headings[data.status]}`}
+      action="View order"
+    >
       {data.status === "completed_with_errors" ? (
         <Callout>Some items could not be provisioned. Open the order to see which ones and what to do next.</Callout>
       ) : (
@@ -30,4 +39,7 @@ export default function OrderStatusChanged({ data, context }: Props) {
   );
 }
 
-OrderStatusChanged.PreviewProps = { data: previewData("order.status_changed"), context: previewContext("order.status_changed") } satisfies Props;
+OrderStatusChanged.PreviewProps = {
+  data: previewData("order.status_changed"),
+  context: previewContext("order.status_changed"),
+} satisfies Props;

@@ -8,8 +8,15 @@ type Props = EmailProps<"organization.approval_pending">;
 
 export default function OrganizationApprovalPending({ data, context }: Props) {
   return (
-    <EmailLayout context={context} preview={preheaderFor("organization.approval_pending", data)} heading={`Approve ${data.organizationName}`} action="Review organization">
-      <Paragraph>{data.organizationName} is waiting for your manual approval. It cannot order until you approve it.</Paragraph>
+    <EmailLayout
+      context={context}
+      preview={preheaderFor("organization.approval_pending", data)}
+      heading={`Approve ${data.organizationName}`}
+      action="Review organization"
+    >
+      <Paragraph>
+        {data.organizationName} is waiting for your manual approval. It cannot order until you approve it.
+      </Paragraph>
       <Details
         rows={[
           ["Organization", data.organizationName],

@@ -8,7 +8,12 @@ type Props = EmailProps<"organization.created_during_sync">;
 
 export default function OrganizationCreatedDuringSync({ data, context }: Props) {
   return (
-    <EmailLayout context={context} preview={preheaderFor("organization.created_during_sync", data)} heading={`New customer from sync: ${data.organizationName}`} action="View customer">
+    <EmailLayout
+      context={context}
+      preview={preheaderFor("organization.created_during_sync", data)}
+      heading={`New customer from sync: ${data.organizationName}`}
+      action="View customer"
+    >
       <Paragraph>Directory sync created a new customer. Check its details and complete what is missing.</Paragraph>
       <Details
         rows={[

@@ -9,7 +9,12 @@ type Props = EmailProps<"organization.signed_up">;
 
 export default function OrganizationSignedUp({ data, context }: Props) {
   return (
-    <EmailLayout context={context} preview={preheaderFor("organization.signed_up", data)} heading={`New customer sign-up: ${data.organizationName}`} action="View customer">
+    <EmailLayout
+      context={context}
+      preview={preheaderFor("organization.signed_up", data)}
+      heading={`New customer sign-up: ${data.organizationName}`}
+      action="View customer"
+    >
       <Paragraph>A new customer signed up for the first time.</Paragraph>
       <Details
         rows={[
@@ -22,4 +27,7 @@ export default function OrganizationSignedUp({ data, context }: Props) {
   );
 }
 
-OrganizationSignedUp.PreviewProps = { data: previewData("organization.signed_up"), context: previewContext("organization.signed_up") } satisfies Props;
+OrganizationSignedUp.PreviewProps = {
+  data: previewData("organization.signed_up"),
+  context: previewContext("organization.signed_up"),
+} satisfies Props;

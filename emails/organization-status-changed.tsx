@@ -6,12 +6,22 @@ import { previewContext, previewData } from "./components/preview-context";
 
 type Props = EmailProps<"organization.status_changed">;
 
-const words = { active: "active", inactive: "inactive", suspended: "suspended", pending_approval: "pending approval" } as const;
+const words = {
+  active: "active",
+  inactive: "inactive",
+  suspended: "suspended",
+  pending_approval: "pending approval",
+} as const;
 
 export default function OrganizationStatusChanged({ data, context }: Props) {
   const blocked = data.status === "suspended" || data.status === "inactive";
   return (
-    <EmailLayout context={context} preview={preheaderFor("organization.status_changed", data)} heading={`Organization is now ${words[data.status]}`} action="View organization">
+    <EmailLayout
+      context={context}
+      preview={preheaderFor("organization.status_changed", data)}
+      heading={`Organization is now ${words[data.status]}`}
+      action="View organization"
+    >
       {blocked ? (
         <Callout>While the organization is {words[data.status]}, new orders and changes are not possible.</Callout>
       ) : (
@@ -28,4 +38,7 @@ export default function OrganizationStatusChanged({ data, context }: Props) {
   );
 }
 
-OrganizationStatusChanged.PreviewProps = { data: previewData("organization.status_changed"), context: previewContext("organization.status_changed") } satisfies Props;
+OrganizationStatusChanged.PreviewProps = {
+  data: previewData("organization.status_changed"),
+  context: previewContext("organization.status_changed"),
+} satisfies Props;

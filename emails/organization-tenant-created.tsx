@@ -17,7 +17,12 @@ interface Props {
 
 export default function OrganizationTenantCreated({ data, context }: Props) {
   return (
-    <EmailLayout context={context} preview={preheaderFor("organization.tenant_created", data as Data)} heading={`Microsoft tenant created: ${data.companyName}`} action="View organization">
+    <EmailLayout
+      context={context}
+      preview={preheaderFor("organization.tenant_created", data as Data)}
+      heading={`Microsoft tenant created: ${data.companyName}`}
+      action="View organization"
+    >
       <Paragraph>The Microsoft tenant {data.domain} is ready.</Paragraph>
       <Details
         rows={[
@@ -29,14 +34,27 @@ export default function OrganizationTenantCreated({ data, context }: Props) {
       />
       {data.temporaryPassword ? (
         <>
-          <Paragraph>Temporary password for the admin account (you will be asked to change it at the first sign-in):</Paragraph>
-          <Text style={{ backgroundColor: "#f3f4f6", borderRadius: "6px", fontFamily: "monospace", fontSize: "16px", margin: "0 0 16px", padding: "10px 12px" }}>
+          <Paragraph>
+            Temporary password for the admin account (you will be asked to change it at the first sign-in):
+          </Paragraph>
+          <Text
+            style={{
+              backgroundColor: "#f3f4f6",
+              borderRadius: "6px",
+              fontFamily: "monospace",
+              fontSize: "16px",
+              margin: "0 0 16px",
+              padding: "10px 12px",
+            }}
+          >
             {data.temporaryPassword}
           </Text>
           <Paragraph>Do not forward this email. Delete it once you have signed in.</Paragraph>
         </>
       ) : (
-        <Paragraph>For security, the temporary password was sent only to the person who requested the tenant.</Paragraph>
+        <Paragraph>
+          For security, the temporary password was sent only to the person who requested the tenant.
+        </Paragraph>
       )}
     </EmailLayout>
   );

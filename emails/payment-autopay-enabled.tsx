@@ -7,14 +7,25 @@ import { previewContext, previewData } from "./components/preview-context";
 
 type Props = EmailProps<"payment.autopay_enabled">;
 
-const brands: Record<string, string> = { visa: "Visa", mastercard: "Mastercard", amex: "American Express", american_express: "American Express" };
+const brands: Record<string, string> = {
+  visa: "Visa",
+  mastercard: "Mastercard",
+  amex: "American Express",
+  american_express: "American Express",
+};
 
 export default function PaymentAutopayEnabled({ data, context }: Props) {
   const brand = brands[data.cardBrand.toLowerCase()] ?? humanize(data.cardBrand);
   return (
-    <EmailLayout context={context} preview={preheaderFor("payment.autopay_enabled", data)} heading="Automatic payment turned on" action="View billing">
+    <EmailLayout
+      context={context}
+      preview={preheaderFor("payment.autopay_enabled", data)}
+      heading="Automatic payment turned on"
+      action="View billing"
+    >
       <Paragraph>
-        A card was saved and automatic payment is on: invoices are charged to it when they are due. If you did not expect this, check your billing settings.
+        A card was saved and automatic payment is on: invoices are charged to it when they are due. If you did not
+        expect this, check your billing settings.
       </Paragraph>
       <Details
         rows={[
@@ -26,4 +37,7 @@ export default function PaymentAutopayEnabled({ data, context }: Props) {
   );
 }
 
-PaymentAutopayEnabled.PreviewProps = { data: previewData("payment.autopay_enabled"), context: previewContext("payment.autopay_enabled") } satisfies Props;
+PaymentAutopayEnabled.PreviewProps = {
+  data: previewData("payment.autopay_enabled"),
+  context: previewContext("payment.autopay_enabled"),
+} satisfies Props;

@@ -9,10 +9,15 @@ type Props = EmailProps<"payment.currency_reset">;
 
 export default function PaymentCurrencyReset({ data, context }: Props) {
   return (
-    <EmailLayout context={context} preview={preheaderFor("payment.currency_reset", data)} heading={`Your billing currency is now ${data.currency}`} action="View billing">
+    <EmailLayout
+      context={context}
+      preview={preheaderFor("payment.currency_reset", data)}
+      heading={`Your billing currency is now ${data.currency}`}
+      action="View billing"
+    >
       <Paragraph>
-        Your seller no longer offers {data.previousCurrency}, so your preferred currency was reset to {data.currency}. Prices and invoices use {data.currency}{" "}
-        from {formatDate(data.effectiveFrom)}.
+        Your seller no longer offers {data.previousCurrency}, so your preferred currency was reset to {data.currency}.
+        Prices and invoices use {data.currency} from {formatDate(data.effectiveFrom)}.
       </Paragraph>
       <Details
         rows={[
@@ -25,4 +30,7 @@ export default function PaymentCurrencyReset({ data, context }: Props) {
   );
 }
 
-PaymentCurrencyReset.PreviewProps = { data: previewData("payment.currency_reset"), context: previewContext("payment.currency_reset") } satisfies Props;
+PaymentCurrencyReset.PreviewProps = {
+  data: previewData("payment.currency_reset"),
+  context: previewContext("payment.currency_reset"),
+} satisfies Props;

@@ -9,9 +9,15 @@ type Props = EmailProps<"proposal.submitted">;
 
 export default function ProposalSubmitted({ data, context }: Props) {
   return (
-    <EmailLayout context={context} preview={preheaderFor("proposal.submitted", data)} heading={`New proposal from ${data.sellerName}`} action="Review proposal">
+    <EmailLayout
+      context={context}
+      preview={preheaderFor("proposal.submitted", data)}
+      heading={`New proposal from ${data.sellerName}`}
+      action="Review proposal"
+    >
       <Paragraph>
-        {data.sellerName} prepared an order for you. Review it, and order it when you are ready; nothing is ordered until you do.
+        {data.sellerName} prepared an order for you. Review it, and order it when you are ready; nothing is ordered
+        until you do.
       </Paragraph>
       <Details
         rows={[
@@ -24,4 +30,7 @@ export default function ProposalSubmitted({ data, context }: Props) {
   );
 }
 
-ProposalSubmitted.PreviewProps = { data: previewData("proposal.submitted"), context: previewContext("proposal.submitted") } satisfies Props;
+ProposalSubmitted.PreviewProps = {
+  data: previewData("proposal.submitted"),
+  context: previewContext("proposal.submitted"),
+} satisfies Props;

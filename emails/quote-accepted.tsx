@@ -8,7 +8,12 @@ type Props = EmailProps<"quote.accepted">;
 
 export default function QuoteAccepted({ data, context }: Props) {
   return (
-    <EmailLayout context={context} preview={preheaderFor("quote.accepted", data)} heading={`Quote accepted: ${data.quoteName}`} action="View quote">
+    <EmailLayout
+      context={context}
+      preview={preheaderFor("quote.accepted", data)}
+      heading={`Quote accepted: ${data.quoteName}`}
+      action="View quote"
+    >
       <Paragraph>
         {data.acceptedBy.name} at {data.customerName} accepted the quote. You can now turn it into an order.
       </Paragraph>
@@ -23,4 +28,7 @@ export default function QuoteAccepted({ data, context }: Props) {
   );
 }
 
-QuoteAccepted.PreviewProps = { data: previewData("quote.accepted"), context: previewContext("quote.accepted") } satisfies Props;
+QuoteAccepted.PreviewProps = {
+  data: previewData("quote.accepted"),
+  context: previewContext("quote.accepted"),
+} satisfies Props;

@@ -17,7 +17,8 @@ export default function QuoteSent({ data, context }: Props) {
       action="View quote"
     >
       <Paragraph>
-        {data.accountManager.name} sent you {updated ? "an updated" : "a"} quote for {formatMoney(data.totalAmount, data.currency)}.
+        {data.accountManager.name} sent you {updated ? "an updated" : "a"} quote for{" "}
+        {formatMoney(data.totalAmount, data.currency)}.
         {data.validUntil ? ` It is valid until ${formatDate(data.validUntil)}.` : ""}
       </Paragraph>
       <Details

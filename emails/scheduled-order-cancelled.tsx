@@ -9,9 +9,15 @@ type Props = EmailProps<"scheduled_order.cancelled">;
 
 export default function ScheduledOrderCancelled({ data, context }: Props) {
   return (
-    <EmailLayout context={context} preview={preheaderFor("scheduled_order.cancelled", data)} heading={`Scheduled change cancelled: ${data.subscriptionName}`} action="View subscriptions">
+    <EmailLayout
+      context={context}
+      preview={preheaderFor("scheduled_order.cancelled", data)}
+      heading={`Scheduled change cancelled: ${data.subscriptionName}`}
+      action="View subscriptions"
+    >
       <Paragraph>
-        {data.cancelledBy.name} cancelled the change planned for {formatDate(data.scheduledFor)}. The subscription stays as it is.
+        {data.cancelledBy.name} cancelled the change planned for {formatDate(data.scheduledFor)}. The subscription stays
+        as it is.
       </Paragraph>
       <Details
         rows={[
@@ -24,4 +30,7 @@ export default function ScheduledOrderCancelled({ data, context }: Props) {
   );
 }
 
-ScheduledOrderCancelled.PreviewProps = { data: previewData("scheduled_order.cancelled"), context: previewContext("scheduled_order.cancelled") } satisfies Props;
+ScheduledOrderCancelled.PreviewProps = {
+  data: previewData("scheduled_order.cancelled"),
+  context: previewContext("scheduled_order.cancelled"),
+} satisfies Props;

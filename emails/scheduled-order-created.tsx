@@ -8,9 +8,17 @@ import { previewContext, previewData } from "./components/preview-context";
 type Props = EmailProps<"scheduled_order.created">;
 
 export default function ScheduledOrderCreated({ data, context }: Props) {
-  const when = data.schedule === "on_renewal" ? `at the renewal on ${formatDate(data.scheduledFor)}` : `on ${formatDate(data.scheduledFor)}`;
+  const when =
+    data.schedule === "on_renewal"
+      ? `at the renewal on ${formatDate(data.scheduledFor)}`
+      : `on ${formatDate(data.scheduledFor)}`;
   return (
-    <EmailLayout context={context} preview={preheaderFor("scheduled_order.created", data)} heading={`Change scheduled for ${data.subscriptionName}`} action="View subscriptions">
+    <EmailLayout
+      context={context}
+      preview={preheaderFor("scheduled_order.created", data)}
+      heading={`Change scheduled for ${data.subscriptionName}`}
+      action="View subscriptions"
+    >
       <Paragraph>
         A {humanize(data.changeType).toLowerCase()} is scheduled {when}. Nothing changes until then.
       </Paragraph>
@@ -18,7 +26,12 @@ export default function ScheduledOrderCreated({ data, context }: Props) {
         rows={[
           ["Subscription", data.subscriptionName],
           ["Change", humanize(data.changeType)],
-          ["Takes effect", data.schedule === "on_renewal" ? `At renewal (${formatDate(data.scheduledFor)})` : formatDate(data.scheduledFor)],
+          [
+            "Takes effect",
+            data.schedule === "on_renewal"
+              ? `At renewal (${formatDate(data.scheduledFor)})`
+              : formatDate(data.scheduledFor),
+          ],
           ["Order", data.orderNumber],
         ]}
       />
@@ -26,4 +39,7 @@ export default function ScheduledOrderCreated({ data, context }: Props) {
   );
 }
 
-ScheduledOrderCreated.PreviewProps = { data: previewData("scheduled_order.created"), context: previewContext("scheduled_order.created") } satisfies Props;
+ScheduledOrderCreated.PreviewProps = {
+  data: previewData("scheduled_order.created"),
+  context: previewContext("scheduled_order.created"),
+} satisfies Props;

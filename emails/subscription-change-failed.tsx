@@ -8,13 +8,26 @@ type Props = EmailProps<"subscription.change_failed">;
 
 export default function SubscriptionChangeFailed({ data, context }: Props) {
   return (
-    <EmailLayout context={context} preview={preheaderFor("subscription.change_failed", data)} heading={`Change failed: ${data.subscriptionName}`} action="View subscription">
+    <EmailLayout
+      context={context}
+      preview={preheaderFor("subscription.change_failed", data)}
+      heading={`Change failed: ${data.subscriptionName}`}
+      action="View subscription"
+    >
       <Paragraph>We could not apply this change: “{data.attemptedChange}”.</Paragraph>
       <Callout>{data.errorMessage}</Callout>
-      <Details rows={[["Subscription", data.subscriptionName], ["Error code", data.errorCode]]} />
+      <Details
+        rows={[
+          ["Subscription", data.subscriptionName],
+          ["Error code", data.errorCode],
+        ]}
+      />
       <Paragraph>The subscription is unchanged. Correct the request and try again.</Paragraph>
     </EmailLayout>
   );
 }
 
-SubscriptionChangeFailed.PreviewProps = { data: previewData("subscription.change_failed"), context: previewContext("subscription.change_failed") } satisfies Props;
+SubscriptionChangeFailed.PreviewProps = {
+  data: previewData("subscription.change_failed"),
+  context: previewContext("subscription.change_failed"),
+} satisfies Props;

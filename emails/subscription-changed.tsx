@@ -12,11 +12,21 @@ const show = (value: string | number) => (value === "" ? "none" : String(value))
 
 export default function SubscriptionChanged({ data, context }: Props) {
   return (
-    <EmailLayout context={context} preview={preheaderFor("subscription.changed", data)} heading={`${data.subscriptionName} changed`} action="View subscription">
+    <EmailLayout
+      context={context}
+      preview={preheaderFor("subscription.changed", data)}
+      heading={`${data.subscriptionName} changed`}
+      action="View subscription"
+    >
       <Paragraph>These changes to {data.subscriptionName} went through:</Paragraph>
-      <Details rows={data.changes.map((change) => [humanize(change.field), `${show(change.from)} → ${show(change.to)}`])} />
+      <Details
+        rows={data.changes.map((change) => [humanize(change.field), `${show(change.from)} → ${show(change.to)}`])}
+      />
     </EmailLayout>
   );
 }
 
-SubscriptionChanged.PreviewProps = { data: previewData("subscription.changed"), context: previewContext("subscription.changed") } satisfies Props;
+SubscriptionChanged.PreviewProps = {
+  data: previewData("subscription.changed"),
+  context: previewContext("subscription.changed"),
+} satisfies Props;

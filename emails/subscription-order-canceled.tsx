@@ -8,11 +8,24 @@ type Props = EmailProps<"subscription.order_canceled">;
 
 export default function SubscriptionOrderCanceled({ data, context }: Props) {
   return (
-    <EmailLayout context={context} preview={preheaderFor("subscription.order_canceled", data)} heading={`Cancellation ordered: ${data.subscriptionName}`} action="View order">
+    <EmailLayout
+      context={context}
+      preview={preheaderFor("subscription.order_canceled", data)}
+      heading={`Cancellation ordered: ${data.subscriptionName}`}
+      action="View order"
+    >
       <Paragraph>A cancellation order was placed for {data.subscriptionName}.</Paragraph>
-      <Details rows={[["Subscription", data.subscriptionName], ["Cancellation order", data.orderNumber]]} />
+      <Details
+        rows={[
+          ["Subscription", data.subscriptionName],
+          ["Cancellation order", data.orderNumber],
+        ]}
+      />
     </EmailLayout>
   );
 }
 
-SubscriptionOrderCanceled.PreviewProps = { data: previewData("subscription.order_canceled"), context: previewContext("subscription.order_canceled") } satisfies Props;
+SubscriptionOrderCanceled.PreviewProps = {
+  data: previewData("subscription.order_canceled"),
+  context: previewContext("subscription.order_canceled"),
+} satisfies Props;

@@ -11,14 +11,22 @@ const fields = ["quantity", "status", "billingFrequency"] as const;
 
 export default function SubscriptionPartialUpgrade({ data, context }: Props) {
   return (
-    <EmailLayout context={context} preview={preheaderFor("subscription.partial_upgrade", data)} heading={`Partial upgrade: ${data.subscriptionName}`} action="View subscription">
+    <EmailLayout
+      context={context}
+      preview={preheaderFor("subscription.partial_upgrade", data)}
+      heading={`Partial upgrade: ${data.subscriptionName}`}
+      action="View subscription"
+    >
       <Paragraph>
-        From {formatDate(data.effectiveDate)}, part of {data.subscriptionName} moves to a new subscription ({data.newSubscriptionId}). This subscription
-        changes as follows:
+        From {formatDate(data.effectiveDate)}, part of {data.subscriptionName} moves to a new subscription (
+        {data.newSubscriptionId}). This subscription changes as follows:
       </Paragraph>
       <Details rows={fields.map((field) => [humanize(field), `${data.before[field]} → ${data.after[field]}`])} />
     </EmailLayout>
   );
 }
 
-SubscriptionPartialUpgrade.PreviewProps = { data: previewData("subscription.partial_upgrade"), context: previewContext("subscription.partial_upgrade") } satisfies Props;
+SubscriptionPartialUpgrade.PreviewProps = {
+  data: previewData("subscription.partial_upgrade"),
+  context: previewContext("subscription.partial_upgrade"),
+} satisfies Props;

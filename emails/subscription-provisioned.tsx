@@ -9,8 +9,15 @@ type Props = EmailProps<"subscription.provisioned">;
 
 export default function SubscriptionProvisioned({ data, context }: Props) {
   return (
-    <EmailLayout context={context} preview={preheaderFor("subscription.provisioned", data)} heading={`${data.offerName} is ready to use`} action="View subscription">
-      <Paragraph>The vendor has provisioned {data.offerName} for {data.customerName}. It is ready to use.</Paragraph>
+    <EmailLayout
+      context={context}
+      preview={preheaderFor("subscription.provisioned", data)}
+      heading={`${data.offerName} is ready to use`}
+      action="View subscription"
+    >
+      <Paragraph>
+        The vendor has provisioned {data.offerName} for {data.customerName}. It is ready to use.
+      </Paragraph>
       <Details
         rows={[
           ["Offer", data.offerName],
@@ -23,4 +30,7 @@ export default function SubscriptionProvisioned({ data, context }: Props) {
   );
 }
 
-SubscriptionProvisioned.PreviewProps = { data: previewData("subscription.provisioned"), context: previewContext("subscription.provisioned") } satisfies Props;
+SubscriptionProvisioned.PreviewProps = {
+  data: previewData("subscription.provisioned"),
+  context: previewContext("subscription.provisioned"),
+} satisfies Props;

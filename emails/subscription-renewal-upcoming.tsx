@@ -10,9 +10,15 @@ type Props = EmailProps<"subscription.renewal_upcoming">;
 export default function SubscriptionRenewalUpcoming({ data, context }: Props) {
   const when = data.daysUntilRenewal === 0 ? "today" : `in ${plural(data.daysUntilRenewal, "day")}`;
   return (
-    <EmailLayout context={context} preview={preheaderFor("subscription.renewal_upcoming", data)} heading={`${data.subscriptionName} renews ${when}`} action="Review subscription">
+    <EmailLayout
+      context={context}
+      preview={preheaderFor("subscription.renewal_upcoming", data)}
+      heading={`${data.subscriptionName} renews ${when}`}
+      action="Review subscription"
+    >
       <Paragraph>
-        Your {data.term} subscription renews automatically on {formatDate(data.renewalDate)}. To change the quantity or cancel, do it before that date.
+        Your {data.term} subscription renews automatically on {formatDate(data.renewalDate)}. To change the quantity or
+        cancel, do it before that date.
       </Paragraph>
       <Details
         rows={[

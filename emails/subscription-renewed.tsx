@@ -9,7 +9,12 @@ type Props = EmailProps<"subscription.renewed">;
 
 export default function SubscriptionRenewed({ data, context }: Props) {
   return (
-    <EmailLayout context={context} preview={preheaderFor("subscription.renewed", data)} heading={`${data.subscriptionName} renewed`} action="View subscription">
+    <EmailLayout
+      context={context}
+      preview={preheaderFor("subscription.renewed", data)}
+      heading={`${data.subscriptionName} renewed`}
+      action="View subscription"
+    >
       <Paragraph>Your subscription renewed successfully. No action is needed.</Paragraph>
       <Details
         rows={[
@@ -22,4 +27,7 @@ export default function SubscriptionRenewed({ data, context }: Props) {
   );
 }
 
-SubscriptionRenewed.PreviewProps = { data: previewData("subscription.renewed"), context: previewContext("subscription.renewed") } satisfies Props;
+SubscriptionRenewed.PreviewProps = {
+  data: previewData("subscription.renewed"),
+  context: previewContext("subscription.renewed"),
+} satisfies Props;

@@ -52,7 +52,10 @@ export async function authenticateApiKey(authorization: string | null): Promise<
   let cached = cache.get(hash);
   if (!cached || cached.until < now) {
     const record = await db.apiKey.findUnique({ where: { hash }, select: { id: true, name: true, revokedAt: true } });
-    cached = { identity: record && !record.revokedAt ? { id: record.id, name: record.name } : null, until: now + CACHE_MS };
+    cached = {
+      identity: record && !record.revokedAt ? { id: record.id, name: record.name } : null,
+      until: now + CACHE_MS,
+    };
     if (cache.size > 1000) cache.clear();
     cache.set(hash, cached);
   }

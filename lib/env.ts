@@ -2,7 +2,12 @@
 // (embedded database URL, generated AUTH_SECRET) before anything reads it.
 import { z } from "zod";
 
-const optionalString = z.string().trim().min(1).optional().or(z.literal("").transform(() => undefined));
+const optionalString = z
+  .string()
+  .trim()
+  .min(1)
+  .optional()
+  .or(z.literal("").transform(() => undefined));
 
 const schema = z
   .object({
@@ -15,7 +20,10 @@ const schema = z
     RESEND_API_KEY: optionalString,
     EMAIL_FROM: z.string().min(3).default("Marketplace Notifications <notifications@example.com>"),
     RESEND_WEBHOOK_SECRET: optionalString,
-    EMAIL_DISABLED: z.enum(["true", "false", "1", "0"]).optional().transform((v) => v === "true" || v === "1"),
+    EMAIL_DISABLED: z
+      .enum(["true", "false", "1", "0"])
+      .optional()
+      .transform((v) => v === "true" || v === "1"),
     REDIS_URL: z.url({ protocol: /^rediss?$/, message: "must be a redis:// URL" }).optional(),
   })
   .superRefine((value, ctx) => {
@@ -23,7 +31,12 @@ const schema = z
       ctx.addIssue({ code: "custom", path: ["AUTH_SECRET"], message: "is required in production" });
     }
     if (value.NODE_ENV === "production" && !value.RESEND_API_KEY && !value.EMAIL_DISABLED) {
-      ctx.addIssue({ code: "custom", path: ["RESEND_API_KEY"], message: "is required in production to send email (or set EMAIL_DISABLED=true to capture mail in /dev/mailbox instead)" });
+      ctx.addIssue({
+        code: "custom",
+        path: ["RESEND_API_KEY"],
+        message:
+          "is required in production to send email (or set EMAIL_DISABLED=true to capture mail in /dev/mailbox instead)",
+      });
     }
   });
 

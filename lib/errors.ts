@@ -51,13 +51,19 @@ export function jsonPath(path: readonly PropertyKey[], prefix = ""): string {
 }
 
 export function zodDetails(error: ZodError, prefix = ""): ErrorDetail[] {
-  return error.issues.map((issue) => ({ path: jsonPath(issue.path, prefix) || "$", message: issue.message, code: issue.code }));
+  return error.issues.map((issue) => ({
+    path: jsonPath(issue.path, prefix) || "$",
+    message: issue.message,
+    code: issue.code,
+  }));
 }
 
 export function validationError(error: ZodError, prefix = "") {
   const details = zodDetails(error, prefix);
   const first = details[0];
-  const message = first ? `Invalid request: ${first.path} ${first.message.charAt(0).toLowerCase()}${first.message.slice(1)}` : "Invalid request";
+  const message = first
+    ? `Invalid request: ${first.path} ${first.message.charAt(0).toLowerCase()}${first.message.slice(1)}`
+    : "Invalid request";
   return new AppError("validation_failed", message, details);
 }
 

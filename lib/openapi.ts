@@ -17,7 +17,11 @@ import { errorStatus } from "@/lib/errors";
 type JsonSchema = Record<string, unknown>;
 
 function jsonSchema(schema: z.ZodType): JsonSchema {
-  const { $schema: _ignored, ...rest } = z.toJSONSchema(schema, { target: "draft-2020-12", io: "input", unrepresentable: "any" }) as JsonSchema;
+  const { $schema: _ignored, ...rest } = z.toJSONSchema(schema, {
+    target: "draft-2020-12",
+    io: "input",
+    unrepresentable: "any",
+  }) as JsonSchema;
   return rest;
 }
 
@@ -54,12 +58,31 @@ export function buildOpenApiDocument(serverUrl: string) {
       const variant = eventEnvelopeSchema.extend({ type: z.literal(type), data: catalog[type].schema });
       const definition = catalog[type];
       const schema = jsonSchema(variant);
-      return [`Event.${type}`, { ...schema, title: type, description: `${definition.description}${definition.critical ? " (critical)" : ""}`, examples: [{ id: "evt_01", type, occurredAt: "2026-11-26T10:00:00Z", organizationId: "cust_42", data: definition.example }] }];
+      return [
+        `Event.${type}`,
+        {
+          ...schema,
+          title: type,
+          description: `${definition.description}${definition.critical ? " (critical)" : ""}`,
+          examples: [
+            {
+              id: "evt_01",
+              type,
+              occurredAt: "2026-11-26T10:00:00Z",
+              organizationId: "cust_42",
+              data: definition.example,
+            },
+          ],
+        },
+      ];
     }),
   );
   const eventRef = {
     oneOf: notificationTypes.map((type) => ref(`Event.${type}`)),
-    discriminator: { propertyName: "type", mapping: Object.fromEntries(notificationTypes.map((t) => [t, `#/components/schemas/Event.${t}`])) },
+    discriminator: {
+      propertyName: "type",
+      mapping: Object.fromEntries(notificationTypes.map((t) => [t, `#/components/schemas/Event.${t}`])),
+    },
   };
   const common = errors(400, 401, 413, 415, 422, 429);
 
@@ -68,7 +91,8 @@ export function buildOpenApiDocument(serverUrl: string) {
     info: {
       title: "Notification center — Platform API",
       version: "1.0.0",
-      description: "Directory sync and event ingest for the marketplace platform. Authenticate with `Authorization: Bearer <api key>`.",
+      description:
+        "Directory sync and event ingest for the marketplace platform. Authenticate with `Authorization: Bearer <api key>`.",
     },
     servers: [{ url: serverUrl }],
     security: [{ apiKey: [] }],
@@ -76,7 +100,8 @@ export function buildOpenApiDocument(serverUrl: string) {
       "/api/v1/events": {
         post: {
           summary: "Ingest one event",
-          description: "Idempotent per event `id`: sending the same id again never creates a second set of notifications.",
+          description:
+            "Idempotent per event `id`: sending the same id again never creates a second set of notifications.",
           requestBody: { required: true, content: json(eventRef) },
           responses: {
             202: { description: "Accepted", content: json(ref("IngestResult")) },
@@ -88,11 +113,31 @@ export function buildOpenApiDocument(serverUrl: string) {
       "/api/v1/events/batch": {
         post: {
           summary: `Ingest up to ${MAX_BATCH_EVENTS} events`,
-          requestBody: { required: true, content: json({ type: "object", required: ["events"], properties: { events: { type: "array", maxItems: MAX_BATCH_EVENTS, minItems: 1, items: eventRef } } }) },
+          requestBody: {
+            required: true,
+            content: json({
+              type: "object",
+              required: ["events"],
+              properties: { events: { type: "array", maxItems: MAX_BATCH_EVENTS, minItems: 1, items: eventRef } },
+            }),
+          },
           responses: {
             207: {
               description: "One result or error per event, in order",
-              content: json({ type: "object", properties: { results: { type: "array", items: { oneOf: [ref("IngestResult"), { allOf: [ref("Error"), { type: "object", properties: { status: { type: "integer" } } }] }] } } } }),
+              content: json({
+                type: "object",
+                properties: {
+                  results: {
+                    type: "array",
+                    items: {
+                      oneOf: [
+                        ref("IngestResult"),
+                        { allOf: [ref("Error"), { type: "object", properties: { status: { type: "integer" } } }] },
+                      ],
+                    },
+                  },
+                },
+              }),
             },
             ...common,
           },
@@ -103,7 +148,11 @@ export function buildOpenApiDocument(serverUrl: string) {
           summary: "Create or update an organization",
           parameters: [idParam],
           requestBody: { required: true, content: json(jsonSchema(organizationUpsertSchema)) },
-          responses: { 200: { description: "Updated", content: json(ref("Organization")) }, 201: { description: "Created", content: json(ref("Organization")) }, ...common },
+          responses: {
+            200: { description: "Updated", content: json(ref("Organization")) },
+            201: { description: "Created", content: json(ref("Organization")) },
+            ...common,
+          },
         },
       },
       "/api/v1/users/{id}": {
@@ -111,19 +160,30 @@ export function buildOpenApiDocument(serverUrl: string) {
           summary: "Create or update a user",
           parameters: [idParam],
           requestBody: { required: true, content: json(jsonSchema(userUpsertSchema)) },
-          responses: { 200: { description: "Updated", content: json(ref("User")) }, 201: { description: "Created", content: json(ref("User")) }, ...common, ...errors(409) },
+          responses: {
+            200: { description: "Updated", content: json(ref("User")) },
+            201: { description: "Created", content: json(ref("User")) },
+            ...common,
+            ...errors(409),
+          },
         },
         delete: {
           summary: "Deactivate a user (notifications are kept, deliveries stop)",
           parameters: [idParam],
-          responses: { 200: { description: "Deactivated", content: json(jsonSchema(userDeactivatedSchema)) }, ...errors(401, 404, 429) },
+          responses: {
+            200: { description: "Deactivated", content: json(jsonSchema(userDeactivatedSchema)) },
+            ...errors(401, 404, 429),
+          },
         },
       },
       "/api/v1/users/{id}/sign-in-links": {
         post: {
           summary: "Create a one-time sign-in link (10 minutes) for a user",
           parameters: [idParam],
-          responses: { 201: { description: "Created", content: json(jsonSchema(signInLinkSchema)) }, ...errors(401, 404, 409, 429) },
+          responses: {
+            201: { description: "Created", content: json(jsonSchema(signInLinkSchema)) },
+            ...errors(401, 404, 409, 429),
+          },
         },
       },
       "/api/v1/openapi.json": {
@@ -131,7 +191,13 @@ export function buildOpenApiDocument(serverUrl: string) {
       },
     },
     components: {
-      securitySchemes: { apiKey: { type: "http", scheme: "bearer", description: "Create keys with `npm run apikey:create -- --name <name>`." } },
+      securitySchemes: {
+        apiKey: {
+          type: "http",
+          scheme: "bearer",
+          description: "Create keys with `npm run apikey:create -- --name <name>`.",
+        },
+      },
       schemas: {
         Error: jsonSchema(errorSchema),
         IngestResult: jsonSchema(ingestResultSchema),

@@ -5,7 +5,11 @@ import { disconnectDb } from "@/lib/db";
 import { openDatabase } from "@/lib/server/database";
 
 const [command, ...rest] = process.argv.slice(2);
-const { values, positionals } = parseArgs({ args: rest, options: { name: { type: "string" } }, allowPositionals: true });
+const { values, positionals } = parseArgs({
+  args: rest,
+  options: { name: { type: "string" } },
+  allowPositionals: true,
+});
 
 const database = await openDatabase();
 try {
@@ -18,7 +22,9 @@ try {
     const keys = await listApiKeys();
     if (!keys.length) console.log("No API keys. Create one with: npm run apikey:create -- --name <name>");
     for (const key of keys) {
-      const state = key.revokedAt ? `revoked ${key.revokedAt.toISOString()}` : `last used ${key.lastUsedAt?.toISOString() ?? "never"}`;
+      const state = key.revokedAt
+        ? `revoked ${key.revokedAt.toISOString()}`
+        : `last used ${key.lastUsedAt?.toISOString() ?? "never"}`;
       console.log(`${key.id}  ${key.prefix}…  ${key.name}  created ${key.createdAt.toISOString()}  ${state}`);
     }
   } else if (command === "revoke") {

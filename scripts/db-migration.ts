@@ -10,7 +10,11 @@ if (!name || !/^[a-z0-9_]+$/i.test(name)) {
 const database = await openDatabase();
 try {
   const dir = await createMigration(name, database.url);
-  console.log(dir ? `Created ${dir}/migration.sql: review it, then run npm run db:migrate.` : "No changes in prisma/schema.prisma.");
+  console.log(
+    dir
+      ? `Created ${dir}/migration.sql: review it, then run npm run db:migrate.`
+      : "No changes in prisma/schema.prisma.",
+  );
 } finally {
   await database.stop();
 }

@@ -5,17 +5,25 @@ import { parseArgs } from "node:util";
 import { catalog, isNotificationType, notificationTypes } from "@/lib/notifications/catalog";
 
 const { values, positionals } = parseArgs({
-  options: { org: { type: "string", default: "cust_adatum" }, actor: { type: "string", default: "u_alice" }, url: { type: "string" } },
+  options: {
+    org: { type: "string", default: "cust_adatum" },
+    actor: { type: "string", default: "u_alice" },
+    url: { type: "string" },
+  },
   allowPositionals: true,
 });
 const type = positionals[0] ?? "";
 if (!isNotificationType(type)) {
-  console.error(`Usage: npm run events:send -- <type> [--org <id>] [--actor <userId>]\nTypes:\n  ${notificationTypes.join("\n  ")}`);
+  console.error(
+    `Usage: npm run events:send -- <type> [--org <id>] [--actor <userId>]\nTypes:\n  ${notificationTypes.join("\n  ")}`,
+  );
   process.exit(1);
 }
 const key = process.env.PLATFORM_API_KEY;
 if (!key) {
-  console.error("Set PLATFORM_API_KEY to a platform API key: npm run apikey:create -- --name demo (the key is the last line).");
+  console.error(
+    "Set PLATFORM_API_KEY to a platform API key: npm run apikey:create -- --name demo (the key is the last line).",
+  );
   process.exit(1);
 }
 const baseUrl = values.url ?? process.env.APP_URL ?? `http://localhost:${process.env.PORT ?? 3000}`;

@@ -11,7 +11,9 @@ const client = new pg.Client({ connectionString: database.url });
 await client.connect();
 try {
   const started = Date.now();
-  await client.query(`INSERT INTO "Organization" (id, name, kind, "updatedAt") VALUES ('org_x', 'X', 'customer', now())`);
+  await client.query(
+    `INSERT INTO "Organization" (id, name, kind, "updatedAt") VALUES ('org_x', 'X', 'customer', now())`,
+  );
   await client.query(`INSERT INTO "User" (id, email, name, "organizationId", "updatedAt")
     SELECT 'u_' || g, 'u' || g || '@x.example', 'User ' || g, 'org_x', now() FROM generate_series(0, 999) g`);
   await client.query(`INSERT INTO "Event" (id, "externalId", type, "organizationId", "occurredAt", data)
@@ -37,7 +39,11 @@ try {
   await client.query(`VACUUM ANALYZE "Notification"`);
   console.log(`inserted 1,100,000 rows in ${Date.now() - started} ms`);
 
-  const { rows: [mid] } = await client.query(`SELECT "createdAt" AT TIME ZONE 'UTC' AS "createdAt", id FROM "Notification" WHERE "userId" = 'u_0' ORDER BY "createdAt" DESC, id DESC OFFSET 50000 LIMIT 1`);
+  const {
+    rows: [mid],
+  } = await client.query(
+    `SELECT "createdAt" AT TIME ZONE 'UTC' AS "createdAt", id FROM "Notification" WHERE "userId" = 'u_0' ORDER BY "createdAt" DESC, id DESC OFFSET 50000 LIMIT 1`,
+  );
   const deep = mid as CursorPosition;
   // The inbox's own queries (lib/notifications/inbox.ts), as it sends them.
   const queries: Record<string, Query> = {
@@ -54,7 +60,11 @@ try {
     "archiver (u_1): unread, first page": inboxPageQuery("u_1", "unread", undefined, null, 21),
     "unread count": unreadCountQuery("u_0"),
     "unread count in category": unreadCountQuery("u_0", "quotes"),
-    "mark all read (rows to update)": { text: `SELECT id FROM "Notification" WHERE "userId" = 'u_0' AND "readAt" IS NULL AND "archivedAt" IS NULL`, values: [], name: "" },
+    "mark all read (rows to update)": {
+      text: `SELECT id FROM "Notification" WHERE "userId" = 'u_0' AND "readAt" IS NULL AND "archivedAt" IS NULL`,
+      values: [],
+      name: "",
+    },
   };
   console.log("\n## With the inbox indexes (migration lean_notifications)");
   for (const [name, { text, values }] of Object.entries(queries)) {

@@ -12,7 +12,13 @@ let crashed = false;
 
 if (only !== "e2e") {
   rmSync("test-results/vitest.json", { force: true });
-  const status = run("npx", ["vitest", "run", "--reporter=default", "--reporter=json", "--outputFile.json=test-results/vitest.json"]);
+  const status = run("npx", [
+    "vitest",
+    "run",
+    "--reporter=default",
+    "--reporter=json",
+    "--outputFile.json=test-results/vitest.json",
+  ]);
   if (existsSync("test-results/vitest.json")) {
     const report = JSON.parse(readFileSync("test-results/vitest.json", "utf8"));
     passed += report.numPassedTests;

@@ -8,7 +8,9 @@ export default function AuthLayout({ children }: { children: React.ReactNode }) 
           <BellRing aria-hidden className="size-6 text-brand-600" />
           Marketplace notifications
         </div>
-        <div className="rounded-xl border border-zinc-200 bg-white p-6 shadow-sm dark:border-zinc-800 dark:bg-zinc-900">{children}</div>
+        <div className="rounded-xl border border-zinc-200 bg-white p-6 shadow-sm dark:border-zinc-800 dark:bg-zinc-900">
+          {children}
+        </div>
       </div>
     </main>
   );

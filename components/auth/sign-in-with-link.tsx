@@ -23,12 +23,21 @@ export function SignInWithLink({ token }: { token: string }) {
     });
   }, [token, router]);
 
-  if (!error) return <p role="status" className="text-sm">Signing you in…</p>;
+  if (!error)
+    return (
+      <p role="status" className="text-sm">
+        Signing you in…
+      </p>
+    );
   return (
     <div className="space-y-4">
       <h1 className="text-xl font-semibold">This link did not work</h1>
-      <p role="alert" className="text-sm text-zinc-700 dark:text-zinc-300">{error}</p>
-      <Link href="/sign-in" className="text-sm font-medium text-brand-600 hover:underline">Sign in with your password instead</Link>
+      <p role="alert" className="text-sm text-zinc-700 dark:text-zinc-300">
+        {error}
+      </p>
+      <Link href="/sign-in" className="text-sm font-medium text-brand-600 hover:underline">
+        Sign in with your password instead
+      </Link>
     </div>
   );
 }

@@ -14,17 +14,31 @@ function EmailCounts({ emails }: { emails: Record<string, number> }) {
   if (entries.length === 0) return <span className="text-xs text-zinc-500">no email</span>;
   return (
     <span className="flex flex-wrap gap-1">
-      {entries.map(([status, count]) => <Badge key={status} tone={statusTone(status)}>{count} {status.replace(/_/g, " ")}</Badge>)}
+      {entries.map(([status, count]) => (
+        <Badge key={status} tone={statusTone(status)}>
+          {count} {status.replace(/_/g, " ")}
+        </Badge>
+      ))}
     </span>
   );
 }
 
 function Outcome({ item }: { item: ActivityItem }) {
   if (item.result === "accepted") {
-    return <Link href={`/admin/events/${item.id}`} className={clsx(linkClass, "whitespace-nowrap")}>Trail<span className="sr-only"> of {item.externalId}</span></Link>;
+    return (
+      <Link href={`/admin/events/${item.id}`} className={clsx(linkClass, "whitespace-nowrap")}>
+        Trail<span className="sr-only"> of {item.externalId}</span>
+      </Link>
+    );
   }
   if (item.result === "duplicate") {
-    return item.originalEventId ? <Link href={`/admin/events/${item.originalEventId}`} className={clsx(linkClass, "whitespace-nowrap")}>Original</Link> : <span>Already received</span>;
+    return item.originalEventId ? (
+      <Link href={`/admin/events/${item.originalEventId}`} className={clsx(linkClass, "whitespace-nowrap")}>
+        Original
+      </Link>
+    ) : (
+      <span>Already received</span>
+    );
   }
   return none;
 }
@@ -37,7 +51,9 @@ function RejectionDetails({ item }: { item: RejectedActivity }) {
         <details className="rounded-md bg-red-50/60 px-3 py-2 dark:bg-red-950/30">
           <summary className="cursor-pointer text-sm text-red-900 dark:text-red-200">{item.message}</summary>
           {item.body ? (
-            <pre className="mt-2 max-h-64 overflow-auto rounded bg-white p-2 font-mono text-xs break-all whitespace-pre-wrap dark:bg-zinc-950">{item.body}</pre>
+            <pre className="mt-2 max-h-64 overflow-auto rounded bg-white p-2 font-mono text-xs break-all whitespace-pre-wrap dark:bg-zinc-950">
+              {item.body}
+            </pre>
           ) : (
             <p className="mt-1 text-xs text-zinc-500">No body was received.</p>
           )}
@@ -54,28 +70,53 @@ export function ActivityTable({ items }: { items: ActivityItem[] }) {
         <caption className={captionClass}>Events received, duplicates and rejected requests, newest first</caption>
         <thead className={collapsing.thead}>
           <tr>
-            <th scope="col" className={thClass}>Received</th>
-            <th scope="col" className={thClass}>Result</th>
-            <th scope="col" className={thClass}>Type</th>
-            <th scope="col" className={thClass}>Organization</th>
-            <th scope="col" className={thClass}>Sent by</th>
-            <th scope="col" className={thClass}>Delivered</th>
-            <th scope="col" className={thClass}><span className="sr-only">Details</span></th>
+            <th scope="col" className={thClass}>
+              Received
+            </th>
+            <th scope="col" className={thClass}>
+              Result
+            </th>
+            <th scope="col" className={thClass}>
+              Type
+            </th>
+            <th scope="col" className={thClass}>
+              Organization
+            </th>
+            <th scope="col" className={thClass}>
+              Sent by
+            </th>
+            <th scope="col" className={thClass}>
+              Delivered
+            </th>
+            <th scope="col" className={thClass}>
+              <span className="sr-only">Details</span>
+            </th>
           </tr>
         </thead>
         <tbody className={collapsing.tbody}>
           {items.flatMap((item) => {
             const rejected = item.result === "rejected";
             const row = (
-              <tr key={`${item.result}-${item.id}`} className={clsx(collapsing.row, rejected && "max-sm:border-b-0 [&>td]:border-b-0")}>
+              <tr
+                key={`${item.result}-${item.id}`}
+                className={clsx(collapsing.row, rejected && "max-sm:border-b-0 [&>td]:border-b-0")}
+              >
                 <Cell label="Received">
                   <Time date={item.receivedAt} />
-                  {item.externalId && <span className="block max-w-48 truncate font-mono text-xs text-zinc-500" title={item.externalId}>{item.externalId}</span>}
+                  {item.externalId && (
+                    <span className="block max-w-48 truncate font-mono text-xs text-zinc-500" title={item.externalId}>
+                      {item.externalId}
+                    </span>
+                  )}
                 </Cell>
                 <Cell label="Result">
                   <Badge tone={statusTone(item.result)}>{item.result}</Badge>
-                  {item.result !== "accepted" && <span className="mt-1 block text-xs text-zinc-500">HTTP {item.status}</span>}
-                  {item.result === "rejected" && <span className="block font-mono text-xs text-zinc-500">{item.code}</span>}
+                  {item.result !== "accepted" && (
+                    <span className="mt-1 block text-xs text-zinc-500">HTTP {item.status}</span>
+                  )}
+                  {item.result === "rejected" && (
+                    <span className="block font-mono text-xs text-zinc-500">{item.code}</span>
+                  )}
                 </Cell>
                 <Cell label="Type">
                   {item.type ? (
@@ -83,14 +124,25 @@ export function ActivityTable({ items }: { items: ActivityItem[] }) {
                       {getType(item.type)?.label ?? item.type}
                       <span className="block font-mono text-xs text-zinc-500">{item.type}</span>
                     </>
-                  ) : none}
+                  ) : (
+                    none
+                  )}
                 </Cell>
                 <Cell label="Organization">
-                  {item.organizationName ?? (item.organizationId ? <span className="text-zinc-500">Unknown</span> : none)}
-                  {item.organizationId && <span className="block font-mono text-xs text-zinc-500">{item.organizationId}</span>}
+                  {item.organizationName ??
+                    (item.organizationId ? <span className="text-zinc-500">Unknown</span> : none)}
+                  {item.organizationId && (
+                    <span className="block font-mono text-xs text-zinc-500">{item.organizationId}</span>
+                  )}
                 </Cell>
                 <Cell label="Sent by" className="whitespace-nowrap">
-                  {item.apiKeyName ? <>Key “{item.apiKeyName}”</> : item.result === "accepted" && item.source === "console" ? "Console test" : none}
+                  {item.apiKeyName ? (
+                    <>Key “{item.apiKeyName}”</>
+                  ) : item.result === "accepted" && item.source === "console" ? (
+                    "Console test"
+                  ) : (
+                    none
+                  )}
                 </Cell>
                 <Cell label="Delivered" className={clsx(item.result !== "accepted" && "max-sm:hidden")}>
                   {item.result === "accepted" ? (
@@ -98,12 +150,18 @@ export function ActivityTable({ items }: { items: ActivityItem[] }) {
                       <span className="block whitespace-nowrap tabular-nums">{item.notificationCount} in-app</span>
                       <EmailCounts emails={item.emails} />
                     </>
-                  ) : none}
+                  ) : (
+                    none
+                  )}
                 </Cell>
-                <Cell label="Details" className={clsx(item.result === "rejected" && "max-sm:hidden")}><Outcome item={item} /></Cell>
+                <Cell label="Details" className={clsx(item.result === "rejected" && "max-sm:hidden")}>
+                  <Outcome item={item} />
+                </Cell>
               </tr>
             );
-            return item.result === "rejected" ? [row, <RejectionDetails key={`${item.id}-details`} item={item} />] : [row];
+            return item.result === "rejected"
+              ? [row, <RejectionDetails key={`${item.id}-details`} item={item} />]
+              : [row];
           })}
         </tbody>
       </table>

@@ -29,21 +29,41 @@ export function ApiKeysTable({ keys }: { keys: ApiKeyRow[] }) {
         <caption className={captionClass}>API keys, newest first</caption>
         <thead className={collapsing.thead}>
           <tr>
-            <th scope="col" className={thClass}>Name</th>
-            <th scope="col" className={thClass}>Prefix</th>
-            <th scope="col" className={thClass}>Created</th>
-            <th scope="col" className={thClass}>Last used</th>
-            <th scope="col" className={thClass}>Status</th>
-            <th scope="col" className={thClass}><span className="sr-only">Actions</span></th>
+            <th scope="col" className={thClass}>
+              Name
+            </th>
+            <th scope="col" className={thClass}>
+              Prefix
+            </th>
+            <th scope="col" className={thClass}>
+              Created
+            </th>
+            <th scope="col" className={thClass}>
+              Last used
+            </th>
+            <th scope="col" className={thClass}>
+              Status
+            </th>
+            <th scope="col" className={thClass}>
+              <span className="sr-only">Actions</span>
+            </th>
           </tr>
         </thead>
         <tbody className={collapsing.tbody}>
           {keys.map((key) => (
             <tr key={key.id} className={collapsing.row}>
-              <th scope="row" className={clsx(tdClass, "font-medium max-sm:block max-sm:border-0 max-sm:py-1")}>{key.name}</th>
-              <Cell label="Prefix" className="font-mono text-xs">{key.prefix}…</Cell>
-              <Cell label="Created"><Time date={key.createdAt} /></Cell>
-              <Cell label="Last used">{key.lastUsedAt ? <Time date={key.lastUsedAt} /> : <span className="text-zinc-500">Never</span>}</Cell>
+              <th scope="row" className={clsx(tdClass, "font-medium max-sm:block max-sm:border-0 max-sm:py-1")}>
+                {key.name}
+              </th>
+              <Cell label="Prefix" className="font-mono text-xs">
+                {key.prefix}…
+              </Cell>
+              <Cell label="Created">
+                <Time date={key.createdAt} />
+              </Cell>
+              <Cell label="Last used">
+                {key.lastUsedAt ? <Time date={key.lastUsedAt} /> : <span className="text-zinc-500">Never</span>}
+              </Cell>
               <Cell label="Status">
                 {key.revokedAt ? (
                   <span className="flex flex-col gap-1">
@@ -54,7 +74,9 @@ export function ApiKeysTable({ keys }: { keys: ApiKeyRow[] }) {
                   <Badge tone="success">Active</Badge>
                 )}
               </Cell>
-              <td className={clsx(tdClass, "text-right max-sm:block max-sm:border-0 max-sm:py-1 max-sm:text-left")}>{!key.revokedAt && <RevokeApiKeyButton id={key.id} name={key.name} />}</td>
+              <td className={clsx(tdClass, "text-right max-sm:block max-sm:border-0 max-sm:py-1 max-sm:text-left")}>
+                {!key.revokedAt && <RevokeApiKeyButton id={key.id} name={key.name} />}
+              </td>
             </tr>
           ))}
         </tbody>

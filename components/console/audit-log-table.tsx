@@ -17,7 +17,15 @@ function describeTarget(entry: AuditEntry, names: Map<string, string>) {
   return name ? `${name} (${entry.target})` : (entry.target ?? "—");
 }
 
-export function AuditLogTable({ entries, caption, names = new Map() }: { entries: AuditEntry[]; caption: string; names?: Map<string, string> }) {
+export function AuditLogTable({
+  entries,
+  caption,
+  names = new Map(),
+}: {
+  entries: AuditEntry[];
+  caption: string;
+  names?: Map<string, string>;
+}) {
   if (entries.length === 0) return <EmptyState icon={ScrollText} title="Nothing recorded yet" />;
   return (
     <TableScroll label={caption}>
@@ -25,16 +33,26 @@ export function AuditLogTable({ entries, caption, names = new Map() }: { entries
         <caption className={captionClass}>{caption}</caption>
         <thead className={collapsing.thead}>
           <tr>
-            <th scope="col" className={thClass}>When</th>
-            <th scope="col" className={thClass}>Who</th>
-            <th scope="col" className={thClass}>Action</th>
-            <th scope="col" className={thClass}>Target</th>
+            <th scope="col" className={thClass}>
+              When
+            </th>
+            <th scope="col" className={thClass}>
+              Who
+            </th>
+            <th scope="col" className={thClass}>
+              Action
+            </th>
+            <th scope="col" className={thClass}>
+              Target
+            </th>
           </tr>
         </thead>
         <tbody className={collapsing.tbody}>
           {entries.map((entry) => (
             <tr key={entry.id} className={collapsing.row}>
-              <Cell label="When"><Time date={entry.createdAt} /></Cell>
+              <Cell label="When">
+                <Time date={entry.createdAt} />
+              </Cell>
               <Cell label="Who">
                 {entry.actor ? (
                   <>
@@ -46,7 +64,9 @@ export function AuditLogTable({ entries, caption, names = new Map() }: { entries
                 )}
               </Cell>
               <Cell label="Action">{actionLabels[entry.action] ?? entry.action}</Cell>
-              <Cell label="Target" className="break-all">{describeTarget(entry, names)}</Cell>
+              <Cell label="Target" className="break-all">
+                {describeTarget(entry, names)}
+              </Cell>
             </tr>
           ))}
         </tbody>

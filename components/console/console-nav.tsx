@@ -2,10 +2,30 @@ import Link from "next/link";
 import { clsx } from "clsx";
 
 export const consoleSections = [
-  { key: "activity", href: "/admin/activity", label: "Activity", description: "Every event received, duplicates and rejected requests, with what each one delivered." },
-  { key: "test-event", href: "/admin/test-event", label: "Send a test event", description: "Send any type through the real ingest path and follow its delivery trail." },
-  { key: "api-keys", href: "/admin/api-keys", label: "API keys", description: "Create and revoke the platform's API keys; every change is audited." },
-  { key: "directory", href: "/admin/directory", label: "Directory", description: "The organization tree with users, roles and contacts." },
+  {
+    key: "activity",
+    href: "/admin/activity",
+    label: "Activity",
+    description: "Every event received, duplicates and rejected requests, with what each one delivered.",
+  },
+  {
+    key: "test-event",
+    href: "/admin/test-event",
+    label: "Send a test event",
+    description: "Send any type through the real ingest path and follow its delivery trail.",
+  },
+  {
+    key: "api-keys",
+    href: "/admin/api-keys",
+    label: "API keys",
+    description: "Create and revoke the platform's API keys; every change is audited.",
+  },
+  {
+    key: "directory",
+    href: "/admin/directory",
+    label: "Directory",
+    description: "The organization tree with users, roles and contacts.",
+  },
 ] as const;
 
 export type ConsoleSection = (typeof consoleSections)[number]["key"] | "overview";

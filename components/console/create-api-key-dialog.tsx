@@ -74,7 +74,9 @@ export function CreateApiKeyDialog() {
                 <TriangleAlert aria-hidden className="mt-0.5 size-4 shrink-0" />
                 This is the only time the key is shown. Only its hash is stored.
               </p>
-              <label htmlFor="new-api-key" className={`${labelClass} mt-4`}>API key</label>
+              <label htmlFor="new-api-key" className={`${labelClass} mt-4`}>
+                API key
+              </label>
               <div className="mt-1 flex gap-2">
                 <input
                   id="new-api-key"
@@ -88,7 +90,9 @@ export function CreateApiKeyDialog() {
                   <span aria-hidden>{copied ? "Copied" : "Copy"}</span>
                 </Button>
               </div>
-              <p role="status" className="sr-only">{copied ? "API key copied to the clipboard" : ""}</p>
+              <p role="status" className="sr-only">
+                {copied ? "API key copied to the clipboard" : ""}
+              </p>
               <div className="mt-5 flex justify-end">
                 <Dialog.Close asChild>
                   <Button>Done</Button>
@@ -101,7 +105,9 @@ export function CreateApiKeyDialog() {
               <Dialog.Description className={descriptionClass}>
                 The platform sends it as <code>Authorization: Bearer …</code> on every call.
               </Dialog.Description>
-              <label htmlFor="api-key-name" className={`${labelClass} mt-4`}>Name</label>
+              <label htmlFor="api-key-name" className={`${labelClass} mt-4`}>
+                Name
+              </label>
               <input
                 id="api-key-name"
                 name="name"
@@ -112,9 +118,14 @@ export function CreateApiKeyDialog() {
                 aria-describedby="api-key-name-hint"
                 aria-invalid={error ? true : undefined}
               />
-              <p id="api-key-name-hint" className={hintClass}>Shown in the activity log next to every event sent with this key.</p>
+              <p id="api-key-name-hint" className={hintClass}>
+                Shown in the activity log next to every event sent with this key.
+              </p>
               {error && (
-                <p role="alert" className="mt-3 rounded-md bg-red-50 px-3 py-2 text-sm text-red-700 dark:bg-red-950 dark:text-red-300">
+                <p
+                  role="alert"
+                  className="mt-3 rounded-md bg-red-50 px-3 py-2 text-sm text-red-700 dark:bg-red-950 dark:text-red-300"
+                >
                   {error.details?.[0]?.message ?? error.message}
                 </p>
               )}
@@ -122,7 +133,9 @@ export function CreateApiKeyDialog() {
                 <Dialog.Close asChild>
                   <Button variant="secondary">Cancel</Button>
                 </Dialog.Close>
-                <Button type="submit" disabled={pending}>{pending ? "Creating…" : "Create key"}</Button>
+                <Button type="submit" disabled={pending}>
+                  {pending ? "Creating…" : "Create key"}
+                </Button>
               </div>
             </form>
           )}

@@ -3,8 +3,19 @@ import { clsx } from "clsx";
 import { Cell, TableScroll, captionClass, collapsing, tdClass, thClass } from "@/components/console/table";
 import type { DirectoryOrg } from "@/lib/console/directory";
 
-const kindTone: Record<string, Tone> = { platform: "info", distributor: "info", reseller: "success", customer: "neutral", vendor: "warning" };
-const roleLabels: Record<string, string> = { admin: "Admin", account_manager: "Account manager", billing_admin: "Billing admin", member: "Member" };
+const kindTone: Record<string, Tone> = {
+  platform: "info",
+  distributor: "info",
+  reseller: "success",
+  customer: "neutral",
+  vendor: "warning",
+};
+const roleLabels: Record<string, string> = {
+  admin: "Admin",
+  account_manager: "Account manager",
+  billing_admin: "Billing admin",
+  member: "Member",
+};
 
 function OrgUsers({ org }: { org: DirectoryOrg }) {
   if (org.users.length === 0) return <p className="px-3 pb-3 text-sm text-zinc-500">No users.</p>;
@@ -14,11 +25,21 @@ function OrgUsers({ org }: { org: DirectoryOrg }) {
         <caption className={captionClass}>Users of {org.name}</caption>
         <thead className={collapsing.thead}>
           <tr>
-            <th scope="col" className={thClass}>Name</th>
-            <th scope="col" className={thClass}>Email</th>
-            <th scope="col" className={thClass}>Role</th>
-            <th scope="col" className={thClass}>Contact</th>
-            <th scope="col" className={thClass}>Status</th>
+            <th scope="col" className={thClass}>
+              Name
+            </th>
+            <th scope="col" className={thClass}>
+              Email
+            </th>
+            <th scope="col" className={thClass}>
+              Role
+            </th>
+            <th scope="col" className={thClass}>
+              Contact
+            </th>
+            <th scope="col" className={thClass}>
+              Status
+            </th>
           </tr>
         </thead>
         <tbody className={collapsing.tbody}>
@@ -28,7 +49,9 @@ function OrgUsers({ org }: { org: DirectoryOrg }) {
                 {user.name}
                 <span className="block font-mono text-xs font-normal text-zinc-500">{user.id}</span>
               </th>
-              <Cell label="Email" className="break-all">{user.email}</Cell>
+              <Cell label="Email" className="break-all">
+                {user.email}
+              </Cell>
               <Cell label="Role">{roleLabels[user.role] ?? user.role}</Cell>
               <Cell label="Contact">
                 <span className="flex flex-wrap gap-1">
@@ -37,7 +60,9 @@ function OrgUsers({ org }: { org: DirectoryOrg }) {
                   {!user.isPrimary && !user.isBilling && <span className="text-zinc-400">—</span>}
                 </span>
               </Cell>
-              <Cell label="Status">{user.active ? <Badge tone="success">Active</Badge> : <Badge tone="danger">Deactivated</Badge>}</Cell>
+              <Cell label="Status">
+                {user.active ? <Badge tone="success">Active</Badge> : <Badge tone="danger">Deactivated</Badge>}
+              </Cell>
             </tr>
           ))}
         </tbody>
@@ -59,11 +84,20 @@ function OrgNode({ org }: { org: DirectoryOrg }) {
             {org.users.length} {org.users.length === 1 ? "user" : "users"}
           </span>
         </summary>
-        {org.matched ? <OrgUsers org={org} /> : <p className="px-3 pb-3 text-xs text-zinc-500">Shown for context: no match here.</p>}
+        {org.matched ? (
+          <OrgUsers org={org} />
+        ) : (
+          <p className="px-3 pb-3 text-xs text-zinc-500">Shown for context: no match here.</p>
+        )}
       </details>
       {org.children.length > 0 && (
-        <ul className="mt-2 space-y-2 border-l border-zinc-200 pl-3 sm:pl-6 dark:border-zinc-800" aria-label={`Under ${org.name}`}>
-          {org.children.map((child) => <OrgNode key={child.id} org={child} />)}
+        <ul
+          className="mt-2 space-y-2 border-l border-zinc-200 pl-3 sm:pl-6 dark:border-zinc-800"
+          aria-label={`Under ${org.name}`}
+        >
+          {org.children.map((child) => (
+            <OrgNode key={child.id} org={child} />
+          ))}
         </ul>
       )}
     </li>
@@ -73,7 +107,9 @@ function OrgNode({ org }: { org: DirectoryOrg }) {
 export function DirectoryTree({ roots }: { roots: DirectoryOrg[] }) {
   return (
     <ul className="space-y-2" aria-label="Organization tree">
-      {roots.map((org) => <OrgNode key={org.id} org={org} />)}
+      {roots.map((org) => (
+        <OrgNode key={org.id} org={org} />
+      ))}
     </ul>
   );
 }

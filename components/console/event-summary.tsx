@@ -7,14 +7,52 @@ const ddClass = "mt-0.5 text-sm break-words";
 
 export function EventSummary({ detail }: { detail: EventDetail }) {
   const items: [string, React.ReactNode][] = [
-    ["Event id", <code key="id" className="font-mono text-xs break-all">{detail.externalId}</code>],
-    ["Type", <>{detail.typeLabel} <code className="font-mono text-xs text-zinc-500">{detail.type}</code></>],
-    ["Organization", <>{detail.organizationName ?? "Unknown"} <code className="font-mono text-xs text-zinc-500">{detail.organizationId}</code></>],
-    ["Actor", detail.actor ? <>{detail.actor.name ?? "Unknown user"} <code className="font-mono text-xs text-zinc-500">{detail.actor.id}</code></> : "—"],
+    [
+      "Event id",
+      <code key="id" className="font-mono text-xs break-all">
+        {detail.externalId}
+      </code>,
+    ],
+    [
+      "Type",
+      <>
+        {detail.typeLabel} <code className="font-mono text-xs text-zinc-500">{detail.type}</code>
+      </>,
+    ],
+    [
+      "Organization",
+      <>
+        {detail.organizationName ?? "Unknown"}{" "}
+        <code className="font-mono text-xs text-zinc-500">{detail.organizationId}</code>
+      </>,
+    ],
+    [
+      "Actor",
+      detail.actor ? (
+        <>
+          {detail.actor.name ?? "Unknown user"}{" "}
+          <code className="font-mono text-xs text-zinc-500">{detail.actor.id}</code>
+        </>
+      ) : (
+        "—"
+      ),
+    ],
     ["Occurred", <Time key="o" date={detail.occurredAt} />],
     ["Received", <Time key="r" date={detail.receivedAt} />],
-    ["Sent by", detail.apiKeyName ? `API key “${detail.apiKeyName}”` : detail.source === "console" ? "Console test event" : detail.source],
-    ["Notifications", <Link key="n" href="#trail" className="tabular-nums hover:underline">{detail.notificationCount}</Link>],
+    [
+      "Sent by",
+      detail.apiKeyName
+        ? `API key “${detail.apiKeyName}”`
+        : detail.source === "console"
+          ? "Console test event"
+          : detail.source,
+    ],
+    [
+      "Notifications",
+      <Link key="n" href="#trail" className="tabular-nums hover:underline">
+        {detail.notificationCount}
+      </Link>,
+    ],
   ];
   return (
     <dl className="grid gap-x-6 gap-y-3 rounded-lg border border-zinc-200 bg-white p-4 sm:grid-cols-2 lg:grid-cols-4 dark:border-zinc-800 dark:bg-zinc-900">
@@ -38,7 +76,9 @@ export function EnvelopeView({ detail }: { detail: EventDetail }) {
             Sensitive fields ({detail.sensitive.join(", ")}) are never stored: they show as “[redacted]”.
           </p>
         )}
-        <pre className="max-h-96 overflow-auto rounded bg-zinc-100 p-3 font-mono text-xs dark:bg-zinc-950">{JSON.stringify(detail.envelope, null, 2)}</pre>
+        <pre className="max-h-96 overflow-auto rounded bg-zinc-100 p-3 font-mono text-xs dark:bg-zinc-950">
+          {JSON.stringify(detail.envelope, null, 2)}
+        </pre>
       </div>
     </details>
   );

@@ -8,12 +8,21 @@ export interface RequestError {
   details?: ApiErrorDetail[];
 }
 
-export async function requestJson<T>(url: string, init: { method: string; body?: unknown }): Promise<{ ok: true; data: T } | { ok: false; error: RequestError }> {
+export async function requestJson<T>(
+  url: string,
+  init: { method: string; body?: unknown },
+): Promise<{ ok: true; data: T } | { ok: false; error: RequestError }> {
   try {
-    const data = await apiRequest<T>(url, { method: init.method, body: init.body === undefined ? undefined : JSON.stringify(init.body) });
+    const data = await apiRequest<T>(url, {
+      method: init.method,
+      body: init.body === undefined ? undefined : JSON.stringify(init.body),
+    });
     return { ok: true, data };
   } catch (error) {
     if (!(error instanceof ApiError)) throw error;
-    return { ok: false, error: { code: error.code, message: error.message, ...(error.details ? { details: error.details } : {}) } };
+    return {
+      ok: false,
+      error: { code: error.code, message: error.message, ...(error.details ? { details: error.details } : {}) },
+    };
   }
 }

@@ -26,7 +26,13 @@ export function RevokeApiKeyButton({ id, name }: { id: string; name: string }) {
   }
 
   return (
-    <AlertDialog.Root open={open} onOpenChange={(next) => { setOpen(next); setError(null); }}>
+    <AlertDialog.Root
+      open={open}
+      onOpenChange={(next) => {
+        setOpen(next);
+        setError(null);
+      }}
+    >
       <AlertDialog.Trigger asChild>
         <button
           type="button"
@@ -41,10 +47,16 @@ export function RevokeApiKeyButton({ id, name }: { id: string; name: string }) {
         <AlertDialog.Content className={contentClass}>
           <AlertDialog.Title className={titleClass}>Revoke “{name}”?</AlertDialog.Title>
           <AlertDialog.Description className={descriptionClass}>
-            Calls with this key are refused with 401 within seconds. This cannot be undone: to restore access, create a new key.
+            Calls with this key are refused with 401 within seconds. This cannot be undone: to restore access, create a
+            new key.
           </AlertDialog.Description>
           {error && (
-            <p role="alert" className="mt-3 rounded-md bg-red-50 px-3 py-2 text-sm text-red-700 dark:bg-red-950 dark:text-red-300">{error}</p>
+            <p
+              role="alert"
+              className="mt-3 rounded-md bg-red-50 px-3 py-2 text-sm text-red-700 dark:bg-red-950 dark:text-red-300"
+            >
+              {error}
+            </p>
           )}
           <div className="mt-5 flex justify-end gap-2">
             <AlertDialog.Cancel className={buttonClass("secondary")}>Cancel</AlertDialog.Cancel>

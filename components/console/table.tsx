@@ -6,7 +6,8 @@ import { clsx } from "clsx";
 // cell shows its own label (see `Cell`).
 export const tableClass = "w-full min-w-[40rem] border-collapse text-left text-sm";
 export const captionClass = "sr-only";
-export const thClass = "border-b border-zinc-200 px-3 py-2 text-xs font-medium tracking-wide text-zinc-500 uppercase dark:border-zinc-800 dark:text-zinc-400";
+export const thClass =
+  "border-b border-zinc-200 px-3 py-2 text-xs font-medium tracking-wide text-zinc-500 uppercase dark:border-zinc-800 dark:text-zinc-400";
 export const tdClass = "border-b border-zinc-100 px-3 py-2 align-top dark:border-zinc-800/70";
 
 export const collapsing = {
@@ -17,13 +18,24 @@ export const collapsing = {
   cell: "max-sm:flex max-sm:gap-3 max-sm:border-0 max-sm:py-1",
 };
 
-export function TableScroll({ label, children, className }: { label: string; children: React.ReactNode; className?: string }) {
+export function TableScroll({
+  label,
+  children,
+  className,
+}: {
+  label: string;
+  children: React.ReactNode;
+  className?: string;
+}) {
   return (
     <div
       role="region"
       aria-label={label}
       tabIndex={0}
-      className={clsx("overflow-x-auto rounded-lg border border-zinc-200 bg-white dark:border-zinc-800 dark:bg-zinc-900", className)}
+      className={clsx(
+        "overflow-x-auto rounded-lg border border-zinc-200 bg-white dark:border-zinc-800 dark:bg-zinc-900",
+        className,
+      )}
     >
       {children}
     </div>
@@ -31,10 +43,17 @@ export function TableScroll({ label, children, className }: { label: string; chi
 }
 
 /** A cell of a collapsing table: on phones it shows its column's label before the value. */
-export function Cell({ label, className, children, ...props }: React.TdHTMLAttributes<HTMLTableCellElement> & { label: string }) {
+export function Cell({
+  label,
+  className,
+  children,
+  ...props
+}: React.TdHTMLAttributes<HTMLTableCellElement> & { label: string }) {
   return (
     <td className={clsx(tdClass, collapsing.cell, className)} {...props}>
-      <span aria-hidden className="w-28 shrink-0 text-xs font-medium tracking-wide text-zinc-500 uppercase sm:hidden">{label}</span>
+      <span aria-hidden className="w-28 shrink-0 text-xs font-medium tracking-wide text-zinc-500 uppercase sm:hidden">
+        {label}
+      </span>
       <div className="min-w-0">{children}</div>
     </td>
   );

@@ -3,7 +3,14 @@
 import Link from "next/link";
 import { useMemo, useState } from "react";
 import { ArrowRight, CircleCheck, Send } from "lucide-react";
-import { catalog, categories, categoryKeys, getType, typesInCategory, type NotificationType } from "@/lib/notifications/catalog";
+import {
+  catalog,
+  categories,
+  categoryKeys,
+  getType,
+  typesInCategory,
+  type NotificationType,
+} from "@/lib/notifications/catalog";
 import { zodDetails, type ErrorDetail } from "@/lib/errors";
 import { Button } from "@/components/ui/button";
 import { hintClass, inputClass, labelClass } from "@/components/console/form-styles";
@@ -35,7 +42,8 @@ function validate(type: string, text: string): { data?: Record<string, unknown>;
   } catch (error) {
     return { problems: [{ path: "data", message: `Not valid JSON: ${(error as Error).message}` }] };
   }
-  if (!value || typeof value !== "object" || Array.isArray(value)) return { problems: [{ path: "data", message: "Must be a JSON object" }] };
+  if (!value || typeof value !== "object" || Array.isArray(value))
+    return { problems: [{ path: "data", message: "Must be a JSON object" }] };
   const result = getType(type)?.schema.safeParse(value);
   if (result && !result.success) return { problems: zodDetails(result.error, "data") };
   return { data: value as Record<string, unknown>, problems: [] };
@@ -45,7 +53,13 @@ function defaultActor(org: TestEventOrg | undefined) {
   return org?.users.find((user) => user.id === org.primaryContactId)?.id ?? org?.users[0]?.id ?? "";
 }
 
-export function TestEventForm({ organizations, initialOrganizationId }: { organizations: TestEventOrg[]; initialOrganizationId?: string }) {
+export function TestEventForm({
+  organizations,
+  initialOrganizationId,
+}: {
+  organizations: TestEventOrg[];
+  initialOrganizationId?: string;
+}) {
   const [type, setType] = useState<NotificationType>(typesInCategory(categoryKeys[0]!)[0]!);
   const [organizationId, setOrganizationId] = useState(initialOrganizationId ?? organizations[0]?.id ?? "");
   const organization = organizations.find((org) => org.id === organizationId);
@@ -87,31 +101,53 @@ export function TestEventForm({ organizations, initialOrganizationId }: { organi
     <form onSubmit={onSubmit} className="space-y-5" aria-label="Test event">
       <div className="grid gap-4 sm:grid-cols-3">
         <div>
-          <label htmlFor="test-type" className={labelClass}>Type</label>
-          <select id="test-type" value={type} onChange={(e) => onTypeChange(e.target.value as NotificationType)} className={inputClass}>
+          <label htmlFor="test-type" className={labelClass}>
+            Type
+          </label>
+          <select
+            id="test-type"
+            value={type}
+            onChange={(e) => onTypeChange(e.target.value as NotificationType)}
+            className={inputClass}
+          >
             {categoryKeys.map((category) => (
               <optgroup key={category} label={categories[category].label}>
                 {typesInCategory(category).map((key) => (
-                  <option key={key} value={key}>{catalog[key].label} ({key})</option>
+                  <option key={key} value={key}>
+                    {catalog[key].label} ({key})
+                  </option>
                 ))}
               </optgroup>
             ))}
           </select>
         </div>
         <div>
-          <label htmlFor="test-organization" className={labelClass}>Organization</label>
-          <select id="test-organization" value={organizationId} onChange={(e) => onOrganizationChange(e.target.value)} className={inputClass}>
+          <label htmlFor="test-organization" className={labelClass}>
+            Organization
+          </label>
+          <select
+            id="test-organization"
+            value={organizationId}
+            onChange={(e) => onOrganizationChange(e.target.value)}
+            className={inputClass}
+          >
             {organizations.map((org) => (
-              <option key={org.id} value={org.id}>{org.name} ({org.kind})</option>
+              <option key={org.id} value={org.id}>
+                {org.name} ({org.kind})
+              </option>
             ))}
           </select>
         </div>
         <div>
-          <label htmlFor="test-actor" className={labelClass}>Actor</label>
+          <label htmlFor="test-actor" className={labelClass}>
+            Actor
+          </label>
           <select id="test-actor" value={actorId} onChange={(e) => setActorId(e.target.value)} className={inputClass}>
             <option value="">No actor</option>
             {organization?.users.map((user) => (
-              <option key={user.id} value={user.id}>{user.name} ({user.email})</option>
+              <option key={user.id} value={user.id}>
+                {user.name} ({user.email})
+              </option>
             ))}
           </select>
         </div>
@@ -119,15 +155,22 @@ export function TestEventForm({ organizations, initialOrganizationId }: { organi
       <div className="rounded-md bg-zinc-100 px-3 py-2 text-sm dark:bg-zinc-800/60">
         <p>{definition.description}</p>
         <p className="mt-1 text-xs text-zinc-600 dark:text-zinc-400">
-          To: {definition.to.join(", ") || "—"} · Cc: {definition.cc.join(", ") || "—"} · Default channels: {definition.channels.join(", ")}
+          To: {definition.to.join(", ") || "—"} · Cc: {definition.cc.join(", ") || "—"} · Default channels:{" "}
+          {definition.channels.join(", ")}
           {definition.critical && " · critical"}
           {definition.sensitive.length > 0 && ` · sensitive: ${definition.sensitive.join(", ")}`}
         </p>
       </div>
       <div>
         <div className="flex flex-wrap items-end justify-between gap-2">
-          <label htmlFor="test-data" className={labelClass}>Data (JSON)</label>
-          <button type="button" onClick={() => setText(exampleText(type))} className="text-sm text-brand-600 hover:underline dark:text-brand-500">
+          <label htmlFor="test-data" className={labelClass}>
+            Data (JSON)
+          </label>
+          <button
+            type="button"
+            onClick={() => setText(exampleText(type))}
+            className="text-sm text-brand-600 hover:underline dark:text-brand-500"
+          >
             Reset to the example
           </button>
         </div>
@@ -153,28 +196,43 @@ export function TestEventForm({ organizations, initialOrganizationId }: { organi
               <p className="font-medium">{problems.length === 1 ? "1 problem" : `${problems.length} problems`}</p>
               <ul className="mt-1 list-disc space-y-0.5 pl-5" aria-label="Problems in the data">
                 {problems.map((problem, index) => (
-                  <li key={`${problem.path}-${index}`}><code className="font-mono text-xs">{problem.path}</code>: {problem.message}</li>
+                  <li key={`${problem.path}-${index}`}>
+                    <code className="font-mono text-xs">{problem.path}</code>: {problem.message}
+                  </li>
                 ))}
               </ul>
             </div>
           )}
         </div>
-        <p className={hintClass}>Sensitive fields are sent to the pipeline, kept encrypted for the email only, and never stored in the event.</p>
+        <p className={hintClass}>
+          Sensitive fields are sent to the pipeline, kept encrypted for the email only, and never stored in the event.
+        </p>
       </div>
       {error && (
-        <div role="alert" className="rounded-md bg-red-50 px-3 py-2 text-sm text-red-800 dark:bg-red-950 dark:text-red-300">
+        <div
+          role="alert"
+          className="rounded-md bg-red-50 px-3 py-2 text-sm text-red-800 dark:bg-red-950 dark:text-red-300"
+        >
           <p>{error.message}</p>
           {error.details && error.details.length > 1 && (
             <ul className="mt-1 list-disc pl-5">
-              {error.details.map((detail, index) => <li key={index}><code className="font-mono text-xs">{detail.path}</code>: {detail.message}</li>)}
+              {error.details.map((detail, index) => (
+                <li key={index}>
+                  <code className="font-mono text-xs">{detail.path}</code>: {detail.message}
+                </li>
+              ))}
             </ul>
           )}
         </div>
       )}
       {sent && (
-        <div role="status" className="flex flex-wrap items-center gap-x-3 gap-y-1 rounded-md bg-emerald-50 px-3 py-2 text-sm text-emerald-900 dark:bg-emerald-950 dark:text-emerald-200">
+        <div
+          role="status"
+          className="flex flex-wrap items-center gap-x-3 gap-y-1 rounded-md bg-emerald-50 px-3 py-2 text-sm text-emerald-900 dark:bg-emerald-950 dark:text-emerald-200"
+        >
           <span>
-            Sent <code className="font-mono text-xs">{sent.eventId}</code>: {sent.status}, {sent.notifications} {sent.notifications === 1 ? "notification" : "notifications"}.
+            Sent <code className="font-mono text-xs">{sent.eventId}</code>: {sent.status}, {sent.notifications}{" "}
+            {sent.notifications === 1 ? "notification" : "notifications"}.
           </span>
           <Link href={sent.url} className="inline-flex items-center gap-1 font-medium underline">
             Open its delivery trail <ArrowRight aria-hidden className="size-4" />

@@ -14,13 +14,23 @@ function Delivery({ delivery }: { delivery: NonNullable<TrailView["delivery"]> }
         <span className="break-all">to {delivery.toAddress}</span>
         <span className="text-xs text-zinc-500">
           {delivery.attempts} {delivery.attempts === 1 ? "attempt" : "attempts"}
-          {delivery.sentAt && <> · sent <Time date={delivery.sentAt} /></>}
+          {delivery.sentAt && (
+            <>
+              {" "}
+              · sent <Time date={delivery.sentAt} />
+            </>
+          )}
         </span>
       </p>
       {delivery.subject && <p className="mt-1 text-xs text-zinc-600 dark:text-zinc-400">Subject: {delivery.subject}</p>}
-      {delivery.lastError && <p className="mt-1 text-xs text-red-700 dark:text-red-400">Last error: {delivery.lastError}</p>}
+      {delivery.lastError && (
+        <p className="mt-1 text-xs text-red-700 dark:text-red-400">Last error: {delivery.lastError}</p>
+      )}
       {delivery.events.length > 0 ? (
-        <ol className="mt-2 space-y-1 border-l border-zinc-200 pl-3 text-xs dark:border-zinc-700" aria-label={`Email history for ${delivery.toAddress}`}>
+        <ol
+          className="mt-2 space-y-1 border-l border-zinc-200 pl-3 text-xs dark:border-zinc-700"
+          aria-label={`Email history for ${delivery.toAddress}`}
+        >
           {delivery.events.map((event) => (
             <li key={event.id} className="flex flex-wrap gap-x-2">
               <Time date={event.at} className="text-zinc-500 tabular-nums" />
@@ -30,7 +40,9 @@ function Delivery({ delivery }: { delivery: NonNullable<TrailView["delivery"]> }
           ))}
         </ol>
       ) : (
-        <p className="mt-1 text-xs text-zinc-500">Queued <Time date={delivery.createdAt} />; no attempt recorded yet.</p>
+        <p className="mt-1 text-xs text-zinc-500">
+          Queued <Time date={delivery.createdAt} />; no attempt recorded yet.
+        </p>
       )}
     </div>
   );
@@ -39,11 +51,18 @@ function Delivery({ delivery }: { delivery: NonNullable<TrailView["delivery"]> }
 export function TrailEntryCard({ entry }: { entry: TrailView }) {
   const title = entry.name ?? entry.address ?? entry.userId ?? "Unknown recipient";
   return (
-    <article aria-label={`Trail for ${title}`} className="rounded-lg border border-zinc-200 bg-white p-4 dark:border-zinc-800 dark:bg-zinc-900">
+    <article
+      aria-label={`Trail for ${title}`}
+      className="rounded-lg border border-zinc-200 bg-white p-4 dark:border-zinc-800 dark:bg-zinc-900"
+    >
       <header className="flex flex-wrap items-center gap-2">
         <h3 className="font-medium">{title}</h3>
         <Badge tone="neutral">{entry.role}</Badge>
-        {entry.skipped && <Badge tone={statusTone(entry.skipped)}>{entry.skipped === "inactive" ? "deactivated user" : "unknown user"}</Badge>}
+        {entry.skipped && (
+          <Badge tone={statusTone(entry.skipped)}>
+            {entry.skipped === "inactive" ? "deactivated user" : "unknown user"}
+          </Badge>
+        )}
         <span className="w-full text-xs break-all text-zinc-500">
           {[entry.address ?? entry.userEmail, entry.userId].filter(Boolean).join(" · ")}
         </span>
@@ -52,14 +71,20 @@ export function TrailEntryCard({ entry }: { entry: TrailView }) {
         <dt className={dtClass}>Chosen as</dt>
         <dd className={ddClass}>
           <span className="flex flex-wrap gap-1">
-            {entry.via.map((via) => <Badge key={via} tone="info"><span className="font-mono">{via}</span>&nbsp;· {describeVia(via)}</Badge>)}
+            {entry.via.map((via) => (
+              <Badge key={via} tone="info">
+                <span className="font-mono">{via}</span>&nbsp;· {describeVia(via)}
+              </Badge>
+            ))}
           </span>
         </dd>
         {entry.skipped ? (
           <>
             <dt className={dtClass}>Outcome</dt>
             <dd className={ddClass}>
-              {entry.skipped === "inactive" ? "Deactivated: nothing was created or sent." : "No user with this id was synced: nothing was created or sent."}
+              {entry.skipped === "inactive"
+                ? "Deactivated: nothing was created or sent."
+                : "No user with this id was synced: nothing was created or sent."}
             </dd>
           </>
         ) : (
@@ -70,7 +95,9 @@ export function TrailEntryCard({ entry }: { entry: TrailView }) {
                 <span className="flex flex-wrap items-center gap-2">
                   <Badge tone={statusTone(entry.inApp.decision)}>{entry.inApp.decision}</Badge>
                   <span>{describePreference(entry.inApp.preference)}</span>
-                  {entry.inApp.decision === "suppressed" && <span className="text-zinc-500">— no in-app notification</span>}
+                  {entry.inApp.decision === "suppressed" && (
+                    <span className="text-zinc-500">— no in-app notification</span>
+                  )}
                 </span>
               ) : (
                 <span className="text-zinc-500">Not applicable (email-only address)</span>

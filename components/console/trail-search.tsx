@@ -8,34 +8,67 @@ export function TrailSearchForm({ eventId, email }: { eventId: string; email: st
   return (
     <form role="search" action={`/admin/events/${eventId}`} className="flex flex-wrap items-end gap-2">
       <div className="min-w-0 flex-1">
-        <label htmlFor="trail-email" className={labelClass}>Why did this user (not) get this? Search by email</label>
-        <input id="trail-email" name="email" type="email" defaultValue={email} placeholder="e.g. wendy@woodgrove.example" className={inputClass} />
+        <label htmlFor="trail-email" className={labelClass}>
+          Why did this user (not) get this? Search by email
+        </label>
+        <input
+          id="trail-email"
+          name="email"
+          type="email"
+          defaultValue={email}
+          placeholder="e.g. wendy@woodgrove.example"
+          className={inputClass}
+        />
       </div>
-      <Button type="submit" variant="secondary"><Search aria-hidden className="size-4" /> Find in trail</Button>
-      {email && <Link href={`/admin/events/${eventId}`} className="px-2 py-2 text-sm text-brand-600 hover:underline dark:text-brand-500">Show everyone</Link>}
+      <Button type="submit" variant="secondary">
+        <Search aria-hidden className="size-4" /> Find in trail
+      </Button>
+      {email && (
+        <Link
+          href={`/admin/events/${eventId}`}
+          className="px-2 py-2 text-sm text-brand-600 hover:underline dark:text-brand-500"
+        >
+          Show everyone
+        </Link>
+      )}
     </form>
   );
 }
 
 /** The plain answer when an address is not in the trail: no audience token chose them. */
-export function NotInTrail({ lookup, detail }: { lookup: Extract<TrailLookup, { found: false }>; detail: EventDetail }) {
-  const tokens = detail.audience ? [...detail.audience.to.map((t) => `${t} (to)`), ...detail.audience.cc.map((t) => `${t} (cc)`)] : [];
+export function NotInTrail({
+  lookup,
+  detail,
+}: {
+  lookup: Extract<TrailLookup, { found: false }>;
+  detail: EventDetail;
+}) {
+  const tokens = detail.audience
+    ? [...detail.audience.to.map((t) => `${t} (to)`), ...detail.audience.cc.map((t) => `${t} (cc)`)]
+    : [];
   return (
-    <div role="status" className="flex items-start gap-3 rounded-lg border border-amber-200 bg-amber-50 p-4 text-sm text-amber-950 dark:border-amber-900 dark:bg-amber-950 dark:text-amber-100">
+    <div
+      role="status"
+      className="flex items-start gap-3 rounded-lg border border-amber-200 bg-amber-50 p-4 text-sm text-amber-950 dark:border-amber-900 dark:bg-amber-950 dark:text-amber-100"
+    >
       <UserX aria-hidden className="mt-0.5 size-5 shrink-0" />
       <div className="space-y-1">
-        <p className="font-medium">{lookup.email} is not in this event&apos;s trail: they got nothing from it, in-app or by email.</p>
+        <p className="font-medium">
+          {lookup.email} is not in this event&apos;s trail: they got nothing from it, in-app or by email.
+        </p>
         {lookup.user ? (
           <p>
-            {lookup.user.name} ({lookup.user.organizationName}{lookup.user.active ? "" : ", deactivated"}) was not chosen by any audience
-            token of {detail.type}
-            {tokens.length > 0 ? <> — {tokens.join(", ")} —</> : null} and the envelope did not name them in <code>recipients.userIds</code>.
-            Nothing is decided for someone who is not a recipient, so no preference was involved.
+            {lookup.user.name} ({lookup.user.organizationName}
+            {lookup.user.active ? "" : ", deactivated"}) was not chosen by any audience token of {detail.type}
+            {tokens.length > 0 ? <> — {tokens.join(", ")} —</> : null} and the envelope did not name them in{" "}
+            <code>recipients.userIds</code>. Nothing is decided for someone who is not a recipient, so no preference was
+            involved.
           </p>
         ) : (
           <p>
-            No user has this email address, and it was not in the envelope&apos;s <code>recipients.emails</code>. It was not chosen by any
-            audience token of {detail.type}{tokens.length > 0 ? ` (${tokens.join(", ")})` : ""}.
+            No user has this email address, and it was not in the envelope&apos;s <code>recipients.emails</code>. It was
+            not chosen by any audience token of {detail.type}
+            {tokens.length > 0 ? ` (${tokens.join(", ")})` : ""}.
           </p>
         )}
       </div>

@@ -11,8 +11,12 @@ export interface InboxPage {
   unreadCount: number;
 }
 
-
-export function fetchPage(params: { status: InboxStatus; category?: string | null; cursor?: string | null; limit?: number }) {
+export function fetchPage(params: {
+  status: InboxStatus;
+  category?: string | null;
+  cursor?: string | null;
+  limit?: number;
+}) {
   const query = new URLSearchParams({ status: params.status });
   if (params.category) query.set("category", params.category);
   if (params.cursor) query.set("cursor", params.cursor);
@@ -25,9 +29,15 @@ export async function fetchUnreadCount() {
 }
 
 export function patchNotification(id: string, change: { read?: boolean; archived?: boolean }) {
-  return apiRequest<NotificationItem>(`/api/notifications/${encodeURIComponent(id)}`, { method: "PATCH", body: JSON.stringify(change) });
+  return apiRequest<NotificationItem>(`/api/notifications/${encodeURIComponent(id)}`, {
+    method: "PATCH",
+    body: JSON.stringify(change),
+  });
 }
 
 export function postReadAll(category?: string | null) {
-  return apiRequest<{ updated: number }>("/api/notifications/read-all", { method: "POST", body: JSON.stringify(category ? { category } : {}) });
+  return apiRequest<{ updated: number }>("/api/notifications/read-all", {
+    method: "POST",
+    body: JSON.stringify(category ? { category } : {}),
+  });
 }

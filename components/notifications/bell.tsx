@@ -10,32 +10,31 @@ import { useRealtime } from "@/components/notifications/use-realtime";
 export const badgeText = (count: number) => (count > 99 ? "99+" : String(count));
 export const bellLabel = (count: number) => (count > 0 ? `Notifications, ${count} unread` : "Notifications");
 
-const BellButton = forwardRef<HTMLButtonElement, React.ButtonHTMLAttributes<HTMLButtonElement> & { count: number }>(function BellButton(
-  { count, ...props },
-  ref,
-) {
-  return (
-    <button
-      ref={ref}
-      type="button"
-      aria-label={bellLabel(count)}
-      data-testid="bell"
-      className="relative flex size-9 items-center justify-center rounded-full text-zinc-600 hover:bg-zinc-100 hover:text-zinc-900 data-[state=open]:bg-zinc-100 dark:text-zinc-300 dark:hover:bg-zinc-800 dark:hover:text-zinc-50 dark:data-[state=open]:bg-zinc-800"
-      {...props}
-    >
-      <BellIcon aria-hidden className="size-5" />
-      {count > 0 && (
-        <span
-          aria-hidden
-          data-testid="bell-badge"
-          className="absolute -right-0.5 -top-0.5 flex h-[18px] min-w-[18px] items-center justify-center rounded-full bg-red-600 px-1 text-[11px] font-semibold leading-none text-white ring-2 ring-white dark:ring-zinc-900"
-        >
-          {badgeText(count)}
-        </span>
-      )}
-    </button>
-  );
-});
+const BellButton = forwardRef<HTMLButtonElement, React.ButtonHTMLAttributes<HTMLButtonElement> & { count: number }>(
+  function BellButton({ count, ...props }, ref) {
+    return (
+      <button
+        ref={ref}
+        type="button"
+        aria-label={bellLabel(count)}
+        data-testid="bell"
+        className="relative flex size-9 items-center justify-center rounded-full text-zinc-600 hover:bg-zinc-100 hover:text-zinc-900 data-[state=open]:bg-zinc-100 dark:text-zinc-300 dark:hover:bg-zinc-800 dark:hover:text-zinc-50 dark:data-[state=open]:bg-zinc-800"
+        {...props}
+      >
+        <BellIcon aria-hidden className="size-5" />
+        {count > 0 && (
+          <span
+            aria-hidden
+            data-testid="bell-badge"
+            className="absolute -right-0.5 -top-0.5 flex h-[18px] min-w-[18px] items-center justify-center rounded-full bg-red-600 px-1 text-[11px] font-semibold leading-none text-white ring-2 ring-white dark:ring-zinc-900"
+          >
+            {badgeText(count)}
+          </span>
+        )}
+      </button>
+    );
+  },
+);
 
 /**
  * The header bell: a popover on wider screens, a full-screen sheet on phones. Both close on Esc
@@ -62,7 +61,11 @@ export function Bell() {
             aria-describedby={undefined}
             className="fixed inset-0 z-50 flex flex-col bg-white outline-none dark:bg-zinc-900"
           >
-            <NotificationPanel onClose={close} headingId={headingId} wrapTitle={(title) => <Dialog.Title asChild>{title}</Dialog.Title>} />
+            <NotificationPanel
+              onClose={close}
+              headingId={headingId}
+              wrapTitle={(title) => <Dialog.Title asChild>{title}</Dialog.Title>}
+            />
           </Dialog.Content>
         </Dialog.Portal>
       </Dialog.Root>

@@ -1,4 +1,13 @@
-import { Building2, CalendarClock, CreditCard, FileText, Package, RefreshCw, ShoppingCart, type LucideIcon } from "lucide-react";
+import {
+  Building2,
+  CalendarClock,
+  CreditCard,
+  FileText,
+  Package,
+  RefreshCw,
+  ShoppingCart,
+  type LucideIcon,
+} from "lucide-react";
 import type { Category } from "@/lib/notifications/catalog";
 
 const icons: Record<Category, LucideIcon> = {

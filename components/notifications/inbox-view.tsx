@@ -19,13 +19,24 @@ const tabs: { value: InboxStatus; label: string }[] = [
 ];
 
 const empty: Record<InboxStatus, { title: string; hint: string }> = {
-  all: { title: "No notifications yet", hint: "When something happens with your orders, subscriptions, quotes or payments, it shows up here." },
+  all: {
+    title: "No notifications yet",
+    hint: "When something happens with your orders, subscriptions, quotes or payments, it shows up here.",
+  },
   unread: { title: "You're all caught up", hint: "Nothing unread. Switch to All to see earlier notifications." },
   archived: { title: "Nothing archived", hint: "Archive a notification to move it out of your inbox; it stays here." },
 };
 
 /** The inbox: tabs and category filter live in the URL (?tab=&category=), the list below them. */
-export function InboxView({ tab, category, initialPage }: { tab: InboxStatus; category: Category | null; initialPage: InboxPage | null }) {
+export function InboxView({
+  tab,
+  category,
+  initialPage,
+}: {
+  tab: InboxStatus;
+  category: Category | null;
+  initialPage: InboxPage | null;
+}) {
   const router = useRouter();
   const pathname = usePathname();
   const [pending, startTransition] = useTransition();
@@ -78,7 +89,15 @@ export function InboxView({ tab, category, initialPage }: { tab: InboxStatus; ca
   );
 }
 
-function InboxList({ tab, category, initialPage }: { tab: InboxStatus; category: Category | null; initialPage: InboxPage | null }) {
+function InboxList({
+  tab,
+  category,
+  initialPage,
+}: {
+  tab: InboxStatus;
+  category: Category | null;
+  initialPage: InboxPage | null;
+}) {
   const list = useNotificationList({ status: tab, category }, { initial: initialPage ?? undefined, limit: 20 });
   const { unreadCount } = useRealtime();
   const markAll = (
@@ -97,17 +116,32 @@ function InboxList({ tab, category, initialPage }: { tab: InboxStatus; category:
   );
 }
 
-function ListBody({ tab, category, list }: { tab: InboxStatus; category: Category | null; list: ReturnType<typeof useNotificationList> }) {
+function ListBody({
+  tab,
+  category,
+  list,
+}: {
+  tab: InboxStatus;
+  category: Category | null;
+  list: ReturnType<typeof useNotificationList>;
+}) {
   if (list.status === "loading" && list.items.length === 0) return <ListLoading />;
   if (list.status === "error") return <ListError message={list.error} onRetry={() => void list.reload()} />;
   if (list.items.length === 0) {
-    const text = category ? { ...empty[tab], title: `${empty[tab].title} in ${categories[category].label}` } : empty[tab];
+    const text = category
+      ? { ...empty[tab], title: `${empty[tab].title} in ${categories[category].label}` }
+      : empty[tab];
     return <ListEmpty {...text} />;
   }
   const label = `${tabs.find((t) => t.value === tab)?.label} notifications${category ? ` in ${categories[category].label}` : ""}`;
   return (
     <div className="rounded-xl border border-zinc-200 bg-white p-1 dark:border-zinc-800 dark:bg-zinc-900">
-      <NotificationList items={list.items} actions={list} label={label} more={list.nextCursor ? { load: list.loadMore, loading: list.loadingMore } : undefined} />
+      <NotificationList
+        items={list.items}
+        actions={list}
+        label={label}
+        more={list.nextCursor ? { load: list.loadMore, loading: list.loadingMore } : undefined}
+      />
     </div>
   );
 }

@@ -49,16 +49,28 @@ export interface HeldList {
  * `overlap`: the fetched pages reached an item we hold; `nextCursor`: more pages follow them.
  * `keepLocal(id)`: this item changed here after the fetch started, so our copy is newer.
  */
-export function reconcile(held: HeldList, fetched: HeldList & { overlap: boolean }, keepLocal: (id: string) => boolean, view: ListView): HeldList {
+export function reconcile(
+  held: HeldList,
+  fetched: HeldList & { overlap: boolean },
+  keepLocal: (id: string) => boolean,
+  view: ListView,
+): HeldList {
   // Too far behind to stitch: start over from the fresh pages (plus what arrived meanwhile).
   if (!fetched.overlap && fetched.nextCursor) {
-    return { items: mergeItems(fetched.items, held.items.filter((item) => keepLocal(item.id))), nextCursor: fetched.nextCursor };
+    return {
+      items: mergeItems(
+        fetched.items,
+        held.items.filter((item) => keepLocal(item.id)),
+      ),
+      nextCursor: fetched.nextCursor,
+    };
   }
   // Within the fetched range the server is the truth (held items missing from it left the view
   // elsewhere); older held items stay as they are.
   const fetchedIds = new Set(fetched.items.map((item) => item.id));
   const oldest = fetched.items[fetched.items.length - 1];
-  const olderThanFetched = (item: NotificationItem) => fetched.nextCursor !== null && oldest !== undefined && newestFirst(item, oldest) > 0;
+  const olderThanFetched = (item: NotificationItem) =>
+    fetched.nextCursor !== null && oldest !== undefined && newestFirst(item, oldest) > 0;
   const kept = held.items.filter((item) => fetchedIds.has(item.id) || keepLocal(item.id) || olderThanFetched(item));
   const local = new Map(held.items.map((item) => [item.id, item]));
   const fresh = fetched.items.map((item) => (keepLocal(item.id) ? (local.get(item.id) ?? item) : item));

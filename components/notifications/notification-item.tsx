@@ -14,7 +14,15 @@ export interface ItemActions {
 }
 
 /** One notification: focusable as a whole (arrow keys move between items), every action a real control. */
-export function NotificationItem({ item, actions, compact = false }: { item: Item; actions: ItemActions; compact?: boolean }) {
+export function NotificationItem({
+  item,
+  actions,
+  compact = false,
+}: {
+  item: Item;
+  actions: ItemActions;
+  compact?: boolean;
+}) {
   const unread = item.readAt === null;
   const titleId = `notification-${item.id}-title`;
   return (
@@ -32,14 +40,22 @@ export function NotificationItem({ item, actions, compact = false }: { item: Ite
       <span
         className={clsx(
           "mt-0.5 flex size-8 shrink-0 items-center justify-center rounded-full",
-          item.critical ? "bg-red-100 text-red-700 dark:bg-red-950 dark:text-red-300" : "bg-zinc-100 text-zinc-600 dark:bg-zinc-800 dark:text-zinc-300",
+          item.critical
+            ? "bg-red-100 text-red-700 dark:bg-red-950 dark:text-red-300"
+            : "bg-zinc-100 text-zinc-600 dark:bg-zinc-800 dark:text-zinc-300",
         )}
       >
         <CategoryIcon category={item.category} className="size-4" />
       </span>
       <div className="min-w-0 flex-1">
         <div className="flex items-start gap-2">
-          <h3 id={titleId} className={clsx("min-w-0 flex-1 text-sm", unread ? "font-semibold" : "font-medium text-zinc-700 dark:text-zinc-300")}>
+          <h3
+            id={titleId}
+            className={clsx(
+              "min-w-0 flex-1 text-sm",
+              unread ? "font-semibold" : "font-medium text-zinc-700 dark:text-zinc-300",
+            )}
+          >
             {unread && <span className="sr-only">Unread: </span>}
             {item.title}
           </h3>
@@ -48,13 +64,26 @@ export function NotificationItem({ item, actions, compact = false }: { item: Ite
               <TriangleAlert aria-hidden className="size-3" /> Critical
             </span>
           )}
-          {unread && <span aria-hidden data-testid="unread-dot" className="mt-1.5 size-2 shrink-0 rounded-full bg-brand-600 dark:bg-brand-500" />}
+          {unread && (
+            <span
+              aria-hidden
+              data-testid="unread-dot"
+              className="mt-1.5 size-2 shrink-0 rounded-full bg-brand-600 dark:bg-brand-500"
+            />
+          )}
         </div>
-        <p className={clsx("mt-0.5 text-sm text-zinc-700 dark:text-zinc-300", compact && "line-clamp-2")}>{item.body}</p>
+        <p className={clsx("mt-0.5 text-sm text-zinc-700 dark:text-zinc-300", compact && "line-clamp-2")}>
+          {item.body}
+        </p>
         <p className="mt-1 text-xs text-zinc-500 dark:text-zinc-400">
           <RelativeTime iso={item.createdAt} />
           {!compact && <> · {item.reason}</>}
-          {!compact && item.email && <> · <EmailStatus email={item.email} /></>}
+          {!compact && item.email && (
+            <>
+              {" "}
+              · <EmailStatus email={item.email} />
+            </>
+          )}
         </p>
         <div className="mt-1.5 -ml-1.5 flex flex-wrap items-center gap-1">
           {item.url && (
@@ -84,7 +113,11 @@ export function NotificationItem({ item, actions, compact = false }: { item: Ite
             aria-label={`${item.archivedAt === null ? "Archive" : "Unarchive"}: ${item.title}`}
             onClick={() => actions.update(item, { archived: item.archivedAt === null })}
           >
-            {item.archivedAt === null ? <Archive aria-hidden className="size-3.5" /> : <ArchiveRestore aria-hidden className="size-3.5" />}
+            {item.archivedAt === null ? (
+              <Archive aria-hidden className="size-3.5" />
+            ) : (
+              <ArchiveRestore aria-hidden className="size-3.5" />
+            )}
             {item.archivedAt === null ? "Archive" : "Unarchive"}
           </button>
         </div>

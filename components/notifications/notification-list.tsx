@@ -13,7 +13,13 @@ function moveFocus(event: React.KeyboardEvent<HTMLUListElement>) {
   const from = (event.target as HTMLElement).closest<HTMLElement>("[data-notification-item]");
   const index = from ? items.indexOf(from) : -1;
   const next =
-    event.key === "Home" ? 0 : event.key === "End" ? items.length - 1 : event.key === "ArrowDown" ? Math.min(index + 1, items.length - 1) : Math.max(index - 1, 0);
+    event.key === "Home"
+      ? 0
+      : event.key === "End"
+        ? items.length - 1
+        : event.key === "ArrowDown"
+          ? Math.min(index + 1, items.length - 1)
+          : Math.max(index - 1, 0);
   const target = items[next];
   if (!target) return;
   event.preventDefault();
@@ -101,7 +107,12 @@ export function NotificationList({
 
   return (
     <>
-      <ul ref={list} aria-label={label} onKeyDown={moveFocus} className="divide-y divide-zinc-100 dark:divide-zinc-800/70">
+      <ul
+        ref={list}
+        aria-label={label}
+        onKeyDown={moveFocus}
+        className="divide-y divide-zinc-100 dark:divide-zinc-800/70"
+      >
         {items.map((item) => (
           <li key={item.id} className="py-0.5">
             <NotificationItem item={item} actions={actions} compact={compact} />

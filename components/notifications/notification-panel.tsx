@@ -39,7 +39,12 @@ export function NotificationPanel({
         >
           <CheckCheck aria-hidden className="size-4" /> Mark all as read
         </button>
-        <button type="button" onClick={onClose} aria-label="Close notifications" className={buttonClass("ghost", "p-1.5 sm:hidden")}>
+        <button
+          type="button"
+          onClick={onClose}
+          aria-label="Close notifications"
+          className={buttonClass("ghost", "p-1.5 sm:hidden")}
+        >
           <X aria-hidden className="size-4" />
         </button>
       </div>
@@ -49,7 +54,10 @@ export function NotificationPanel({
         ) : list.status === "error" ? (
           <ListError message={list.error} onRetry={() => void list.reload()} />
         ) : list.items.length === 0 ? (
-          <ListEmpty title="You're all caught up" hint="New notifications about your orders, subscriptions and more appear here as they happen." />
+          <ListEmpty
+            title="You're all caught up"
+            hint="New notifications about your orders, subscriptions and more appear here as they happen."
+          />
         ) : (
           <NotificationList items={list.items} actions={list} label="Latest notifications" compact />
         )}

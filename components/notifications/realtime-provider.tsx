@@ -28,7 +28,13 @@ export interface Realtime {
 
 export const RealtimeContext = createContext<Realtime | null>(null);
 
-export function RealtimeProvider({ initialUnreadCount, children }: { initialUnreadCount: number; children: React.ReactNode }) {
+export function RealtimeProvider({
+  initialUnreadCount,
+  children,
+}: {
+  initialUnreadCount: number;
+  children: React.ReactNode;
+}) {
   const [unreadCount, setUnreadCount] = useState(initialUnreadCount);
   const [connected, setConnected] = useState(false);
   // Read out by screen readers: new notifications arrive without moving focus.
@@ -96,7 +102,10 @@ export function RealtimeProvider({ initialUnreadCount, children }: { initialUnre
     };
   }, [publish, refreshCount]);
 
-  const value = useMemo(() => ({ unreadCount, connected, refreshCount, publish, subscribe }), [unreadCount, connected, refreshCount, publish, subscribe]);
+  const value = useMemo(
+    () => ({ unreadCount, connected, refreshCount, publish, subscribe }),
+    [unreadCount, connected, refreshCount, publish, subscribe],
+  );
   return (
     <RealtimeContext.Provider value={value}>
       {children}

@@ -25,7 +25,9 @@ export function RelativeTime({ iso, className }: { iso: string; className?: stri
 export function EmailStatus({ email }: { email: { status: string; at: string } }) {
   const date = new Date(email.at);
   const status = email.status.replace(/_/g, " ");
-  const sent = ["sent", "delivered", "delivery_delayed", "bounced", "complained", "opened", "clicked"].includes(email.status);
+  const sent = ["sent", "delivered", "delivery_delayed", "bounced", "complained", "opened", "clicked"].includes(
+    email.status,
+  );
   return (
     <span title={format(date, "PPPP 'at' p")} suppressHydrationWarning>
       {sent ? `Emailed ${format(date, "HH:mm")} · ${status}` : `Email ${status}`}

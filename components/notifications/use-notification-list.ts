@@ -76,7 +76,12 @@ export function useNotificationList(view: ListView, options: { initial?: InboxPa
     setState((s) => ({ ...s, loadingMore: true }));
     try {
       const page = await fetchPage({ ...view, cursor: nextCursor, limit });
-      setState((s) => ({ ...s, items: mergeItems(s.items, page.items), nextCursor: page.nextCursor, loadingMore: false }));
+      setState((s) => ({
+        ...s,
+        items: mergeItems(s.items, page.items),
+        nextCursor: page.nextCursor,
+        loadingMore: false,
+      }));
       return page.items.length > 0;
     } catch (error) {
       setState((s) => ({ ...s, loadingMore: false }));
@@ -133,7 +138,9 @@ export function useNotificationList(view: ListView, options: { initial?: InboxPa
         if (!base) return s;
         const next = { ...base, readAt: signal.readAt, archivedAt: signal.archivedAt };
         if (!held) return belongsTo(next, view) ? { ...s, items: mergeItems(s.items, [next]) } : s;
-        const items = staysIn(next, view) ? mergeItems(s.items, [next]) : s.items.filter((item) => item.id !== signal.id);
+        const items = staysIn(next, view)
+          ? mergeItems(s.items, [next])
+          : s.items.filter((item) => item.id !== signal.id);
         return { ...s, items };
       });
       return;
@@ -141,13 +148,17 @@ export function useNotificationList(view: ListView, options: { initial?: InboxPa
     if (signal.kind === "count" && signal.count === 0) {
       // Nothing unread anywhere: whatever we show that is not archived has been read elsewhere.
       const now = new Date().toISOString();
-      setState((s) => ({ ...s, items: s.items.map((item) => (item.readAt || item.archivedAt ? item : { ...item, readAt: now })) }));
+      setState((s) => ({
+        ...s,
+        items: s.items.map((item) => (item.readAt || item.archivedAt ? item : { ...item, readAt: now })),
+      }));
     }
   });
 
   /** Publishes a state change to every list in this tab (this one included). */
   const apply = useCallback(
-    (item: NotificationItem) => publish({ kind: "updated", id: item.id, readAt: item.readAt, archivedAt: item.archivedAt, item }),
+    (item: NotificationItem) =>
+      publish({ kind: "updated", id: item.id, readAt: item.readAt, archivedAt: item.archivedAt, item }),
     [publish],
   );
 
@@ -176,8 +187,13 @@ export function useNotificationList(view: ListView, options: { initial?: InboxPa
   const markAllRead = useCallback(
     async (category?: string | null) => {
       const now = new Date().toISOString();
-      const affected = current.current.items.filter((item) => !item.readAt && !item.archivedAt && (!category || item.category === category));
-      track(affected.map((item) => item.id), 1);
+      const affected = current.current.items.filter(
+        (item) => !item.readAt && !item.archivedAt && (!category || item.category === category),
+      );
+      track(
+        affected.map((item) => item.id),
+        1,
+      );
       affected.forEach((item) => apply({ ...item, readAt: now }));
       try {
         await postReadAll(category);
@@ -185,7 +201,10 @@ export function useNotificationList(view: ListView, options: { initial?: InboxPa
         affected.forEach(apply);
         toast.error(`Could not mark notifications as read. ${(error as Error).message}`);
       } finally {
-        track(affected.map((item) => item.id), -1);
+        track(
+          affected.map((item) => item.id),
+          -1,
+        );
         void refreshCount();
       }
     },

@@ -1,14 +1,22 @@
 // Browser-side calls to the preferences APIs. Errors throw with the server's message so the UI
 // can roll back and say what went wrong.
 import type { Channel } from "@/lib/notifications/catalog";
-import type { OrganizationSettingItem, PreferenceChangeEntry, PreferenceItem, SkippedCell } from "@/lib/preferences/items";
+import type {
+  OrganizationSettingItem,
+  PreferenceChangeEntry,
+  PreferenceItem,
+  SkippedCell,
+} from "@/lib/preferences/items";
 import { apiRequest } from "@/lib/api/client";
 
 /** One type or a whole category. */
 export type Target = { type: string } | { category: string };
 
 export function putUserPreference(body: Target & { channel: Channel; enabled: boolean | null }) {
-  return apiRequest<{ items: PreferenceItem[]; skipped: SkippedCell[] }>("/api/preferences", { method: "PUT", body: JSON.stringify(body) });
+  return apiRequest<{ items: PreferenceItem[]; skipped: SkippedCell[] }>("/api/preferences", {
+    method: "PUT",
+    body: JSON.stringify(body),
+  });
 }
 
 export function resetUserPreferences() {
@@ -17,11 +25,19 @@ export function resetUserPreferences() {
 
 const orgPath = (id: string) => `/api/organizations/${encodeURIComponent(id)}/notification-settings`;
 
-export function putOrganizationSetting(organizationId: string, body: Target & { channel: Channel; enabled?: boolean | null; locked?: boolean }) {
-  return apiRequest<{ items: OrganizationSettingItem[]; skipped: SkippedCell[] }>(orgPath(organizationId), { method: "PUT", body: JSON.stringify(body) });
+export function putOrganizationSetting(
+  organizationId: string,
+  body: Target & { channel: Channel; enabled?: boolean | null; locked?: boolean },
+) {
+  return apiRequest<{ items: OrganizationSettingItem[]; skipped: SkippedCell[] }>(orgPath(organizationId), {
+    method: "PUT",
+    body: JSON.stringify(body),
+  });
 }
 
 export function fetchOrganizationHistory(organizationId: string, cursor?: string | null) {
   const query = cursor ? `?cursor=${encodeURIComponent(cursor)}` : "";
-  return apiRequest<{ items: PreferenceChangeEntry[]; nextCursor: string | null }>(`${orgPath(organizationId)}/history${query}`);
+  return apiRequest<{ items: PreferenceChangeEntry[]; nextCursor: string | null }>(
+    `${orgPath(organizationId)}/history${query}`,
+  );
 }

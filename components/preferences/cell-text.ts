@@ -27,6 +27,11 @@ export const onOff = (enabled: boolean) => (enabled ? "On" : "Off");
 
 /** Where an organization's inherited value comes from: "On · Default", "Off · Northwind Distribution". */
 export function inheritedText(item: OrganizationSettingItem): string {
-  const from = item.inherited.source === "organization" ? item.inherited.sourceName : item.inherited.source === "critical" ? "critical" : "default";
+  const from =
+    item.inherited.source === "organization"
+      ? item.inherited.sourceName
+      : item.inherited.source === "critical"
+        ? "critical"
+        : "default";
   return `${onOff(item.inherited.enabled)} (${from})`;
 }

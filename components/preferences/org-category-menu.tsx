@@ -4,7 +4,8 @@ import { DropdownMenu } from "radix-ui";
 import { ChevronDown } from "lucide-react";
 import type { OrgCellChange } from "./org-cell";
 
-const itemClass = "cursor-pointer rounded px-2 py-1.5 text-sm outline-none data-[highlighted]:bg-zinc-100 dark:data-[highlighted]:bg-zinc-800";
+const itemClass =
+  "cursor-pointer rounded px-2 py-1.5 text-sm outline-none data-[highlighted]:bg-zinc-100 dark:data-[highlighted]:bg-zinc-800";
 
 const actions: { label: string; change: OrgCellChange }[] = [
   { label: "Inherit", change: { enabled: null } },
@@ -15,7 +16,15 @@ const actions: { label: string; change: OrgCellChange }[] = [
 ];
 
 /** Sets one channel for every type of a category (locked and critical cells are skipped). */
-export function OrgCategoryMenu({ label, disabled, onChange }: { label: string; disabled: boolean; onChange: (change: OrgCellChange) => void }) {
+export function OrgCategoryMenu({
+  label,
+  disabled,
+  onChange,
+}: {
+  label: string;
+  disabled: boolean;
+  onChange: (change: OrgCellChange) => void;
+}) {
   return (
     <DropdownMenu.Root>
       <DropdownMenu.Trigger
@@ -26,7 +35,11 @@ export function OrgCategoryMenu({ label, disabled, onChange }: { label: string; 
         Set all <ChevronDown aria-hidden className="size-3.5" />
       </DropdownMenu.Trigger>
       <DropdownMenu.Portal>
-        <DropdownMenu.Content align="start" sideOffset={4} className="z-50 min-w-32 rounded-lg border border-zinc-200 bg-white p-1 shadow-lg dark:border-zinc-800 dark:bg-zinc-900">
+        <DropdownMenu.Content
+          align="start"
+          sideOffset={4}
+          className="z-50 min-w-32 rounded-lg border border-zinc-200 bg-white p-1 shadow-lg dark:border-zinc-800 dark:bg-zinc-900"
+        >
           {actions.map((action) => (
             <DropdownMenu.Item key={action.label} className={itemClass} onSelect={() => onChange(action.change)}>
               {action.label}

@@ -21,7 +21,15 @@ const settingValue = (setting: boolean | null) => (setting === null ? "inherit" 
 const fromValue = (value: string) => (value === "inherit" ? null : value === "on");
 
 /** Inherit / On / Off and a lock for one cell of an organization, with what it would inherit. */
-export function OrgCell({ item, organizationName, onChange }: { item: OrganizationSettingItem; organizationName: string; onChange: (change: OrgCellChange) => void }) {
+export function OrgCell({
+  item,
+  organizationName,
+  onChange,
+}: {
+  item: OrganizationSettingItem;
+  organizationName: string;
+  onChange: (change: OrgCellChange) => void;
+}) {
   const noteId = useId();
   const name = cellName(item.type, item.channel);
   const blocked = item.critical || !!item.lockedBy;
@@ -71,12 +79,22 @@ export function OrgCell({ item, organizationName, onChange }: { item: Organizati
         </button>
       </div>
       {blocked ? (
-        <LockNote id={noteId} critical={item.critical} text={item.critical ? "Always on: critical" : `Locked by ${item.lockedBy}`} explanation={lockExplanation(item, organizationName)} />
+        <LockNote
+          id={noteId}
+          critical={item.critical}
+          text={item.critical ? "Always on: critical" : `Locked by ${item.lockedBy}`}
+          explanation={lockExplanation(item, organizationName)}
+        />
       ) : (
         <p id={noteId} className="text-xs text-zinc-600 dark:text-zinc-400">
           {item.setting === null ? "Inherits " : `${item.setting ? "On" : "Off"} here · inherited: `}
           {inheritedText(item)}
-          {item.locked && <span className="text-amber-700 dark:text-amber-400"> · locked below{item.lockOwner && item.lockOwner !== organizationName ? ` by ${item.lockOwner}` : ""}</span>}
+          {item.locked && (
+            <span className="text-amber-700 dark:text-amber-400">
+              {" "}
+              · locked below{item.lockOwner && item.lockOwner !== organizationName ? ` by ${item.lockOwner}` : ""}
+            </span>
+          )}
         </p>
       )}
     </div>

@@ -10,12 +10,21 @@ import { fetchOrganizationHistory } from "./api";
 type Page = { items: PreferenceChangeEntry[]; nextCursor: string | null };
 
 function value(side: { enabled: boolean | null; locked: boolean | null }, scope: string) {
-  const enabled = side.enabled === null ? (scope === "user" ? "Organization's" : "Inherit") : side.enabled ? "On" : "Off";
+  const enabled =
+    side.enabled === null ? (scope === "user" ? "Organization's" : "Inherit") : side.enabled ? "On" : "Off";
   return side.locked ? `${enabled}, locked` : enabled;
 }
 
 /** The change log of an organization's settings and its users' choices; refetched after each change (`version`). */
-export function OrgHistory({ organizationId, initial, version }: { organizationId: string; initial: Page; version: number }) {
+export function OrgHistory({
+  organizationId,
+  initial,
+  version,
+}: {
+  organizationId: string;
+  initial: Page;
+  version: number;
+}) {
   const [page, setPage] = useState(initial);
   const [loading, setLoading] = useState(false);
 
@@ -36,7 +45,9 @@ export function OrgHistory({ organizationId, initial, version }: { organizationI
 
   return (
     <section aria-labelledby="history-heading" className="mt-10">
-      <h2 id="history-heading" className="text-lg font-semibold">History</h2>
+      <h2 id="history-heading" className="text-lg font-semibold">
+        History
+      </h2>
       {page.items.length === 0 ? (
         <p className="mt-2 text-sm text-zinc-600 dark:text-zinc-400">No changes yet.</p>
       ) : (
@@ -44,11 +55,21 @@ export function OrgHistory({ organizationId, initial, version }: { organizationI
           <table className="w-full min-w-[40rem] text-left text-sm">
             <thead className="bg-zinc-50 text-xs text-zinc-600 uppercase dark:bg-zinc-900/60 dark:text-zinc-400">
               <tr>
-                <th scope="col" className="px-3 py-2 font-medium">When</th>
-                <th scope="col" className="px-3 py-2 font-medium">Who</th>
-                <th scope="col" className="px-3 py-2 font-medium">Setting</th>
-                <th scope="col" className="px-3 py-2 font-medium">Notification</th>
-                <th scope="col" className="px-3 py-2 font-medium">Change</th>
+                <th scope="col" className="px-3 py-2 font-medium">
+                  When
+                </th>
+                <th scope="col" className="px-3 py-2 font-medium">
+                  Who
+                </th>
+                <th scope="col" className="px-3 py-2 font-medium">
+                  Setting
+                </th>
+                <th scope="col" className="px-3 py-2 font-medium">
+                  Notification
+                </th>
+                <th scope="col" className="px-3 py-2 font-medium">
+                  Change
+                </th>
               </tr>
             </thead>
             <tbody>
@@ -57,10 +78,17 @@ export function OrgHistory({ organizationId, initial, version }: { organizationI
                   <td className="px-3 py-2 whitespace-nowrap text-zinc-600 dark:text-zinc-400">
                     <time dateTime={entry.at}>{format(new Date(entry.at), "d MMM yyyy, HH:mm")}</time>
                   </td>
-                  <td className="px-3 py-2">{entry.actorName ?? "System"}{entry.via === "unsubscribe" ? " (unsubscribe link)" : ""}</td>
+                  <td className="px-3 py-2">
+                    {entry.actorName ?? "System"}
+                    {entry.via === "unsubscribe" ? " (unsubscribe link)" : ""}
+                  </td>
                   <td className="px-3 py-2">{entry.scope === "user" ? `${entry.userName}'s own` : "Organization"}</td>
-                  <td className="px-3 py-2">{entry.typeLabel} · {channelLabels[entry.channel]}</td>
-                  <td className="px-3 py-2 whitespace-nowrap">{value(entry.old, entry.scope)} → {value(entry.new, entry.scope)}</td>
+                  <td className="px-3 py-2">
+                    {entry.typeLabel} · {channelLabels[entry.channel]}
+                  </td>
+                  <td className="px-3 py-2 whitespace-nowrap">
+                    {value(entry.old, entry.scope)} → {value(entry.new, entry.scope)}
+                  </td>
                 </tr>
               ))}
             </tbody>
@@ -68,7 +96,9 @@ export function OrgHistory({ organizationId, initial, version }: { organizationI
         </div>
       )}
       {page.nextCursor && (
-        <Button variant="secondary" className="mt-3" disabled={loading} onClick={more}>Show older changes</Button>
+        <Button variant="secondary" className="mt-3" disabled={loading} onClick={more}>
+          Show older changes
+        </Button>
       )}
     </section>
   );

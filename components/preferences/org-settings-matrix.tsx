@@ -3,7 +3,14 @@
 import { useMemo, useState } from "react";
 import { Tooltip } from "radix-ui";
 import { toast } from "sonner";
-import { catalog, categories, categoryKeys, channels, typesInCategory, type Channel } from "@/lib/notifications/catalog";
+import {
+  catalog,
+  categories,
+  categoryKeys,
+  channels,
+  typesInCategory,
+  type Channel,
+} from "@/lib/notifications/catalog";
 import { channelLabels } from "@/lib/preferences/labels";
 import type { OrganizationSettingItem } from "@/lib/preferences/items";
 import { putOrganizationSetting, type Target } from "./api";
@@ -25,7 +32,12 @@ function optimistic(item: OrganizationSettingItem, change: OrgCellChange): Organ
   return { ...item, setting, locked: change.locked ?? item.locked, enabled: setting ?? item.inherited.enabled };
 }
 
-export function OrgSettingsMatrix(props: { organizationId: string; organizationName: string; initialItems: OrganizationSettingItem[]; onChanged: () => void }) {
+export function OrgSettingsMatrix(props: {
+  organizationId: string;
+  organizationName: string;
+  initialItems: OrganizationSettingItem[];
+  onChanged: () => void;
+}) {
   const [items, setItems] = useState(props.initialItems);
   const byKey = useMemo(() => new Map(items.map((item) => [keyOf(item), item])), [items]);
   const patch = (updated: OrganizationSettingItem[]) => {
@@ -33,12 +45,20 @@ export function OrgSettingsMatrix(props: { organizationId: string; organizationN
     setItems((current) => current.map((item) => next.get(keyOf(item)) ?? item));
   };
 
-  async function change(target: Target, channel: Channel, body: OrgCellChange, cells: OrganizationSettingItem[], what: string) {
+  async function change(
+    target: Target,
+    channel: Channel,
+    body: OrgCellChange,
+    cells: OrganizationSettingItem[],
+    what: string,
+  ) {
     patch(cells.map((cell) => optimistic(cell, body)));
     try {
       const result = await putOrganizationSetting(props.organizationId, { ...target, channel, ...body });
       patch(result.items);
-      const skipped = result.skipped.length ? `${result.skipped.length} left unchanged (locked or critical): ${result.skipped.map((cell) => catalog[cell.type].label).join(", ")}.` : undefined;
+      const skipped = result.skipped.length
+        ? `${result.skipped.length} left unchanged (locked or critical): ${result.skipped.map((cell) => catalog[cell.type].label).join(", ")}.`
+        : undefined;
       toast.success(`${what} ${describe(body)}`, { description: skipped });
       props.onChanged();
     } catch (error) {
@@ -61,18 +81,27 @@ export function OrgSettingsMatrix(props: { organizationId: string; organizationN
                 title={label}
                 columns="admin"
                 cell={(channel) => {
-                  const editable = types.map((type) => byKey.get(`${type}:${channel}`)!).filter((item) => !item.critical && !item.lockedBy);
+                  const editable = types
+                    .map((type) => byKey.get(`${type}:${channel}`)!)
+                    .filter((item) => !item.critical && !item.lockedBy);
                   return (
                     <OrgCategoryMenu
                       label={`Set ${channelLabels[channel]} for all ${label} notifications`}
                       disabled={editable.length === 0}
-                      onChange={(body) => change({ category }, channel, body, editable, `${channelLabels[channel]} for ${label}`)}
+                      onChange={(body) =>
+                        change({ category }, channel, body, editable, `${channelLabels[channel]} for ${label}`)
+                      }
                     />
                   );
                 }}
               />
               {types.map((type) => (
-                <MatrixRow key={type} label={catalog[type].label} description={catalog[type].description} columns="admin">
+                <MatrixRow
+                  key={type}
+                  label={catalog[type].label}
+                  description={catalog[type].description}
+                  columns="admin"
+                >
                   {channels.map((channel) => {
                     const item = byKey.get(`${type}:${channel}`)!;
                     return (

@@ -15,7 +15,12 @@ export function OrgSettingsView(props: {
   const [version, setVersion] = useState(0);
   return (
     <>
-      <OrgSettingsMatrix organizationId={props.organizationId} organizationName={props.organizationName} initialItems={props.initialItems} onChanged={() => setVersion((v) => v + 1)} />
+      <OrgSettingsMatrix
+        organizationId={props.organizationId}
+        organizationName={props.organizationName}
+        initialItems={props.initialItems}
+        onChanged={() => setVersion((v) => v + 1)}
+      />
       <OrgHistory organizationId={props.organizationId} initial={props.initialHistory} version={version} />
     </>
   );

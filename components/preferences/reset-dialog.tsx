@@ -21,7 +21,8 @@ export function ResetDialog({ count, onConfirm }: { count: number; onConfirm: ()
         <AlertDialog.Content className="fixed top-1/2 left-1/2 z-50 w-[calc(100%-2rem)] max-w-md -translate-x-1/2 -translate-y-1/2 rounded-lg border border-zinc-200 bg-white p-6 shadow-xl dark:border-zinc-800 dark:bg-zinc-900">
           <AlertDialog.Title className="text-lg font-semibold">Reset to organization defaults?</AlertDialog.Title>
           <AlertDialog.Description className="mt-2 text-sm text-zinc-600 dark:text-zinc-400">
-            Your {count} {count === 1 ? "choice" : "choices"} will be removed and every notification will follow your organization&apos;s settings again.
+            Your {count} {count === 1 ? "choice" : "choices"} will be removed and every notification will follow your
+            organization&apos;s settings again.
           </AlertDialog.Description>
           <div className="mt-6 flex justify-end gap-2">
             <AlertDialog.Cancel className={buttonClass("secondary")}>Cancel</AlertDialog.Cancel>

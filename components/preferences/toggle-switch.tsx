@@ -4,7 +4,14 @@ import { Switch } from "radix-ui";
 import { clsx } from "clsx";
 
 /** A labelled on/off switch; `label` is its accessible name, `describedBy` the id of its source text. */
-export function ToggleSwitch(props: { checked: boolean; onChange: (checked: boolean) => void; label: string; describedBy?: string; disabled?: boolean; size?: "sm" | "md" }) {
+export function ToggleSwitch(props: {
+  checked: boolean;
+  onChange: (checked: boolean) => void;
+  label: string;
+  describedBy?: string;
+  disabled?: boolean;
+  size?: "sm" | "md";
+}) {
   const small = props.size === "sm";
   return (
     <Switch.Root
@@ -23,7 +30,9 @@ export function ToggleSwitch(props: { checked: boolean; onChange: (checked: bool
       <Switch.Thumb
         className={clsx(
           "block rounded-full bg-white shadow transition-transform",
-          small ? "size-4 translate-x-0.5 data-[state=checked]:translate-x-[18px]" : "size-5 translate-x-0.5 data-[state=checked]:translate-x-[22px]",
+          small
+            ? "size-4 translate-x-0.5 data-[state=checked]:translate-x-[18px]"
+            : "size-5 translate-x-0.5 data-[state=checked]:translate-x-[22px]",
         )}
       />
     </Switch.Root>

@@ -13,11 +13,25 @@ export function UserCell({ item, onChange }: { item: PreferenceItem; onChange: (
   const sourceId = useId();
   const name = cellName(item.type, item.channel);
   return (
-    <div className="flex items-center gap-3 sm:flex-col sm:items-start sm:gap-1" data-cell={`${item.type}:${item.channel}`}>
+    <div
+      className="flex items-center gap-3 sm:flex-col sm:items-start sm:gap-1"
+      data-cell={`${item.type}:${item.channel}`}
+    >
       <CellChannelLabel channel={item.channel} />
-      <ToggleSwitch checked={item.enabled} disabled={item.locked} label={name} describedBy={sourceId} onChange={onChange} />
+      <ToggleSwitch
+        checked={item.enabled}
+        disabled={item.locked}
+        label={name}
+        describedBy={sourceId}
+        onChange={onChange}
+      />
       {item.locked ? (
-        <LockNote id={sourceId} text={userSourceText(item)} explanation={lockExplanation(item)} critical={item.source === "critical"} />
+        <LockNote
+          id={sourceId}
+          text={userSourceText(item)}
+          explanation={lockExplanation(item)}
+          critical={item.source === "critical"}
+        />
       ) : (
         <span className="inline-flex items-center gap-1.5 text-xs text-zinc-600 dark:text-zinc-400">
           <span id={sourceId}>{userSourceText(item)}</span>

@@ -3,7 +3,15 @@
 import { useMemo, useState } from "react";
 import { Tooltip } from "radix-ui";
 import { toast } from "sonner";
-import { catalog, categories, categoryKeys, channels, typesInCategory, type Category, type Channel } from "@/lib/notifications/catalog";
+import {
+  catalog,
+  categories,
+  categoryKeys,
+  channels,
+  typesInCategory,
+  type Category,
+  type Channel,
+} from "@/lib/notifications/catalog";
 import { channelLabels } from "@/lib/preferences/labels";
 import type { PreferenceItem, SkippedCell } from "@/lib/preferences/items";
 import { putUserPreference, resetUserPreferences, type Target } from "./api";
@@ -16,7 +24,9 @@ import { CategoryHeader, MatrixRow, MatrixSection } from "./matrix-layout";
 const keyOf = (item: { type: string; channel: Channel }) => `${item.type}:${item.channel}`;
 
 function skippedNote(skipped: SkippedCell[]) {
-  return skipped.length ? `${skipped.length} left unchanged: ${skipped.map((cell) => catalog[cell.type].label).join(", ")} (locked or critical).` : undefined;
+  return skipped.length
+    ? `${skipped.length} left unchanged: ${skipped.map((cell) => catalog[cell.type].label).join(", ")} (locked or critical).`
+    : undefined;
 }
 
 export function UserPreferencesMatrix({ initialItems }: { initialItems: PreferenceItem[] }) {
@@ -28,12 +38,21 @@ export function UserPreferencesMatrix({ initialItems }: { initialItems: Preferen
   };
 
   // Optimistic: the cells change at once; the server's answer replaces them, an error restores them.
-  async function change(target: Target, channel: Channel, enabled: boolean | null, cells: PreferenceItem[], what: string) {
+  async function change(
+    target: Target,
+    channel: Channel,
+    enabled: boolean | null,
+    cells: PreferenceItem[],
+    what: string,
+  ) {
     if (enabled !== null) patch(cells.map((cell) => ({ ...cell, enabled, source: "user" as const })));
     try {
       const result = await putUserPreference({ ...target, channel, enabled });
       patch(result.items);
-      toast.success(enabled === null ? `${what} follows your organization again` : `${what} turned ${enabled ? "on" : "off"}`, { description: skippedNote(result.skipped) });
+      toast.success(
+        enabled === null ? `${what} follows your organization again` : `${what} turned ${enabled ? "on" : "off"}`,
+        { description: skippedNote(result.skipped) },
+      );
     } catch (error) {
       patch(cells);
       toast.error(`Could not change ${what}`, { description: (error as Error).message });
@@ -44,7 +63,11 @@ export function UserPreferencesMatrix({ initialItems }: { initialItems: Preferen
     try {
       const result = await resetUserPreferences();
       setItems(result.items);
-      toast.success(result.removed ? `Reset ${result.removed} ${result.removed === 1 ? "choice" : "choices"} to your organization's defaults` : "Nothing to reset");
+      toast.success(
+        result.removed
+          ? `Reset ${result.removed} ${result.removed === 1 ? "choice" : "choices"} to your organization's defaults`
+          : "Nothing to reset",
+      );
     } catch (error) {
       toast.error("Could not reset your settings", { description: (error as Error).message });
     }
@@ -55,7 +78,10 @@ export function UserPreferencesMatrix({ initialItems }: { initialItems: Preferen
   return (
     <Tooltip.Provider delayDuration={200}>
       <div className="flex flex-col gap-3 sm:flex-row sm:items-center sm:justify-between">
-        <p className="text-sm text-zinc-600 dark:text-zinc-400">Changes save immediately. Your organization sets the defaults; some settings may be locked by it or your reseller.</p>
+        <p className="text-sm text-zinc-600 dark:text-zinc-400">
+          Changes save immediately. Your organization sets the defaults; some settings may be locked by it or your
+          reseller.
+        </p>
         <ResetDialog count={choices} onConfirm={reset} />
       </div>
       <div className="mt-6 flex flex-col gap-6">
@@ -67,9 +93,23 @@ export function UserPreferencesMatrix({ initialItems }: { initialItems: Preferen
   );
 }
 
-type Change = (target: Target, channel: Channel, enabled: boolean | null, cells: PreferenceItem[], what: string) => Promise<void>;
+type Change = (
+  target: Target,
+  channel: Channel,
+  enabled: boolean | null,
+  cells: PreferenceItem[],
+  what: string,
+) => Promise<void>;
 
-function CategorySection({ category, byKey, change }: { category: Category; byKey: Map<string, PreferenceItem>; change: Change }) {
+function CategorySection({
+  category,
+  byKey,
+  change,
+}: {
+  category: Category;
+  byKey: Map<string, PreferenceItem>;
+  change: Change;
+}) {
   const types = typesInCategory(category);
   const label = categories[category].label;
   return (
@@ -91,9 +131,15 @@ function CategorySection({ category, byKey, change }: { category: Category; byKe
                 disabled={editable.length === 0}
                 label={`${channelLabels[channel]} for all ${label} notifications`}
                 describedBy={mixed ? mixedId : undefined}
-                onChange={(enabled) => change({ category }, channel, enabled, editable, `${channelLabels[channel]} for ${label}`)}
+                onChange={(enabled) =>
+                  change({ category }, channel, enabled, editable, `${channelLabels[channel]} for ${label}`)
+                }
               />
-              {mixed && <span id={mixedId} className="text-xs text-zinc-500 dark:text-zinc-400">Some on</span>}
+              {mixed && (
+                <span id={mixedId} className="text-xs text-zinc-500 dark:text-zinc-400">
+                  Some on
+                </span>
+              )}
             </>
           );
         }}

@@ -14,10 +14,16 @@ export interface HeaderUser {
 }
 
 export function AppHeader({ user }: { user: HeaderUser }) {
-  const access = { isAdmin: user.role === "admin", isPlatformAdmin: user.role === "admin" && user.organizationKind === "platform" };
+  const access = {
+    isAdmin: user.role === "admin",
+    isPlatformAdmin: user.role === "admin" && user.organizationKind === "platform",
+  };
   return (
     <header className="sticky top-0 z-30 border-b border-zinc-200 bg-white/90 backdrop-blur dark:border-zinc-800 dark:bg-zinc-900/90">
-      <a href="#main" className="sr-only focus:not-sr-only focus:absolute focus:left-2 focus:top-2 focus:rounded focus:bg-white focus:px-3 focus:py-2 dark:focus:bg-zinc-900">
+      <a
+        href="#main"
+        className="sr-only focus:not-sr-only focus:absolute focus:left-2 focus:top-2 focus:rounded focus:bg-white focus:px-3 focus:py-2 dark:focus:bg-zinc-900"
+      >
         Skip to content
       </a>
       <div className="mx-auto flex h-14 max-w-5xl items-center gap-3 px-4 sm:px-6">
@@ -25,7 +31,9 @@ export function AppHeader({ user }: { user: HeaderUser }) {
           <BellRing aria-hidden className="size-5 text-brand-600" />
           <span className="hidden sm:inline">Notifications</span>
         </Link>
-        <span aria-hidden className="hidden text-zinc-300 sm:inline dark:text-zinc-700">/</span>
+        <span aria-hidden className="hidden text-zinc-300 sm:inline dark:text-zinc-700">
+          /
+        </span>
         <span className="truncate text-sm text-zinc-600 dark:text-zinc-400" data-testid="organization-name">
           {user.organizationName}
         </span>

@@ -19,7 +19,9 @@ export function MainNav(props: { isAdmin: boolean; isPlatformAdmin: boolean }) {
             aria-current={active ? "page" : undefined}
             className={clsx(
               "rounded-md px-2.5 py-1.5 text-sm",
-              active ? "bg-zinc-100 font-medium text-zinc-900 dark:bg-zinc-800 dark:text-zinc-50" : "text-zinc-600 hover:text-zinc-900 dark:text-zinc-400 dark:hover:text-zinc-100",
+              active
+                ? "bg-zinc-100 font-medium text-zinc-900 dark:bg-zinc-800 dark:text-zinc-50"
+                : "text-zinc-600 hover:text-zinc-900 dark:text-zinc-400 dark:hover:text-zinc-100",
             )}
           >
             {link.label}

@@ -8,15 +8,31 @@ import { ChevronDown, LogOut, Settings } from "lucide-react";
 const itemClass =
   "flex cursor-pointer items-center gap-2 rounded px-2 py-1.5 text-sm outline-none data-[highlighted]:bg-zinc-100 dark:data-[highlighted]:bg-zinc-800";
 
-export function UserMenu({ name, email, links }: { name: string; email: string; links: { href: string; label: string }[] }) {
-  const initials = name.split(/\s+/).map((part) => part[0]).join("").slice(0, 2).toUpperCase();
+export function UserMenu({
+  name,
+  email,
+  links,
+}: {
+  name: string;
+  email: string;
+  links: { href: string; label: string }[];
+}) {
+  const initials = name
+    .split(/\s+/)
+    .map((part) => part[0])
+    .join("")
+    .slice(0, 2)
+    .toUpperCase();
   return (
     <DropdownMenu.Root>
       <DropdownMenu.Trigger
         aria-label={`Account menu for ${name}`}
         className="flex items-center gap-1 rounded-full p-1 hover:bg-zinc-100 dark:hover:bg-zinc-800"
       >
-        <span aria-hidden className="flex size-8 items-center justify-center rounded-full bg-brand-100 text-xs font-semibold text-brand-700 dark:bg-brand-700 dark:text-white">
+        <span
+          aria-hidden
+          className="flex size-8 items-center justify-center rounded-full bg-brand-100 text-xs font-semibold text-brand-700 dark:bg-brand-700 dark:text-white"
+        >
           {initials}
         </span>
         <ChevronDown aria-hidden className="size-4 text-zinc-500" />

@@ -11,7 +11,15 @@ export function Paragraph({ children }: { children: ReactNode }) {
 /** Words someone wrote (a note, a comment, a reason), set apart from ours. */
 export function Quote({ children }: { children: ReactNode }) {
   return (
-    <Text style={{ ...paragraph, borderLeft: "3px solid #d1d5db", color: "#4b5563", padding: "4px 0 4px 12px", whiteSpace: "pre-line" }}>
+    <Text
+      style={{
+        ...paragraph,
+        borderLeft: "3px solid #d1d5db",
+        color: "#4b5563",
+        padding: "4px 0 4px 12px",
+        whiteSpace: "pre-line",
+      }}
+    >
       {children}
     </Text>
   );
@@ -20,13 +28,28 @@ export function Quote({ children }: { children: ReactNode }) {
 /** Something that went wrong or needs attention. */
 export function Callout({ children }: { children: ReactNode }) {
   return (
-    <Text style={{ ...paragraph, backgroundColor: "#fef2f2", border: "1px solid #fecaca", borderRadius: "6px", color: "#991b1b", padding: "10px 12px" }}>
+    <Text
+      style={{
+        ...paragraph,
+        backgroundColor: "#fef2f2",
+        border: "1px solid #fecaca",
+        borderRadius: "6px",
+        color: "#991b1b",
+        padding: "10px 12px",
+      }}
+    >
       {children}
     </Text>
   );
 }
 
-const cell = { borderBottom: "1px solid #f3f4f6", fontSize: "13px", lineHeight: "20px", padding: "6px 0", verticalAlign: "top" as const };
+const cell = {
+  borderBottom: "1px solid #f3f4f6",
+  fontSize: "13px",
+  lineHeight: "20px",
+  padding: "6px 0",
+  verticalAlign: "top" as const,
+};
 
 /** A label/value list; rows whose value is missing are left out (optional fields). */
 export function Details({ rows }: { rows: [string, ReactNode | null | undefined][] }) {
@@ -72,7 +95,9 @@ export function ItemsTable({ items }: { items: Line[] }) {
             <tr key={index}>
               <td style={{ ...cell, color: "#111827" }}>{item.offerName}</td>
               <td style={{ ...cell, color: "#111827", textAlign: "right" }}>{item.quantity}</td>
-              <td style={{ ...cell, color: "#111827", textAlign: "right" }}>{formatMoney(item.unitPrice, item.currency)}</td>
+              <td style={{ ...cell, color: "#111827", textAlign: "right" }}>
+                {formatMoney(item.unitPrice, item.currency)}
+              </td>
             </tr>
           ))}
         </tbody>

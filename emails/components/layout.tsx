@@ -28,7 +28,9 @@ export function EmailLayout({ context, preview, heading, action, children }: Lay
             {brand.logoUrl ? (
               <Img src={brand.logoUrl} alt={brand.name} height="32" style={{ height: "32px", width: "auto" }} />
             ) : (
-              <Text style={{ color: brand.primaryColor, fontSize: "16px", fontWeight: 700, margin: 0 }}>{brand.name}</Text>
+              <Text style={{ color: brand.primaryColor, fontSize: "16px", fontWeight: 700, margin: 0 }}>
+                {brand.name}
+              </Text>
             )}
           </Section>
           <Section style={{ padding: "8px 32px 16px" }}>

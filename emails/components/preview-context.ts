@@ -4,7 +4,9 @@ import { catalog, type NotificationType } from "../../lib/notifications/catalog"
 
 export function previewContext(type: NotificationType, overrides: Partial<EmailContext> = {}): EmailContext {
   const definition = catalog[type];
-  const path = (definition.render as (data: unknown) => { path: string | null })(definition.schema.parse(definition.example)).path;
+  const path = (definition.render as (data: unknown) => { path: string | null })(
+    definition.schema.parse(definition.example),
+  ).path;
   return {
     brand: { name: "Contoso Reseller", logoUrl: null, primaryColor: "#2563eb" },
     recipientName: "Alice Adatum",
@@ -21,5 +23,7 @@ export function previewContext(type: NotificationType, overrides: Partial<EmailC
 
 /** The catalog's example payload, parsed as the schema would (output type). */
 export function previewData<T extends NotificationType>(type: T) {
-  return catalog[type].schema.parse(catalog[type].example) as import("../../lib/notifications/catalog").NotificationData<T>;
+  return catalog[type].schema.parse(
+    catalog[type].example,
+  ) as import("../../lib/notifications/catalog").NotificationData<T>;
 }

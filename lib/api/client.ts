@@ -31,7 +31,12 @@ export async function apiRequest<T>(path: string, init?: RequestInit): Promise<T
   const json = await response.json().catch(() => null);
   if (!response.ok) {
     const error = json?.error;
-    throw new ApiError(response.status, error?.code ?? "unknown", error?.message ?? `Request failed (${response.status})`, error?.details);
+    throw new ApiError(
+      response.status,
+      error?.code ?? "unknown",
+      error?.message ?? `Request failed (${response.status})`,
+      error?.details,
+    );
   }
   return json as T;
 }

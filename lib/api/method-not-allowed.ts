@@ -7,7 +7,10 @@ import { AppError, errorBody } from "@/lib/errors";
 type Method = (this: ServerResponse, ...args: unknown[]) => unknown;
 
 export function explainMethodNotAllowed(req: IncomingMessage, res: ServerResponse) {
-  const { writeHead, flushHeaders, write, end } = res as unknown as Record<"writeHead" | "flushHeaders" | "write" | "end", Method>;
+  const { writeHead, flushHeaders, write, end } = res as unknown as Record<
+    "writeHead" | "flushHeaders" | "write" | "end",
+    Method
+  >;
   const ours = () => res.statusCode === 405 && !res.headersSent && !res.hasHeader("content-type");
   const patched = res as unknown as Record<"writeHead" | "flushHeaders" | "write" | "end", Method>;
   patched.writeHead = function (...args) {
@@ -24,7 +27,9 @@ export function explainMethodNotAllowed(req: IncomingMessage, res: ServerRespons
   patched.end = function (...args) {
     if (!ours()) return end.apply(this, args);
     const path = (req.url ?? "").split("?")[0];
-    const body = JSON.stringify(errorBody(new AppError("method_not_allowed", `${req.method} is not supported on ${path}`)));
+    const body = JSON.stringify(
+      errorBody(new AppError("method_not_allowed", `${req.method} is not supported on ${path}`)),
+    );
     res.setHeader("content-type", "application/json");
     res.setHeader("content-length", Buffer.byteLength(body));
     return end.call(this, body, ...args.filter((arg) => typeof arg === "function"));

@@ -21,9 +21,14 @@ export function withApiKey<P extends Params = Params>(
       const apiKey = await authenticateApiKey(request.headers.get("authorization"));
       const limit = rateLimiter().hit(apiKey.id);
       if (!limit.ok) {
-        throw new AppError("rate_limited", `Rate limit exceeded for this API key; retry in ${limit.retryAfterSeconds} s`, undefined, {
-          "Retry-After": String(limit.retryAfterSeconds),
-        });
+        throw new AppError(
+          "rate_limited",
+          `Rate limit exceeded for this API key; retry in ${limit.retryAfterSeconds} s`,
+          undefined,
+          {
+            "Retry-After": String(limit.retryAfterSeconds),
+          },
+        );
       }
       return await handler(request, { apiKey, params: await context.params });
     } catch (error) {

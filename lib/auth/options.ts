@@ -16,7 +16,13 @@ function clientAddress(headers: Record<string, unknown> | undefined) {
   return typeof forwarded === "string" ? (forwarded.split(",")[0]?.trim() ?? "unknown") : "local";
 }
 
-function toSessionUser(user: { id: string; email: string; name: string; organizationId: string; role: User["role"] }): User {
+function toSessionUser(user: {
+  id: string;
+  email: string;
+  name: string;
+  organizationId: string;
+  role: User["role"];
+}): User {
   return { id: user.id, email: user.email, name: user.name, organizationId: user.organizationId, role: user.role };
 }
 
@@ -55,7 +61,8 @@ export const authOptions: NextAuthOptions = {
       credentials: { token: { type: "text" } },
       async authorize(credentials) {
         const user = await consumeSignInLink(credentials?.token ?? "");
-        if (!user) throw new Error("This sign-in link is invalid, expired or already used. Ask the portal for a new one.");
+        if (!user)
+          throw new Error("This sign-in link is invalid, expired or already used. Ask the portal for a new one.");
         return toSessionUser(user);
       },
     }),

@@ -16,7 +16,11 @@ export async function userIdFromCookie(cookieHeader: string | null | undefined):
   if (!cookieHeader) return null;
   const cookies = parseCookies(cookieHeader) as Record<string, string>;
   // raw: the token as sent (NextAuth joins a token split over several cookies), not decoded.
-  const token = await getToken({ req: { cookies, headers: {} } as never, secureCookie: env().APP_URL.startsWith("https://"), raw: true });
+  const token = await getToken({
+    req: { cookies, headers: {} } as never,
+    secureCookie: env().APP_URL.startsWith("https://"),
+    raw: true,
+  });
   const secret = process.env.AUTH_SECRET;
   if (!token || !secret) return null;
   const hit = decoded.get(token);

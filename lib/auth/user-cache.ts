@@ -11,7 +11,14 @@ const LIFETIME_MS = 30_000;
 function readUser(id: string) {
   return db.user.findUnique({
     where: { id },
-    select: { id: true, email: true, name: true, role: true, active: true, organization: { select: { id: true, name: true, kind: true } } },
+    select: {
+      id: true,
+      email: true,
+      name: true,
+      role: true,
+      active: true,
+      organization: { select: { id: true, name: true, kind: true } },
+    },
   });
 }
 

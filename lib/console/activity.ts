@@ -11,7 +11,8 @@ export const activityResults = ["accepted", "duplicate", "rejected"] as const;
 export type ActivityResult = (typeof activityResults)[number];
 
 // GET forms send "" for an untouched field: treat it as absent.
-const optional = <T extends z.ZodType>(schema: T) => z.preprocess((value) => (value === "" ? undefined : value), schema.optional());
+const optional = <T extends z.ZodType>(schema: T) =>
+  z.preprocess((value) => (value === "" ? undefined : value), schema.optional());
 
 // <input type="datetime-local"> sends "2026-11-26T18:00" without a zone; the console means UTC.
 const instant = z
@@ -95,7 +96,9 @@ export async function listActivity(query: ActivityQuery) {
   const common = {
     ...(query.type ? { type: query.type } : {}),
     ...(query.organizationId ? { organizationId: query.organizationId } : {}),
-    ...(query.from || query.to ? { receivedAt: { ...(query.from ? { gte: query.from } : {}), ...(query.to ? { lte: query.to } : {}) } } : {}),
+    ...(query.from || query.to
+      ? { receivedAt: { ...(query.from ? { gte: query.from } : {}), ...(query.to ? { lte: query.to } : {}) } }
+      : {}),
   };
   const keyset = after
     ? { OR: [{ receivedAt: { lt: after.receivedAt } }, { receivedAt: after.receivedAt, id: { lt: after.id } }] }
@@ -109,7 +112,16 @@ export async function listActivity(query: ActivityQuery) {
           where: { AND: [common, keyset] },
           orderBy,
           take: limit + 1,
-          select: { id: true, receivedAt: true, externalId: true, source: true, type: true, organizationId: true, apiKeyId: true, notificationCount: true },
+          select: {
+            id: true,
+            receivedAt: true,
+            externalId: true,
+            source: true,
+            type: true,
+            organizationId: true,
+            apiKeyId: true,
+            notificationCount: true,
+          },
         }),
     query.result === "accepted"
       ? []
@@ -118,7 +130,11 @@ export async function listActivity(query: ActivityQuery) {
             AND: [
               common,
               keyset,
-              query.result === "duplicate" ? { code: "duplicate" } : query.result === "rejected" ? { code: { not: "duplicate" } } : {},
+              query.result === "duplicate"
+                ? { code: "duplicate" }
+                : query.result === "rejected"
+                  ? { code: { not: "duplicate" } }
+                  : {},
             ],
           },
           orderBy,
@@ -126,7 +142,10 @@ export async function listActivity(query: ActivityQuery) {
         }),
   ]);
 
-  const merged = [...events.map((row) => ({ ...row, kind: "event" as const })), ...rejections.map((row) => ({ ...row, kind: "rejection" as const }))]
+  const merged = [
+    ...events.map((row) => ({ ...row, kind: "event" as const })),
+    ...rejections.map((row) => ({ ...row, kind: "rejection" as const })),
+  ]
     .sort(newestFirst)
     .slice(0, limit + 1);
   const page = merged.slice(0, limit);
@@ -136,13 +155,22 @@ export async function listActivity(query: ActivityQuery) {
   const pageRejections = page.flatMap((row) => (row.kind === "rejection" ? [row] : []));
   const orgIds = [...new Set(page.flatMap((row) => (row.organizationId ? [row.organizationId] : [])))];
   const keyIds = [...new Set(page.flatMap((row) => (row.apiKeyId ? [row.apiKeyId] : [])))];
-  const duplicateIds = [...new Set(pageRejections.flatMap((row) => (row.code === "duplicate" && row.externalId ? [row.externalId] : [])))];
+  const duplicateIds = [
+    ...new Set(pageRejections.flatMap((row) => (row.code === "duplicate" && row.externalId ? [row.externalId] : []))),
+  ];
   const [orgs, keys, deliveries, originals] = await Promise.all([
     db.organization.findMany({ where: { id: { in: orgIds } }, select: { id: true, name: true } }),
     db.apiKey.findMany({ where: { id: { in: keyIds } }, select: { id: true, name: true } }),
-    db.emailDelivery.groupBy({ by: ["eventId", "status"], where: { eventId: { in: pageEvents.map((e) => e.id) } }, _count: { _all: true } }),
+    db.emailDelivery.groupBy({
+      by: ["eventId", "status"],
+      where: { eventId: { in: pageEvents.map((e) => e.id) } },
+      _count: { _all: true },
+    }),
     // The platform API's duplicates repeat a platform event; the console never repeats ids.
-    db.event.findMany({ where: { source: "platform", externalId: { in: duplicateIds } }, select: { id: true, externalId: true } }),
+    db.event.findMany({
+      where: { source: "platform", externalId: { in: duplicateIds } },
+      select: { id: true, externalId: true },
+    }),
   ]);
   const orgName = new Map(orgs.map((org) => [org.id, org.name]));
   const keyName = new Map(keys.map((key) => [key.id, key.name]));
@@ -165,7 +193,13 @@ export async function listActivity(query: ActivityQuery) {
       apiKeyName: row.apiKeyId ? (keyName.get(row.apiKeyId) ?? null) : null,
     };
     if (row.kind === "event") {
-      return { ...base, result: "accepted", source: row.source, notificationCount: row.notificationCount, emails: emails.get(row.id) ?? {} };
+      return {
+        ...base,
+        result: "accepted",
+        source: row.source,
+        notificationCount: row.notificationCount,
+        emails: emails.get(row.id) ?? {},
+      };
     }
     return {
       ...base,

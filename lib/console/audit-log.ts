@@ -10,14 +10,20 @@ export interface AuditEntry {
   actor: { id: string; name: string; email: string } | null;
 }
 
-export async function listAuditLog({ actionPrefix, limit = 50 }: { actionPrefix?: string; limit?: number } = {}): Promise<AuditEntry[]> {
+export async function listAuditLog({
+  actionPrefix,
+  limit = 50,
+}: { actionPrefix?: string; limit?: number } = {}): Promise<AuditEntry[]> {
   const rows = await db.auditLog.findMany({
     where: actionPrefix ? { action: { startsWith: actionPrefix } } : undefined,
     orderBy: [{ createdAt: "desc" }, { id: "desc" }],
     take: limit,
   });
   const actorIds = [...new Set(rows.flatMap((row) => (row.actorId ? [row.actorId] : [])))];
-  const actors = await db.user.findMany({ where: { id: { in: actorIds } }, select: { id: true, name: true, email: true } });
+  const actors = await db.user.findMany({
+    where: { id: { in: actorIds } },
+    select: { id: true, name: true, email: true },
+  });
   const byId = new Map(actors.map((actor) => [actor.id, actor]));
   return rows.map((row) => ({
     id: row.id,

@@ -31,7 +31,15 @@ const kindOrder: Record<string, number> = { platform: 0, distributor: 1, reselle
 export async function listOrganizationsWithUsers() {
   const [orgs, users] = await Promise.all([
     db.organization.findMany({
-      select: { id: true, name: true, kind: true, status: true, parentId: true, primaryContactId: true, billingContactId: true },
+      select: {
+        id: true,
+        name: true,
+        kind: true,
+        status: true,
+        parentId: true,
+        primaryContactId: true,
+        billingContactId: true,
+      },
       orderBy: { name: "asc" },
     }),
     db.user.findMany({
@@ -74,14 +82,27 @@ export async function getDirectory({ query }: { query?: string } = {}) {
   const shown = new Set<string>();
   for (const id of matched) {
     // Walk up to the root; the visited set also stops a (corrupt) cycle.
-    for (let cursor = byId.get(id); cursor && !shown.has(cursor.id); cursor = cursor.parentId ? byId.get(cursor.parentId) : undefined) {
+    for (
+      let cursor = byId.get(id);
+      cursor && !shown.has(cursor.id);
+      cursor = cursor.parentId ? byId.get(cursor.parentId) : undefined
+    ) {
       shown.add(cursor.id);
     }
   }
   const nodes = new Map<string, DirectoryOrg>();
   for (const id of shown) {
     const org = byId.get(id)!;
-    nodes.set(id, { id, name: org.name, kind: org.kind, status: org.status, parentId: org.parentId, users: org.users, children: [], matched: matched.has(id) });
+    nodes.set(id, {
+      id,
+      name: org.name,
+      kind: org.kind,
+      status: org.status,
+      parentId: org.parentId,
+      users: org.users,
+      children: [],
+      matched: matched.has(id),
+    });
   }
   const roots: DirectoryOrg[] = [];
   for (const node of nodes.values()) {

@@ -30,9 +30,16 @@ export async function getEventDetail(id: string) {
   const event = await db.event.findUnique({ where: { id } });
   if (!event) return null;
   const trail = unpackTrail(event.trail);
-  const userIds = [...new Set(trail.flatMap((entry) => (entry.userId ? [entry.userId] : [])).concat(event.actorId ?? []))];
-  const sourceOrgIds = trail.flatMap((entry) => [entry.inApp?.preference?.sourceOrganizationId, entry.email?.preference?.sourceOrganizationId]);
-  const orgIds = [...new Set([event.organizationId, ...sourceOrgIds].filter((value): value is string => Boolean(value)))];
+  const userIds = [
+    ...new Set(trail.flatMap((entry) => (entry.userId ? [entry.userId] : [])).concat(event.actorId ?? [])),
+  ];
+  const sourceOrgIds = trail.flatMap((entry) => [
+    entry.inApp?.preference?.sourceOrganizationId,
+    entry.email?.preference?.sourceOrganizationId,
+  ]);
+  const orgIds = [
+    ...new Set([event.organizationId, ...sourceOrgIds].filter((value): value is string => Boolean(value))),
+  ];
   const [organizations, users, apiKey, deliveries] = await Promise.all([
     db.organization.findMany({ where: { id: { in: orgIds } }, select: { id: true, name: true } }),
     db.user.findMany({ where: { id: { in: userIds } }, select: { id: true, name: true, email: true } }),
@@ -41,7 +48,16 @@ export async function getEventDetail(id: string) {
       where: { eventId: event.id },
       orderBy: { createdAt: "asc" },
       select: {
-        id: true, toAddress: true, role: true, status: true, attempts: true, lastError: true, subject: true, createdAt: true, sentAt: true, userId: true,
+        id: true,
+        toAddress: true,
+        role: true,
+        status: true,
+        attempts: true,
+        lastError: true,
+        subject: true,
+        createdAt: true,
+        sentAt: true,
+        userId: true,
         events: { orderBy: { at: "asc" }, select: { id: true, kind: true, detail: true, at: true } },
       },
     }),
@@ -49,7 +65,9 @@ export async function getEventDetail(id: string) {
   const orgName = new Map(organizations.map((org) => [org.id, org.name]));
   const userById = new Map(users.map((user) => [user.id, user]));
   const deliveryById = new Map(deliveries.map((delivery) => [delivery.id, delivery]));
-  const withSourceName = <P extends { sourceOrganizationId?: string; sourceName?: string } | undefined>(preference: P): P =>
+  const withSourceName = <P extends { sourceOrganizationId?: string; sourceName?: string } | undefined>(
+    preference: P,
+  ): P =>
     preference?.sourceOrganizationId && !preference.sourceName
       ? { ...preference, sourceName: orgName.get(preference.sourceOrganizationId) }
       : preference;
@@ -59,7 +77,9 @@ export async function getEventDetail(id: string) {
     // Prefer the id the trail names; fall back to the address for entries written without one.
     const delivery =
       (entry.email?.deliveryId ? deliveryById.get(entry.email.deliveryId) : undefined) ??
-      (entry.email?.decision === "queued" ? deliveries.find((d) => d.toAddress === entry.address && d.userId === (entry.userId ?? null)) : undefined);
+      (entry.email?.decision === "queued"
+        ? deliveries.find((d) => d.toAddress === entry.address && d.userId === (entry.userId ?? null))
+        : undefined);
     return {
       ...entry,
       name: entry.name ?? user?.name,
@@ -100,7 +120,9 @@ export async function getEventDetail(id: string) {
     envelope,
     trail: entries,
     /** Deliveries the trail does not point at (should not happen; shown so nothing is hidden). */
-    otherDeliveries: deliveries.filter((d) => !entries.some((entry) => entry.delivery?.id === d.id)).map((d) => ({ ...d, userId: undefined })),
+    otherDeliveries: deliveries
+      .filter((d) => !entries.some((entry) => entry.delivery?.id === d.id))
+      .map((d) => ({ ...d, userId: undefined })),
   };
 }
 
@@ -113,11 +135,17 @@ export type TrailLookup =
 /** The trail entries of one address or user email: the "why did this user (not) get this?" search. */
 export async function findInTrail(detail: EventDetail, email: string): Promise<TrailLookup> {
   const needle = email.trim().toLowerCase();
-  const entries = detail.trail.filter((entry) => entry.address?.toLowerCase() === needle || entry.userEmail?.toLowerCase() === needle);
+  const entries = detail.trail.filter(
+    (entry) => entry.address?.toLowerCase() === needle || entry.userEmail?.toLowerCase() === needle,
+  );
   if (entries.length) return { found: true, entries };
   const user = await db.user.findFirst({
     where: { email: { equals: needle, mode: "insensitive" } },
     select: { name: true, active: true, organization: { select: { name: true } } },
   });
-  return { found: false, email: needle, user: user && { name: user.name, organizationName: user.organization.name, active: user.active } };
+  return {
+    found: false,
+    email: needle,
+    user: user && { name: user.name, organizationName: user.organization.name, active: user.active },
+  };
 }

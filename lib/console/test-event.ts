@@ -25,7 +25,17 @@ export async function sendTestEvent(input: TestEventInput, { sentBy }: { sentBy:
   };
   // Throws the pipeline's own 422 (type, organization or data invalid, listed by JSON path).
   const result = await ingestEvent(envelope, { source: "console", apiKeyId: null });
-  const event = await db.event.findUniqueOrThrow({ where: { source_externalId: { source: "console", externalId: envelope.id } }, select: { id: true } });
-  await db.auditLog.create({ data: { actorId: sentBy, action: "test_event.sent", target: event.id, details: { type: input.type, organizationId: input.organizationId } } });
+  const event = await db.event.findUniqueOrThrow({
+    where: { source_externalId: { source: "console", externalId: envelope.id } },
+    select: { id: true },
+  });
+  await db.auditLog.create({
+    data: {
+      actorId: sentBy,
+      action: "test_event.sent",
+      target: event.id,
+      details: { type: input.type, organizationId: input.organizationId },
+    },
+  });
   return { ...result, id: event.id, url: `/admin/events/${event.id}` };
 }

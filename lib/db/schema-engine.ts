@@ -47,7 +47,10 @@ async function withEngine<T>(connectionString: string, run: (engine: SchemaEngin
 function migrationList(): MigrationList {
   const lockPath = path.join(migrationsDir, "migration_lock.toml");
   const dirs = existsSync(migrationsDir)
-    ? readdirSync(migrationsDir, { withFileTypes: true }).filter((d) => d.isDirectory()).map((d) => d.name).sort()
+    ? readdirSync(migrationsDir, { withFileTypes: true })
+        .filter((d) => d.isDirectory())
+        .map((d) => d.name)
+        .sort()
     : [];
   return {
     baseDir: migrationsDir,

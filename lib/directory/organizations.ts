@@ -39,15 +39,24 @@ async function checkParent(tx: Tx, id: string, kind: OrgKind, parentId: string) 
   let ancestorId = parent.parentId;
   for (let depth = 0; ancestorId && depth < MAX_DEPTH; depth++) {
     if (ancestorId === id) throw invalidField("parentId", `would make ${id} its own ancestor`);
-    ancestorId = (await tx.organization.findUnique({ where: { id: ancestorId }, select: { parentId: true } }))?.parentId ?? null;
+    ancestorId =
+      (await tx.organization.findUnique({ where: { id: ancestorId }, select: { parentId: true } }))?.parentId ?? null;
   }
 }
 
 /** A new kind must still suit the organizations already beneath it. */
 async function checkChildren(tx: Tx, id: string, kind: OrgKind) {
-  const children = await tx.organization.findMany({ where: { parentId: id }, select: { id: true, kind: true }, take: 1000 });
+  const children = await tx.organization.findMany({
+    where: { parentId: id },
+    select: { id: true, kind: true },
+    take: 1000,
+  });
   const misfit = children.find((child) => !allowedParentKinds[child.kind].includes(kind));
-  if (misfit) throw invalidField("kind", `cannot become ${kind}: ${misfit.id} beneath it is a ${misfit.kind}, and ${parentRule(misfit.kind)}`);
+  if (misfit)
+    throw invalidField(
+      "kind",
+      `cannot become ${kind}: ${misfit.id} beneath it is a ${misfit.kind}, and ${parentRule(misfit.kind)}`,
+    );
 }
 
 /** Contacts may name users not synced yet; a user who exists must belong to this organization. */
@@ -58,7 +67,15 @@ async function checkContact(tx: Tx, id: string, field: "primaryContactId" | "bil
   }
 }
 
-export async function upsertOrganization({ id, input, apiKeyId }: { id: string; input: OrganizationUpsert; apiKeyId?: string }) {
+export async function upsertOrganization({
+  id,
+  input,
+  apiKeyId,
+}: {
+  id: string;
+  input: OrganizationUpsert;
+  apiKeyId?: string;
+}) {
   const result = await directoryTransaction(async (tx) => {
     const existing = await tx.organization.findUnique({ where: { id }, select: { kind: true } });
     if (input.parentId) await checkParent(tx, id, input.kind, input.parentId);
@@ -78,7 +95,11 @@ export async function upsertOrganization({ id, input, apiKeyId }: { id: string; 
     };
     const organization = await tx.organization.upsert({ where: { id }, create: { id, ...data }, update: data });
     await tx.auditLog.create({
-      data: { action: existing ? "organization.updated" : "organization.created", target: id, details: { apiKeyId: apiKeyId ?? null } },
+      data: {
+        action: existing ? "organization.updated" : "organization.created",
+        target: id,
+        details: { apiKeyId: apiKeyId ?? null },
+      },
     });
     return { organization, created: !existing };
   });

@@ -21,7 +21,10 @@ const name = z.string().trim().min(1).max(200);
 
 export const brandingSchema = z
   .object({
-    logoUrl: z.url({ protocol: /^https$/, message: "must be an https:// URL" }).max(2000).optional(),
+    logoUrl: z
+      .url({ protocol: /^https$/, message: "must be an https:// URL" })
+      .max(2000)
+      .optional(),
     primaryColor: z
       .string()
       .regex(/^#[0-9a-fA-F]{6}$/, "must be a colour like #1a2b3c")
@@ -74,12 +77,20 @@ export const userUpsertSchema = z
     locale: z
       .string()
       .max(35)
-      .transform((value, ctx) => validLocale(value) ?? (ctx.addIssue({ code: "custom", message: "must be a BCP 47 language tag such as en-GB" }), z.NEVER))
+      .transform(
+        (value, ctx) =>
+          validLocale(value) ??
+          (ctx.addIssue({ code: "custom", message: "must be a BCP 47 language tag such as en-GB" }), z.NEVER),
+      )
       .optional(),
     timezone: z
       .string()
       .max(64)
-      .transform((value, ctx) => validTimeZone(value) ?? (ctx.addIssue({ code: "custom", message: "must be an IANA time zone such as Europe/Paris" }), z.NEVER))
+      .transform(
+        (value, ctx) =>
+          validTimeZone(value) ??
+          (ctx.addIssue({ code: "custom", message: "must be an IANA time zone such as Europe/Paris" }), z.NEVER),
+      )
       .optional(),
   })
   .strict()
@@ -118,8 +129,11 @@ export const userSchema = z
   })
   .meta({ title: "User" });
 
-export const userDeactivatedSchema = z.object({ id: z.string(), active: z.literal(false) }).meta({ title: "UserDeactivated" });
+export const userDeactivatedSchema = z
+  .object({ id: z.string(), active: z.literal(false) })
+  .meta({ title: "UserDeactivated" });
 
-export const signInLinkSchema = z
-  .object({ url: z.url(), expiresAt: z.iso.datetime() })
-  .meta({ title: "SignInLink", description: "A one-time link, valid for 10 minutes, that signs the user into the notification center" });
+export const signInLinkSchema = z.object({ url: z.url(), expiresAt: z.iso.datetime() }).meta({
+  title: "SignInLink",
+  description: "A one-time link, valid for 10 minutes, that signs the user into the notification center",
+});

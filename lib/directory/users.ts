@@ -23,8 +23,12 @@ const publicFields = {
 
 export async function upsertUser({ id, input, apiKeyId }: { id: string; input: UserUpsert; apiKeyId?: string }) {
   const result = await directoryTransaction(async (tx) => {
-    const organization = await tx.organization.findUnique({ where: { id: input.organizationId }, select: { id: true } });
-    if (!organization) throw invalidField("organizationId", `names no known organization (${input.organizationId}); sync it first`);
+    const organization = await tx.organization.findUnique({
+      where: { id: input.organizationId },
+      select: { id: true },
+    });
+    if (!organization)
+      throw invalidField("organizationId", `names no known organization (${input.organizationId}); sync it first`);
     const holder = await tx.user.findUnique({ where: { email: input.email }, select: { id: true } });
     if (holder && holder.id !== id) {
       const message = `${input.email} already belongs to user ${holder.id}`;
@@ -57,7 +61,9 @@ export async function deactivateUser({ id, apiKeyId }: { id: string; apiKeyId?: 
     db.signInToken.updateMany({ where: { userId: id, usedAt: null }, data: { usedAt: new Date() } }),
   ]);
   if (updated.count === 0) throw new AppError("not_found", `No user with id ${id}`);
-  await db.auditLog.create({ data: { action: "user.deactivated", target: id, details: { apiKeyId: apiKeyId ?? null } } });
+  await db.auditLog.create({
+    data: { action: "user.deactivated", target: id, details: { apiKeyId: apiKeyId ?? null } },
+  });
   directoryChanged({ kind: "user", id });
   return { id, active: false as const };
 }
@@ -66,7 +72,11 @@ export async function deactivateUser({ id, apiKeyId }: { id: string; apiKeyId?: 
 export async function createUserSignInLink({ userId }: { userId: string }) {
   const user = await db.user.findUnique({ where: { id: userId }, select: { active: true } });
   if (!user) throw new AppError("not_found", `No user with id ${userId}`);
-  if (!user.active) throw new AppError("conflict", `User ${userId} is deactivated; reactivate them with PUT /api/v1/users/${userId} first`);
+  if (!user.active)
+    throw new AppError(
+      "conflict",
+      `User ${userId} is deactivated; reactivate them with PUT /api/v1/users/${userId} first`,
+    );
   const link = await createSignInLink(userId);
   return { url: link.url, expiresAt: link.expiresAt.toISOString() };
 }

@@ -20,7 +20,11 @@ export async function brandFor(organizationId: string): Promise<EmailBrand> {
   if (!reseller) return defaultBrand;
   const branding = (reseller.branding ?? {}) as { logoUrl?: unknown; primaryColor?: unknown };
   // Branding comes from the platform API; only values that are safe inside a style or src attribute.
-  const logoUrl = typeof branding.logoUrl === "string" && /^https:\/\//.test(branding.logoUrl) ? branding.logoUrl : null;
-  const primaryColor = typeof branding.primaryColor === "string" && colour.test(branding.primaryColor) ? branding.primaryColor : defaultBrand.primaryColor;
+  const logoUrl =
+    typeof branding.logoUrl === "string" && /^https:\/\//.test(branding.logoUrl) ? branding.logoUrl : null;
+  const primaryColor =
+    typeof branding.primaryColor === "string" && colour.test(branding.primaryColor)
+      ? branding.primaryColor
+      : defaultBrand.primaryColor;
   return { name: reseller.name, logoUrl, primaryColor };
 }

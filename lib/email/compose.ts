@@ -47,7 +47,9 @@ export async function composeEmail(job: EmailJob): Promise<OutgoingEmail> {
   const [event, user, notification] = await Promise.all([
     db.event.findUnique({ where: { id: job.eventId }, select: { data: true, trail: true, organizationId: true } }),
     job.userId ? db.user.findUnique({ where: { id: job.userId }, select: { name: true, organizationId: true } }) : null,
-    job.notificationId ? db.notification.findUnique({ where: { id: job.notificationId }, select: { reason: true } }) : null,
+    job.notificationId
+      ? db.notification.findUnique({ where: { id: job.notificationId }, select: { reason: true } })
+      : null,
   ]);
   if (!event) throw new UnsendableError(`Event ${job.eventId} no longer exists`);
   const role = job.role === "cc" ? "cc" : "to";

@@ -11,7 +11,12 @@ interface Copy<T extends NotificationType> {
 
 type CopyTable = { [T in NotificationType]: Copy<T> };
 
-const statusWords = { active: "active", inactive: "inactive", suspended: "suspended", pending_approval: "pending approval" } as const;
+const statusWords = {
+  active: "active",
+  inactive: "inactive",
+  suspended: "suspended",
+  pending_approval: "pending approval",
+} as const;
 
 export const emailCopy = {
   "order.note_added": {
@@ -20,7 +25,8 @@ export const emailCopy = {
   },
   "order.pending_approval": {
     subject: (d) => `Action required: approve order ${d.orderNumber}`,
-    preheader: (d) => `${d.customerName}'s order of ${formatMoney(d.totalAmount, d.currency)} is waiting for your approval.`,
+    preheader: (d) =>
+      `${d.customerName}'s order of ${formatMoney(d.totalAmount, d.currency)} is waiting for your approval.`,
   },
   "order.status_changed": {
     subject: (d) => `Order ${d.orderNumber}: ${humanize(d.status).toLowerCase()}`,
@@ -28,14 +34,17 @@ export const emailCopy = {
   },
   "order.provisioning_notice": {
     subject: (d) => `Order ${d.orderNumber} is being provisioned`,
-    preheader: (d) => `Provisioning can take ${d.expectedWithin ?? "from a few minutes to a few days"}; we will let you know when it is done.`,
+    preheader: (d) =>
+      `Provisioning can take ${d.expectedWithin ?? "from a few minutes to a few days"}; we will let you know when it is done.`,
   },
   "order.provisioning_details": {
     subject: (d) => `Manual provisioning needed: ${d.offerName} (order ${d.orderNumber})`,
-    preheader: (d) => `${d.customer.companyName} ordered ${d.offerName} through ${d.partner.companyName}; start date ${formatDate(d.startDate)}.`,
+    preheader: (d) =>
+      `${d.customer.companyName} ordered ${d.offerName} through ${d.partner.companyName}; start date ${formatDate(d.startDate)}.`,
   },
   "catalog.changed": {
-    subject: (d) => `Your catalog changed: ${plural(d.products.length, "product")} ${humanize(d.changeType).toLowerCase()}`,
+    subject: (d) =>
+      `Your catalog changed: ${plural(d.products.length, "product")} ${humanize(d.changeType).toLowerCase()}`,
     preheader: (d) => `Effective ${formatDate(d.effectiveDate)}.`,
   },
   "offer.available": {
@@ -52,10 +61,12 @@ export const emailCopy = {
   },
   "proposal.submitted": {
     subject: (d) => `New proposal from ${d.sellerName}: ${d.orderReference}`,
-    preheader: (d) => `Review the proposal${d.totalAmount && d.currency ? ` of ${formatMoney(d.totalAmount, d.currency)}` : ""} and order when you are ready.`,
+    preheader: (d) =>
+      `Review the proposal${d.totalAmount && d.currency ? ` of ${formatMoney(d.totalAmount, d.currency)}` : ""} and order when you are ready.`,
   },
   "quote.sent": {
-    subject: (d) => (d.version && d.version > 1 ? `Updated quote: ${d.quoteName} (v${d.version})` : `New quote: ${d.quoteName}`),
+    subject: (d) =>
+      d.version && d.version > 1 ? `Updated quote: ${d.quoteName} (v${d.version})` : `New quote: ${d.quoteName}`,
     preheader: (d) => `${d.accountManager.name} sent a quote for ${formatMoney(d.totalAmount, d.currency)}.`,
   },
   "quote.accepted": {
@@ -95,11 +106,15 @@ export const emailCopy = {
   },
   "subscription.renewed": {
     subject: (d) => `Renewed: ${d.subscriptionName}`,
-    preheader: (d) => `Renewed on ${formatDate(d.renewedAt)}.${d.nextRenewalDate ? ` Next renewal: ${formatDate(d.nextRenewalDate)}.` : ""}`,
+    preheader: (d) =>
+      `Renewed on ${formatDate(d.renewedAt)}.${d.nextRenewalDate ? ` Next renewal: ${formatDate(d.nextRenewalDate)}.` : ""}`,
   },
   "subscription.renewal_failed": {
     subject: (d) => `Action required: renewal failed for ${d.subscriptionName}`,
-    preheader: (d) => (d.retryAt ? `We will retry on ${formatDate(d.retryAt)}. Fix the problem before then.` : "Open the subscription to resolve it."),
+    preheader: (d) =>
+      d.retryAt
+        ? `We will retry on ${formatDate(d.retryAt)}. Fix the problem before then.`
+        : "Open the subscription to resolve it.",
   },
   "subscription.changed": {
     subject: (d) => `Subscription changed: ${d.subscriptionName}`,
@@ -115,7 +130,8 @@ export const emailCopy = {
   },
   "organization.created_during_sync": {
     subject: (d) => `New customer from directory sync: ${d.organizationName}`,
-    preheader: (d) => `${d.organizationName} (${d.city ? `${d.city}, ` : ""}${d.country}) was created by directory sync.`,
+    preheader: (d) =>
+      `${d.organizationName} (${d.city ? `${d.city}, ` : ""}${d.country}) was created by directory sync.`,
   },
   "organization.signed_up": {
     subject: (d) => `New customer sign-up: ${d.organizationName}`,
@@ -140,7 +156,8 @@ export const emailCopy = {
   },
   "payment.currency_reset": {
     subject: (d) => `Your billing currency is now ${d.currency}`,
-    preheader: (d) => `${d.previousCurrency} is no longer offered; ${d.currency} applies from ${formatDate(d.effectiveFrom)}.`,
+    preheader: (d) =>
+      `${d.previousCurrency} is no longer offered; ${d.currency} applies from ${formatDate(d.effectiveFrom)}.`,
   },
 } satisfies CopyTable;
 

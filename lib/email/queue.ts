@@ -8,7 +8,11 @@ export const EMAIL_WAKE_CHANNEL = "email_jobs";
 
 type Listener = () => void;
 // On globalThis: Next bundles route handlers (where ingest runs) apart from server.ts (the worker).
-const globalForWake = globalThis as unknown as { __emailWakeListeners?: Set<Listener>; __emailNotifyPending?: boolean; __emailNotifiedAt?: number };
+const globalForWake = globalThis as unknown as {
+  __emailWakeListeners?: Set<Listener>;
+  __emailNotifyPending?: boolean;
+  __emailNotifiedAt?: number;
+};
 const listeners = (globalForWake.__emailWakeListeners ??= new Set());
 
 // Other instances are told at most once per window: under heavy ingest, one NOTIFY covers many events.

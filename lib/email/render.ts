@@ -12,7 +12,11 @@ export interface RenderedEmail {
   text: string;
 }
 
-export async function renderEmail<T extends NotificationType>(type: T, data: NotificationData<T>, context: EmailContext): Promise<RenderedEmail> {
+export async function renderEmail<T extends NotificationType>(
+  type: T,
+  data: NotificationData<T>,
+  context: EmailContext,
+): Promise<RenderedEmail> {
   const Template = emailTemplates[type] as unknown as ComponentType<EmailProps<T>>;
   const element = createElement(Template, { data, context });
   const [html, text] = await Promise.all([render(element), render(element, { plainText: true })]);

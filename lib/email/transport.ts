@@ -34,13 +34,24 @@ export function parseRetryAfter(value: string | null | undefined, now = Date.now
 }
 
 // Resend error names that mean "try again later" even without a status code.
-const retryableNames = new Set(["application_error", "internal_server_error", "rate_limit_exceeded", "concurrent_idempotent_requests", "daily_quota_exceeded"]);
+const retryableNames = new Set([
+  "application_error",
+  "internal_server_error",
+  "rate_limit_exceeded",
+  "concurrent_idempotent_requests",
+  "daily_quota_exceeded",
+]);
 
 /** Network errors, 429, 5xx and "same key still in flight" are retried; other 4xx are final. */
-export function classifyResendError(error: { statusCode?: number | null; name?: string; message?: string }, headers: Record<string, string> | null) {
+export function classifyResendError(
+  error: { statusCode?: number | null; name?: string; message?: string },
+  headers: Record<string, string> | null,
+) {
   const status = typeof error.statusCode === "number" ? error.statusCode : null;
   const retryable =
-    status === null ? retryableNames.has(error.name ?? "application_error") : status === 429 || status >= 500 || error.name === "concurrent_idempotent_requests";
+    status === null
+      ? retryableNames.has(error.name ?? "application_error")
+      : status === 429 || status >= 500 || error.name === "concurrent_idempotent_requests";
   return {
     ok: false as const,
     retryable,
@@ -69,7 +80,11 @@ export function resendTransport(options: { apiKey: string; baseUrl?: string; tim
         },
         { idempotencyKey: email.id, signal: AbortSignal.timeout(options.timeoutMs ?? 30_000) },
       );
-      if (error || !data) return classifyResendError((error ?? { name: "application_error", message: "empty response" }) as never, headers);
+      if (error || !data)
+        return classifyResendError(
+          (error ?? { name: "application_error", message: "empty response" }) as never,
+          headers,
+        );
       return { ok: true, providerId: data.id };
     },
   };
@@ -81,7 +96,17 @@ export function mailboxTransport(): EmailTransport {
     async send(email) {
       // Keyed by the job id: a retried job (e.g. after a crash) is captured once.
       await db.capturedEmail.createMany({
-        data: [{ id: email.id, to: email.to, from: email.from, subject: email.subject, html: email.html, text: email.text, headers: email.headers }],
+        data: [
+          {
+            id: email.id,
+            to: email.to,
+            from: email.from,
+            subject: email.subject,
+            html: email.html,
+            text: email.text,
+            headers: email.headers,
+          },
+        ],
         skipDuplicates: true,
       });
       return { ok: true, providerId: `mailbox_${email.id}` };
@@ -92,7 +117,9 @@ export function mailboxTransport(): EmailTransport {
 /** Resend with RESEND_API_KEY; the development mailbox otherwise (also when EMAIL_DISABLED). */
 export function defaultTransport(): EmailTransport {
   const config = env();
-  return mailIsCaptured() || !config.RESEND_API_KEY ? mailboxTransport() : resendTransport({ apiKey: config.RESEND_API_KEY });
+  return mailIsCaptured() || !config.RESEND_API_KEY
+    ? mailboxTransport()
+    : resendTransport({ apiKey: config.RESEND_API_KEY });
 }
 
 export function mailIsCaptured(): boolean {
@@ -100,7 +127,10 @@ export function mailIsCaptured(): boolean {
   return !config.RESEND_API_KEY || config.EMAIL_DISABLED;
 }
 
-export async function sendEmail(email: OutgoingEmail, transport: EmailTransport = defaultTransport()): Promise<SendResult> {
+export async function sendEmail(
+  email: OutgoingEmail,
+  transport: EmailTransport = defaultTransport(),
+): Promise<SendResult> {
   try {
     return await transport.send(email);
   } catch (error) {

@@ -4,7 +4,8 @@
 import { createHmac, hkdfSync, timingSafeEqual } from "node:crypto";
 import { isNotificationType, type NotificationType } from "@/lib/notifications/catalog";
 
-export type UnsubscribeSubject = { userId: string; type: NotificationType } | { address: string; type: NotificationType };
+export type UnsubscribeSubject =
+  { userId: string; type: NotificationType } | { address: string; type: NotificationType };
 
 function key() {
   const secret = process.env.AUTH_SECRET;
@@ -29,7 +30,11 @@ export function verifyUnsubscribeToken(token: string | null | undefined): Unsubs
   const given = Buffer.from(signature);
   if (given.length !== expected.length || !timingSafeEqual(given, expected)) return null;
   try {
-    const body = JSON.parse(Buffer.from(payload, "base64url").toString("utf8")) as { u?: unknown; a?: unknown; t?: unknown };
+    const body = JSON.parse(Buffer.from(payload, "base64url").toString("utf8")) as {
+      u?: unknown;
+      a?: unknown;
+      t?: unknown;
+    };
     if (typeof body.t !== "string" || !isNotificationType(body.t)) return null;
     if (typeof body.u === "string" && body.u) return { userId: body.u, type: body.t };
     if (typeof body.a === "string" && body.a) return { address: body.a, type: body.t };

@@ -25,7 +25,8 @@ const UNSUBSCRIBED = "unsubscribed";
 
 export function readToken(token: string | null | undefined): UnsubscribeSubject {
   const subject = verifyUnsubscribeToken(token);
-  if (!subject) throw new AppError("not_found", "This unsubscribe link is not valid. Open your notification settings instead.");
+  if (!subject)
+    throw new AppError("not_found", "This unsubscribe link is not valid. Open your notification settings instead.");
   return subject;
 }
 
@@ -39,7 +40,9 @@ export async function unsubscribeState(token: string | null | undefined): Promis
   }
   const user = await db.user.findUnique({ where: { id: subject.userId }, select: { email: true, active: true } });
   if (!user?.active) throw new AppError("not_found", "This unsubscribe link is no longer valid.");
-  const item = (await listUserPreferences(subject.userId)).find((cell) => cell.type === subject.type && cell.channel === "email");
+  const item = (await listUserPreferences(subject.userId)).find(
+    (cell) => cell.type === subject.type && cell.channel === "email",
+  );
   const blocked = definition.critical
     ? `“${definition.label}” emails are critical: they tell you about problems that need action, so they cannot be turned off from an email link. Your administrator may manage them in the notification settings.`
     : item?.locked
@@ -55,9 +58,20 @@ export async function unsubscribe(token: string | null | undefined): Promise<Uns
   if (!state.subscribed) return state;
   const { subject } = state;
   if ("address" in subject) {
-    await db.emailSuppression.upsert({ where: { email: subject.address.toLowerCase() }, create: { email: subject.address.toLowerCase(), reason: UNSUBSCRIBED }, update: {} });
+    await db.emailSuppression.upsert({
+      where: { email: subject.address.toLowerCase() },
+      create: { email: subject.address.toLowerCase(), reason: UNSUBSCRIBED },
+      update: {},
+    });
   } else {
-    await setUserPreference({ userId: subject.userId, type: subject.type, channel: "email", enabled: false, via: "unsubscribe", actorId: subject.userId });
+    await setUserPreference({
+      userId: subject.userId,
+      type: subject.type,
+      channel: "email",
+      enabled: false,
+      via: "unsubscribe",
+      actorId: subject.userId,
+    });
   }
   return { ...state, subscribed: false };
 }
@@ -78,7 +92,14 @@ export async function resubscribe(token: string | null | undefined): Promise<Uns
     });
     // Back to the earlier override; with none (or a stale one that was also "off"), to email on.
     const previous = last && last.oldEnabled !== false ? last.oldEnabled : true;
-    await setUserPreference({ userId: subject.userId, type: subject.type, channel: "email", enabled: previous, via: "unsubscribe", actorId: subject.userId });
+    await setUserPreference({
+      userId: subject.userId,
+      type: subject.type,
+      channel: "email",
+      enabled: previous,
+      via: "unsubscribe",
+      actorId: subject.userId,
+    });
   }
   return unsubscribeState(token);
 }

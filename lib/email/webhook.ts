@@ -17,7 +17,16 @@ const kinds = {
 type Kind = (typeof kinds)[keyof typeof kinds];
 
 // Statuses only move forward: a late "sent" must not hide "delivered".
-const rank: Record<string, number> = { queued: 0, sending: 0, sent: 1, delivery_delayed: 2, delivered: 3, bounced: 4, complained: 4, failed: 4 };
+const rank: Record<string, number> = {
+  queued: 0,
+  sending: 0,
+  sent: 1,
+  delivery_delayed: 2,
+  delivered: 3,
+  bounced: 4,
+  complained: 4,
+  failed: 4,
+};
 
 const payloadSchema = z.object({
   type: z.string(),
@@ -26,9 +35,14 @@ const payloadSchema = z.object({
     .object({
       email_id: z.string().optional(),
       to: z.union([z.string(), z.array(z.string())]).optional(),
-      bounce: z.object({ type: z.string().optional(), subType: z.string().optional(), message: z.string().optional() }).partial().optional(),
+      bounce: z
+        .object({ type: z.string().optional(), subType: z.string().optional(), message: z.string().optional() })
+        .partial()
+        .optional(),
       failed: z.object({ reason: z.string().optional() }).partial().optional(),
-      tags: z.union([z.record(z.string(), z.string()), z.array(z.object({ name: z.string(), value: z.string() }))]).optional(),
+      tags: z
+        .union([z.record(z.string(), z.string()), z.array(z.object({ name: z.string(), value: z.string() }))])
+        .optional(),
     })
     .passthrough(),
 });
@@ -39,9 +53,14 @@ export type WebhookOutcome = { status: "recorded" | "duplicate" | "ignored"; del
 export function verifyResendSignature(body: string, headers: Headers, secret: string): unknown {
   const header = (name: string) => headers.get(`svix-${name}`) ?? headers.get(`webhook-${name}`) ?? "";
   try {
-    return new Webhook(secret).verify(body, { "webhook-id": header("id"), "webhook-timestamp": header("timestamp"), "webhook-signature": header("signature") });
+    return new Webhook(secret).verify(body, {
+      "webhook-id": header("id"),
+      "webhook-timestamp": header("timestamp"),
+      "webhook-signature": header("signature"),
+    });
   } catch (error) {
-    if (error instanceof WebhookVerificationError || error instanceof Error) throw new AppError("unauthorized", "Invalid webhook signature");
+    if (error instanceof WebhookVerificationError || error instanceof Error)
+      throw new AppError("unauthorized", "Invalid webhook signature");
     throw error;
   }
 }
@@ -60,14 +79,30 @@ export async function handleResendWebhook(params: { webhookId: string; payload: 
   const { data } = parsed.data;
 
   const delivery =
-    (data.email_id ? await db.emailDelivery.findFirst({ where: { providerId: data.email_id }, select: { id: true, toAddress: true } }) : null) ??
-    (deliveryTag(data.tags) ? await db.emailDelivery.findUnique({ where: { id: deliveryTag(data.tags)! }, select: { id: true, toAddress: true } }) : null);
+    (data.email_id
+      ? await db.emailDelivery.findFirst({
+          where: { providerId: data.email_id },
+          select: { id: true, toAddress: true },
+        })
+      : null) ??
+    (deliveryTag(data.tags)
+      ? await db.emailDelivery.findUnique({
+          where: { id: deliveryTag(data.tags)! },
+          select: { id: true, toAddress: true },
+        })
+      : null);
   if (!delivery) return { status: "ignored" }; // mail this service did not send
 
-  const detail = [data.bounce?.type, data.bounce?.subType, data.bounce?.message, data.failed?.reason].filter(Boolean).join(" · ") || null;
-  const at = parsed.data.created_at && !Number.isNaN(Date.parse(parsed.data.created_at)) ? new Date(parsed.data.created_at) : new Date();
+  const detail =
+    [data.bounce?.type, data.bounce?.subType, data.bounce?.message, data.failed?.reason].filter(Boolean).join(" · ") ||
+    null;
+  const at =
+    parsed.data.created_at && !Number.isNaN(Date.parse(parsed.data.created_at))
+      ? new Date(parsed.data.created_at)
+      : new Date();
   // A hard bounce (not "Transient") or a complaint: stop mailing that address.
-  const suppress = kind === "complained" || (kind === "bounced" && !/transient|undetermined/i.test(data.bounce?.type ?? ""));
+  const suppress =
+    kind === "complained" || (kind === "bounced" && !/transient|undetermined/i.test(data.bounce?.type ?? ""));
 
   return db.$transaction(async (tx) => {
     // The unique webhookId makes a replay (same svix-id) a no-op.
@@ -76,7 +111,9 @@ export async function handleResendWebhook(params: { webhookId: string; payload: 
       skipDuplicates: true,
     });
     if (created.count === 0) return { status: "duplicate", deliveryId: delivery.id, kind };
-    const lower = Object.entries(rank).filter(([, value]) => value < rank[kind]!).map(([status]) => status);
+    const lower = Object.entries(rank)
+      .filter(([, value]) => value < rank[kind]!)
+      .map(([status]) => status);
     // "sending": the worker has not stored the send's answer yet; it keeps the status we set.
     await tx.emailDelivery.updateMany({
       where: { id: delivery.id, status: { in: lower } },

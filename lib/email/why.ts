@@ -17,12 +17,19 @@ const phrases: Record<RecipientSource, string> = {
 
 export const plainAddressWhy = "This address was named by the platform for this event.";
 
-export function whyText(params: { role: "to" | "cc"; userId: string | null; trail: unknown; reason?: string | null }): string {
+export function whyText(params: {
+  role: "to" | "cc";
+  userId: string | null;
+  trail: unknown;
+  reason?: string | null;
+}): string {
   if (!params.userId) return plainAddressWhy;
   const entries = unpackTrail(params.trail);
   const source = entries.find((entry) => entry.userId === params.userId)?.via?.[0];
   const phrase = source ? phrases[source] : undefined;
   if (phrase) return params.role === "cc" ? `You are copied as ${phrase}.` : `You receive this as ${phrase}.`;
   if (params.reason) return `${params.reason.replace(/[.]$/, "")}.`;
-  return params.role === "cc" ? "You are copied because of your role in your organization." : "You receive this because of your role in your organization.";
+  return params.role === "cc"
+    ? "You are copied because of your role in your organization."
+    : "You receive this because of your role in your organization.";
 }

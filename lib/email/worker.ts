@@ -22,7 +22,13 @@ export interface WorkerTiming {
   maxAttempts: number;
 }
 
-export const defaultTiming: WorkerTiming = { pollMs: 5_000, leaseMs: 120_000, backoffBaseMs: 15_000, backoffMaxMs: 3_600_000, maxAttempts: 8 };
+export const defaultTiming: WorkerTiming = {
+  pollMs: 5_000,
+  leaseMs: 120_000,
+  backoffBaseMs: 15_000,
+  backoffMaxMs: 3_600_000,
+  maxAttempts: 8,
+};
 
 export interface WorkerOptions {
   transport?: EmailTransport;
@@ -87,7 +93,9 @@ export function backoffMs(attempt: number, timing: WorkerTiming, retryAfterMs?: 
 const owned = (job: EmailJob) => ({ id: job.id, attempts: job.attempts });
 
 async function recordAttempt(job: EmailJob, detail: string) {
-  await db.emailEvent.create({ data: { deliveryId: job.id, kind: "attempt", detail: `#${job.attempts}: ${detail}`.slice(0, 2000) } });
+  await db.emailEvent.create({
+    data: { deliveryId: job.id, kind: "attempt", detail: `#${job.attempts}: ${detail}`.slice(0, 2000) },
+  });
 }
 
 async function finishSuppressed(job: EmailJob, reason: string) {
@@ -111,7 +119,13 @@ async function finishSent(job: EmailJob, subject: string, result: Extract<SendRe
   await recordAttempt(job, `sent (${result.providerId})`);
 }
 
-async function finishFailed(job: EmailJob, subject: string | null, error: string, retry: { retryable: boolean; retryAfterMs?: number }, timing: WorkerTiming) {
+async function finishFailed(
+  job: EmailJob,
+  subject: string | null,
+  error: string,
+  retry: { retryable: boolean; retryAfterMs?: number },
+  timing: WorkerTiming,
+) {
   if (retry.retryable && job.attempts < timing.maxAttempts) {
     const delay = backoffMs(job.attempts, timing, retry.retryAfterMs);
     await db.emailDelivery.updateMany({
@@ -251,7 +265,11 @@ export function createEmailWorker(options: WorkerOptions = {}): EmailWorker {
       started = true;
       stopping = false;
       transport ??= defaultTransport();
-      log(transport.name === "resend" ? "worker started: sending through Resend" : "worker started: no RESEND_API_KEY (or EMAIL_DISABLED), mail is captured at /dev/mailbox");
+      log(
+        transport.name === "resend"
+          ? "worker started: sending through Resend"
+          : "worker started: no RESEND_API_KEY (or EMAIL_DISABLED), mail is captured at /dev/mailbox",
+      );
       unsubscribe = onEmailWake(wake);
       if (options.listen ?? true) await listen();
       wake();

@@ -45,14 +45,7 @@ export const audienceTokens: readonly AudienceToken[] = [
 ];
 
 export type LinkKind =
-  | "order"
-  | "catalog"
-  | "offer"
-  | "subscription"
-  | "proposal"
-  | "quote"
-  | "organization"
-  | "billing";
+  "order" | "catalog" | "offer" | "subscription" | "proposal" | "quote" | "organization" | "billing";
 
 export interface InAppContent {
   title: string;

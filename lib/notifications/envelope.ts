@@ -6,7 +6,6 @@ import { platformIdSchema as platformId } from "@/lib/directory/schemas";
 
 export const MAX_BATCH_EVENTS = 500;
 
-
 export const eventEnvelopeSchema = z.object({
   id: z.string().trim().min(1).max(200),
   type: z.enum(notificationTypes, { error: (issue) => `unknown type ${JSON.stringify(issue.input)}` }),
@@ -33,7 +32,7 @@ export function typedEnvelopeSchema() {
   const variants = notificationTypes.map((type) =>
     eventEnvelopeSchema.extend({ type: z.literal(type), data: catalog[type].schema }).meta({ title: type }),
   );
-  return z.discriminatedUnion("type", variants as unknown as [typeof variants[number], ...typeof variants]);
+  return z.discriminatedUnion("type", variants as unknown as [(typeof variants)[number], ...typeof variants]);
 }
 
 export const ingestResultSchema = z.object({

@@ -8,7 +8,12 @@ export function formatMoney(amount: string, currency: string): string {
   let format = moneyFormats.get(currency);
   if (!format) {
     // Up to 4 decimals so unit prices like 0.0125 are not rounded away; totals still show 2.
-    format = new Intl.NumberFormat("en", { style: "currency", currency, currencyDisplay: "code", maximumFractionDigits: 4 });
+    format = new Intl.NumberFormat("en", {
+      style: "currency",
+      currency,
+      currencyDisplay: "code",
+      maximumFractionDigits: 4,
+    });
     moneyFormats.set(currency, format);
   }
   // Intl puts a no-break space after the code; a plain space keeps stored text predictable.

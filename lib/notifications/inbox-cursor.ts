@@ -11,7 +11,10 @@ export function encodeCursor(createdAt: Date, id: string): string {
   return Buffer.from(`${createdAt.toISOString()}|${id}`, "utf8").toString("base64url");
 }
 
-const invalid = () => new AppError("validation_failed", "Invalid request: cursor is not a cursor from this API", [{ path: "cursor", message: "Invalid cursor" }]);
+const invalid = () =>
+  new AppError("validation_failed", "Invalid request: cursor is not a cursor from this API", [
+    { path: "cursor", message: "Invalid cursor" },
+  ]);
 
 export function decodeCursor(cursor: string): CursorPosition {
   if (!/^[A-Za-z0-9_-]{1,200}$/.test(cursor)) throw invalid();
@@ -19,6 +22,7 @@ export function decodeCursor(cursor: string): CursorPosition {
   if (!iso || !id || extra !== undefined) throw invalid();
   const createdAt = new Date(iso);
   // Round-trip check: only the exact ISO form we produce is accepted.
-  if (Number.isNaN(createdAt.getTime()) || createdAt.toISOString() !== iso || !/^[\w-]{1,64}$/.test(id)) throw invalid();
+  if (Number.isNaN(createdAt.getTime()) || createdAt.toISOString() !== iso || !/^[\w-]{1,64}$/.test(id))
+    throw invalid();
   return { createdAt, id };
 }

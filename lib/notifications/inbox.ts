@@ -24,7 +24,10 @@ const ITEM_COLUMNS = `n.id, n.type, n.category, n.title, n.body, n.url, n.reason
 
 type ItemRow = NotificationRow & { externalId: string; emailStatus?: string | null; emailAt?: Date | null };
 const toItem = ({ externalId, emailStatus, emailAt, ...row }: ItemRow) =>
-  toNotificationItem(row, { eventId: externalId, email: emailStatus && emailAt ? { status: emailStatus, at: emailAt.toISOString() } : undefined });
+  toNotificationItem(row, {
+    eventId: externalId,
+    email: emailStatus && emailAt ? { status: emailStatus, at: emailAt.toISOString() } : undefined,
+  });
 
 /** Each tab's rows, as SQL on the alias `n` (the definitions above, in one place). */
 export const statusFilter: Record<InboxStatus, string> = {
@@ -48,7 +51,13 @@ export interface Query {
  * OR only resolves ties. Exported for the benchmark and scripts/explain-inbox.ts, which time and
  * explain the very same SQL.
  */
-export function inboxPageQuery(userId: string, status: InboxStatus, category: Category | undefined, after: CursorPosition | null, take: number): Query {
+export function inboxPageQuery(
+  userId: string,
+  status: InboxStatus,
+  category: Category | undefined,
+  after: CursorPosition | null,
+  take: number,
+): Query {
   const values: unknown[] = [userId, category ? [category] : categoryKeys, take];
   if (after) values.push(utcTimestamp(after.createdAt), after.id);
   const text = `
@@ -100,9 +109,17 @@ export interface InboxPage {
   unreadCount: number;
 }
 
-export async function listNotifications({ userId, status = "all", category, cursor, limit = DEFAULT_PAGE_SIZE }: ListParams): Promise<InboxPage> {
+export async function listNotifications({
+  userId,
+  status = "all",
+  category,
+  cursor,
+  limit = DEFAULT_PAGE_SIZE,
+}: ListParams): Promise<InboxPage> {
   if (!Number.isInteger(limit) || limit < 1 || limit > MAX_PAGE_SIZE) {
-    throw new AppError("validation_failed", `limit must be an integer from 1 to ${MAX_PAGE_SIZE}`, [{ path: "limit", message: "Out of range" }]);
+    throw new AppError("validation_failed", `limit must be an integer from 1 to ${MAX_PAGE_SIZE}`, [
+      { path: "limit", message: "Out of range" },
+    ]);
   }
   const after = cursor ? decodeCursor(cursor) : null;
   // One extra row tells whether there is a next page without a count query.
@@ -153,7 +170,13 @@ export interface StateChange {
 }
 
 /** Marks every unread, unarchived notification read (within a category when given). */
-export async function markAllRead({ userId, category }: { userId: string; category?: Category }): Promise<StateChange[]> {
+export async function markAllRead({
+  userId,
+  category,
+}: {
+  userId: string;
+  category?: Category;
+}): Promise<StateChange[]> {
   return db.notification.updateManyAndReturn({
     where: { userId, readAt: null, archivedAt: null, ...(category ? { category } : {}) },
     data: { readAt: new Date() },

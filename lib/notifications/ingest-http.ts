@@ -13,14 +13,17 @@ export async function readIngestBody(request: Request, apiKeyId: string, maxByte
     return parseJson(text);
   } catch (error) {
     const appError = toAppError(error);
-    recordRejections([{ apiKeyId, status: appError.status, code: appError.code, message: appError.message, body: text }]);
+    recordRejections([
+      { apiKeyId, status: appError.status, code: appError.code, message: appError.message, body: text },
+    ]);
     throw appError;
   }
 }
 
 /** What the console keeps of one event's outcome: rejections and duplicates (accepted events are Event rows). */
 export function outcomeRecord(apiKeyId: string, body: unknown, result: IngestResult | AppError): Rejection | null {
-  if (result instanceof AppError) return { apiKeyId, status: result.status, code: result.code, message: result.message, body };
+  if (result instanceof AppError)
+    return { apiKeyId, status: result.status, code: result.code, message: result.message, body };
   if (result.status === "duplicate") {
     return { apiKeyId, status: 200, code: "duplicate", message: `Event ${result.eventId} was already received`, body };
   }

@@ -49,7 +49,14 @@ interface PreparedEvent {
   actorName: string | null;
   trail: TrailEntry[];
   notifications: { id: string; userId: string; reason: string }[];
-  deliveries: { id: string; notificationId: string | null; userId: string | null; address: string; role: "to" | "cc"; secret: string | null }[];
+  deliveries: {
+    id: string;
+    notificationId: string | null;
+    userId: string | null;
+    address: string;
+    role: "to" | "cc";
+    secret: string | null;
+  }[];
 }
 
 /** Validates the envelope and its type's data: a 422 with every problem by JSON path. */
@@ -63,7 +70,10 @@ export function parseEnvelope(input: unknown) {
 }
 
 function unknownOrganization(organizationId: string) {
-  const detail: ErrorDetail = { path: "organizationId", message: `unknown organization "${organizationId}"; sync it first with PUT /api/v1/organizations/{id}` };
+  const detail: ErrorDetail = {
+    path: "organizationId",
+    message: `unknown organization "${organizationId}"; sync it first with PUT /api/v1/organizations/{id}`,
+  };
   return new AppError("validation_failed", `Invalid request: ${detail.path} ${detail.message}`, [detail]);
 }
 
@@ -91,7 +101,12 @@ async function prepareEvents(inputs: unknown[]): Promise<(PreparedEvent | AppErr
     }
   });
   const valid = parsed.filter((p): p is Exclude<typeof p, AppError> => !(p instanceof AppError));
-  await getOrgChains(valid.flatMap((p) => [p.envelope.organizationId, ...(vendorIdOf(p.envelope.data) ? [vendorIdOf(p.envelope.data)!] : [])]));
+  await getOrgChains(
+    valid.flatMap((p) => [
+      p.envelope.organizationId,
+      ...(vendorIdOf(p.envelope.data) ? [vendorIdOf(p.envelope.data)!] : []),
+    ]),
+  );
   const planned = await Promise.all(
     parsed.map(async (p): Promise<Planned | AppError> => {
       if (p instanceof AppError) return p;
@@ -104,7 +119,11 @@ async function prepareEvents(inputs: unknown[]): Promise<(PreparedEvent | AppErr
   const users = await loadPlannedUsers(plans);
   await warmPreferenceCaches(users.map((u) => u.organizationId));
   const index = indexUsers(users);
-  return Promise.all(planned.map((p) => (p instanceof AppError ? p : prepareEvent(p, resolveAudience(p.plan, index, p.envelope, p.orgs)))));
+  return Promise.all(
+    planned.map((p) =>
+      p instanceof AppError ? p : prepareEvent(p, resolveAudience(p.plan, index, p.envelope, p.orgs)),
+    ),
+  );
 }
 
 async function prepareEvent({ envelope, definition }: Planned, audience: Audience): Promise<PreparedEvent> {
@@ -140,7 +159,13 @@ async function prepareEvent({ envelope, definition }: Planned, audience: Audienc
 
   for (const recipient of audience.recipients) {
     const decided = preferences.get(recipient.user.id)!;
-    const entry: TrailEntry = { userId: recipient.user.id, name: recipient.user.name, address: recipient.user.email, role: recipient.role, via: recipient.via };
+    const entry: TrailEntry = {
+      userId: recipient.user.id,
+      name: recipient.user.name,
+      address: recipient.user.email,
+      role: recipient.role,
+      via: recipient.via,
+    };
     let notificationId: string | null = null;
     if (decided.in_app.enabled) {
       notificationId = uuidv7();
@@ -153,7 +178,14 @@ async function prepareEvent({ envelope, definition }: Planned, audience: Audienc
       const deliveryId = uuidv7();
       // Sensitive fields go only to the catalog's `to` recipients, encrypted while the job waits.
       const ownSecret = recipient.role === "to" ? secret : null;
-      prepared.deliveries.push({ id: deliveryId, notificationId, userId: recipient.user.id, address: recipient.user.email, role: recipient.role, secret: ownSecret });
+      prepared.deliveries.push({
+        id: deliveryId,
+        notificationId,
+        userId: recipient.user.id,
+        address: recipient.user.email,
+        role: recipient.role,
+        secret: ownSecret,
+      });
       entry.email = { decision: "queued", deliveryId, preference: decided.email };
     } else {
       entry.email = { decision: "suppressed", preference: decided.email };
@@ -161,7 +193,14 @@ async function prepareEvent({ envelope, definition }: Planned, audience: Audienc
     prepared.trail.push(entry);
   }
   for (const skipped of audience.skipped) {
-    prepared.trail.push({ userId: skipped.userId, name: skipped.user?.name, address: skipped.user?.email ?? null, role: "to", via: skipped.via, skipped: skipped.skipped });
+    prepared.trail.push({
+      userId: skipped.userId,
+      name: skipped.user?.name,
+      address: skipped.user?.email ?? null,
+      role: "to",
+      via: skipped.via,
+      skipped: skipped.skipped,
+    });
   }
   for (const address of audience.extraEmails) {
     const deliveryId = uuidv7();
@@ -205,42 +244,49 @@ async function storeEvents(events: PreparedEvent[], context: IngestContext, now:
   const col = <T>(pick: (e: PreparedEvent) => T) => events.map(pick);
   const notifications = events.flatMap((e) => e.notifications.map((n) => ({ ...n, eventId: e.id })));
   const deliveries = events.flatMap((e) => e.deliveries.map((d) => ({ ...d, eventId: e.id })));
-  const rows = await sql<{ id: string }>(INSERT_SQL, [
-    col((e) => e.id),
-    col((e) => e.envelope.id),
-    col((e) => e.envelope.type),
-    col((e) => e.envelope.organizationId),
-    col((e) => e.envelope.actor?.userId ?? null),
-    col((e) => e.envelope.occurredAt),
-    col((e) => JSON.stringify(e.storedData)),
-    col((e) => packTrail(e.trail)),
-    col((e) => e.title),
-    col((e) => e.body),
-    col((e) => e.url),
-    col((e) => e.category),
-    col((e) => e.actorName),
-    col((e) => e.critical),
-    col(() => context.apiKeyId ?? null),
-    col((e) => e.notifications.length),
-    context.source,
-    utcTimestamp(now),
-    notifications.map((n) => n.id),
-    notifications.map((n) => n.eventId),
-    notifications.map((n) => n.userId),
-    notifications.map((n) => n.reason),
-    deliveries.map((d) => d.id),
-    deliveries.map((d) => d.eventId),
-    deliveries.map((d) => d.notificationId),
-    deliveries.map((d) => d.userId),
-    deliveries.map((d) => d.address),
-    deliveries.map((d) => d.role),
-    deliveries.map((d) => d.secret),
-  ], "ingest_insert");
+  const rows = await sql<{ id: string }>(
+    INSERT_SQL,
+    [
+      col((e) => e.id),
+      col((e) => e.envelope.id),
+      col((e) => e.envelope.type),
+      col((e) => e.envelope.organizationId),
+      col((e) => e.envelope.actor?.userId ?? null),
+      col((e) => e.envelope.occurredAt),
+      col((e) => JSON.stringify(e.storedData)),
+      col((e) => packTrail(e.trail)),
+      col((e) => e.title),
+      col((e) => e.body),
+      col((e) => e.url),
+      col((e) => e.category),
+      col((e) => e.actorName),
+      col((e) => e.critical),
+      col(() => context.apiKeyId ?? null),
+      col((e) => e.notifications.length),
+      context.source,
+      utcTimestamp(now),
+      notifications.map((n) => n.id),
+      notifications.map((n) => n.eventId),
+      notifications.map((n) => n.userId),
+      notifications.map((n) => n.reason),
+      deliveries.map((d) => d.id),
+      deliveries.map((d) => d.eventId),
+      deliveries.map((d) => d.notificationId),
+      deliveries.map((d) => d.userId),
+      deliveries.map((d) => d.address),
+      deliveries.map((d) => d.role),
+      deliveries.map((d) => d.secret),
+    ],
+    "ingest_insert",
+  );
   return new Set(rows.map((r) => r.id));
 }
 
 async function originalCounts(source: string, externalIds: string[]) {
-  const rows = await db.event.findMany({ where: { source, externalId: { in: externalIds } }, select: { externalId: true, notificationCount: true } });
+  const rows = await db.event.findMany({
+    where: { source, externalId: { in: externalIds } },
+    select: { externalId: true, notificationCount: true },
+  });
   return new Map(rows.map((r) => [r.externalId, r.notificationCount]));
 }
 
@@ -295,7 +341,8 @@ export async function ingestEvents(inputs: unknown[], context: IngestContext): P
   return prepared.map((item) => {
     if (item instanceof AppError) return item;
     const first = firstById.get(item.envelope.id)!;
-    if (first === item && inserted.has(item.id)) return { eventId: item.envelope.id, status: "accepted", notifications: item.notifications.length };
+    if (first === item && inserted.has(item.id))
+      return { eventId: item.envelope.id, status: "accepted", notifications: item.notifications.length };
     const count = inserted.has(first.id) ? first.notifications.length : (counts.get(item.envelope.id) ?? 0);
     return { eventId: item.envelope.id, status: "duplicate", notifications: count };
   });
@@ -316,7 +363,10 @@ async function drain(queue: { waiting: Waiting[]; running: boolean }, context: I
   while (queue.waiting.length) {
     const group = queue.waiting.splice(0, MAX_BATCH_EVENTS);
     try {
-      const results = await ingestEvents(group.map((w) => w.input), context);
+      const results = await ingestEvents(
+        group.map((w) => w.input),
+        context,
+      );
       group.forEach((w, i) => w.resolve(results[i]!));
     } catch (error) {
       group.forEach((w) => w.reject(error));
@@ -330,7 +380,9 @@ export function ingestOne(input: unknown, context: IngestContext): Promise<Inges
   const key = `${context.source}\u0000${context.apiKeyId ?? ""}`;
   let queue = queues.get(key);
   if (!queue) queues.set(key, (queue = { waiting: [], running: false }));
-  const promise = new Promise<IngestResult | AppError>((resolve, reject) => queue.waiting.push({ input, resolve, reject }));
+  const promise = new Promise<IngestResult | AppError>((resolve, reject) =>
+    queue.waiting.push({ input, resolve, reject }),
+  );
   if (!queue.running) void drain(queue, context);
   if (queues.size > 1000) for (const [k, q] of queues) if (!q.running && !q.waiting.length) queues.delete(k);
   return promise;

@@ -53,7 +53,11 @@ export function publishNotifications(events: Published[]) {
     for (const event of events) {
       for (const notification of event.notifications) {
         if (emitted++ % EMITS_PER_SLICE === 0) await nextTick();
-        emitToUser(notification.userId, "notification:new", toNotificationItem(notification, { eventId: event.eventId }));
+        emitToUser(
+          notification.userId,
+          "notification:new",
+          toNotificationItem(notification, { eventId: event.eventId }),
+        );
         pendingCounts.add(notification.userId);
       }
     }

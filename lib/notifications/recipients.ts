@@ -11,7 +11,6 @@ import { getOrgChains, type OrgRow } from "@/lib/directory/org-cache";
 
 type Client = Pick<typeof db, "$queryRawUnsafe">;
 
-
 export interface UserRow {
   id: string;
   email: string;
@@ -49,7 +48,11 @@ export interface Audience {
 }
 
 /** The event's organization with its ancestors, and the vendor named in data.vendorId (cached). */
-export async function loadAudienceOrgs(client: Client, organizationId: string, vendorId?: string): Promise<AudienceOrgs | null> {
+export async function loadAudienceOrgs(
+  client: Client,
+  organizationId: string,
+  vendorId?: string,
+): Promise<AudienceOrgs | null> {
   const chains = await getOrgChains(vendorId ? [organizationId, vendorId] : [organizationId], client);
   const chain = chains.get(organizationId);
   const event = chain?.[0];
@@ -79,7 +82,8 @@ const tokenOrg: Record<Exclude<AudienceToken, "actor">, keyof Omit<AudienceOrgs,
 
 function describe(token: AudienceToken | "explicit", orgs: AudienceOrgs, role: "to" | "cc") {
   if (token === "explicit") return "Sent to you directly by the platform";
-  if (token === "actor") return role === "to" ? "You performed this action" : "Copied because you performed this action";
+  if (token === "actor")
+    return role === "to" ? "You performed this action" : "Copied because you performed this action";
   const org = orgs[tokenOrg[token]]!;
   const what = token.endsWith(".primary")
     ? "primary contact"
@@ -88,7 +92,9 @@ function describe(token: AudienceToken | "explicit", orgs: AudienceOrgs, role: "
       : token.endsWith(".admins")
         ? "an admin"
         : "an account manager";
-  return role === "to" ? `You are ${what.startsWith("an") ? what : `the ${what}`} of ${org.name}` : `Copied as ${what} of ${org.name}`;
+  return role === "to"
+    ? `You are ${what.startsWith("an") ? what : `the ${what}`} of ${org.name}`
+    : `Copied as ${what} of ${org.name}`;
 }
 
 interface Want {
@@ -116,12 +122,22 @@ export function planAudience(
 ): AudiencePlan {
   const wanted: Want[] = [];
   const add = (token: AudienceToken, role: "to" | "cc") => {
-    if (token === "actor") return void (envelope.actor?.userId && wanted.push({ token, role, userIds: [envelope.actor.userId] }));
+    if (token === "actor")
+      return void (envelope.actor?.userId && wanted.push({ token, role, userIds: [envelope.actor.userId] }));
     const org = orgs[tokenOrg[token]];
     if (!org) return;
-    const contact = token.endsWith(".primary") ? org.primaryContactId : token.endsWith(".billing") ? org.billingContactId : undefined;
-    if (contact !== undefined) return void (contact && wanted.push({ token, role, userIds: [contact], contactOf: org.id }));
-    wanted.push({ token, role, byRole: { orgId: org.id, role: token.endsWith(".admins") ? "admin" : "account_manager" } });
+    const contact = token.endsWith(".primary")
+      ? org.primaryContactId
+      : token.endsWith(".billing")
+        ? org.billingContactId
+        : undefined;
+    if (contact !== undefined)
+      return void (contact && wanted.push({ token, role, userIds: [contact], contactOf: org.id }));
+    wanted.push({
+      token,
+      role,
+      byRole: { orgId: org.id, role: token.endsWith(".admins") ? "admin" : "account_manager" },
+    });
   };
   definition.to.forEach((token) => add(token, "to"));
   definition.cc.forEach((token) => add(token, "cc"));
@@ -164,7 +180,12 @@ export async function loadPlannedUsers(plans: AudiencePlan[]): Promise<LoadedUse
   for (const { type, channel, enabled, ...user } of rows) {
     let loaded = users.get(user.id);
     if (!loaded) users.set(user.id, (loaded = { ...user, overrides: [] }));
-    if (type && channel && enabled !== null && !loaded.overrides.some((o) => o.type === type && o.channel === channel)) {
+    if (
+      type &&
+      channel &&
+      enabled !== null &&
+      !loaded.overrides.some((o) => o.type === type && o.channel === channel)
+    ) {
       loaded.overrides.push({ type, channel, enabled });
     }
   }
@@ -183,7 +204,9 @@ export function resolveAudience(
   const chosen = new Map<string, Recipient>();
   const skipped = new Map<string, Audience["skipped"][number]>();
   for (const want of wanted) {
-    const matches = want.byRole ? (loaded.byOrgRole.get(`${want.byRole.orgId}\u0000${want.byRole.role}`) ?? []).map((u) => u.id) : want.userIds!;
+    const matches = want.byRole
+      ? (loaded.byOrgRole.get(`${want.byRole.orgId}\u0000${want.byRole.role}`) ?? []).map((u) => u.id)
+      : want.userIds!;
     const reason = describe(want.token, orgs, want.role);
     for (const userId of matches) {
       const user = byId.get(userId);
@@ -196,7 +219,8 @@ export function resolveAudience(
       }
       if (!user || !user.active) {
         // A contact or role that resolves to nobody is skipped; the trail keeps explicit ids and inactive users.
-        if (user || want.token === "explicit") skipped.set(userId, { userId, via: [want.token], skipped: user ? "inactive" : "unknown_user", user });
+        if (user || want.token === "explicit")
+          skipped.set(userId, { userId, via: [want.token], skipped: user ? "inactive" : "unknown_user", user });
         continue;
       }
       chosen.set(userId, { user, role: want.role, via: [want.token], reason });
@@ -204,13 +228,19 @@ export function resolveAudience(
   }
 
   const covered = new Set([...chosen.values()].map((r) => r.user.email.toLowerCase()));
-  const extraEmails = [...new Set((envelope.recipients?.emails ?? []).map((e) => e.toLowerCase()))].filter((e) => !covered.has(e));
+  const extraEmails = [...new Set((envelope.recipients?.emails ?? []).map((e) => e.toLowerCase()))].filter(
+    (e) => !covered.has(e),
+  );
   const actor = envelope.actor?.userId ? byId.get(envelope.actor.userId) : undefined;
   const recipients = [...chosen.values()];
   return {
     recipients,
     overrides: recipients.flatMap(({ user }) =>
-      byId.get(user.id)!.overrides.flatMap((o) => (o.type === plan.type ? [{ userId: user.id, channel: o.channel, enabled: o.enabled }] : [])),
+      byId
+        .get(user.id)!
+        .overrides.flatMap((o) =>
+          o.type === plan.type ? [{ userId: user.id, channel: o.channel, enabled: o.enabled }] : [],
+        ),
     ),
     skipped: [...skipped.values()],
     extraEmails,

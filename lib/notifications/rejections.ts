@@ -9,7 +9,9 @@ const sensitiveFields = new Set(Object.values(catalog).flatMap((definition) => d
 function redactValue(value: unknown): unknown {
   if (Array.isArray(value)) return value.map(redactValue);
   if (value && typeof value === "object") {
-    return Object.fromEntries(Object.entries(value).map(([key, v]) => [key, sensitiveFields.has(key) ? "[redacted]" : redactValue(v)]));
+    return Object.fromEntries(
+      Object.entries(value).map(([key, v]) => [key, sensitiveFields.has(key) ? "[redacted]" : redactValue(v)]),
+    );
   }
   return value;
 }

@@ -27,7 +27,14 @@ export interface TrailEntry {
 // Stored form. A fan-out to 10,000 admins decided the same way for everyone would repeat the same
 // decisions 10,000 times (~5 MB of JSON to send, parse and compress inside the ingest statement),
 // so entries are stored as their shared part ("shape") once plus one short row per recipient.
-type Row = [shape: number, userId: string | null, name: string | null, address: string | null, notificationId: string | null, deliveryId: string | null];
+type Row = [
+  shape: number,
+  userId: string | null,
+  name: string | null,
+  address: string | null,
+  notificationId: string | null,
+  deliveryId: string | null,
+];
 interface PackedTrail {
   shapes: TrailEntry[];
   rows: Row[];
@@ -62,10 +69,22 @@ export function packTrail(entries: TrailEntry[]): string {
     if (index === undefined) {
       const { notificationId: _n, ...inApp } = entry.inApp ?? {};
       const { deliveryId: _d, ...email } = entry.email ?? {};
-      const shape = { ...entry, address: null, ...(entry.inApp ? { inApp } : {}), ...(entry.email ? { email } : {}) } as TrailEntry;
+      const shape = {
+        ...entry,
+        address: null,
+        ...(entry.inApp ? { inApp } : {}),
+        ...(entry.email ? { email } : {}),
+      } as TrailEntry;
       shapeIndex.set(key, (index = shapes.push(shape) - 1));
     }
-    return [index, userId ?? null, name ?? null, address, entry.inApp?.notificationId ?? null, entry.email?.deliveryId ?? null];
+    return [
+      index,
+      userId ?? null,
+      name ?? null,
+      address,
+      entry.inApp?.notificationId ?? null,
+      entry.email?.deliveryId ?? null,
+    ];
   });
   return JSON.stringify({ shapes, rows } satisfies PackedTrail);
 }

@@ -7,7 +7,9 @@ import { channelLabels } from "./labels";
 export { channelLabels };
 
 /** Every cell in display order: types in catalog order, in-app before email. */
-export function allCells(types: readonly NotificationType[] = notificationTypes): { type: NotificationType; channel: Channel }[] {
+export function allCells(
+  types: readonly NotificationType[] = notificationTypes,
+): { type: NotificationType; channel: Channel }[] {
   return types.flatMap((type) => channels.map((channel) => ({ type, channel })));
 }
 

@@ -36,7 +36,13 @@ function inheritedFrom(levels: OrgLevel[], from: number, rule: CellRule): Decisi
   for (let i = from; i < levels.length; i++) {
     const level = levels[i]!;
     if (typeof level.enabled === "boolean") {
-      return { enabled: level.enabled, locked: false, source: "organization", sourceOrganizationId: level.id, sourceName: level.name };
+      return {
+        enabled: level.enabled,
+        locked: false,
+        source: "organization",
+        sourceOrganizationId: level.id,
+        sourceName: level.name,
+      };
     }
   }
   return { enabled: rule.defaultEnabled, locked: false, source: "default" };
@@ -47,7 +53,12 @@ function inheritedFrom(levels: OrgLevel[], from: number, rule: CellRule): Decisi
  * critical in-app → always on; else the topmost lock fixes the value (its own, or what it
  * inherits); else the first defined of: override (the user's choice) → levels nearest first → default.
  */
-export function decideCell(params: { channel: Channel; rule: CellRule; levels: OrgLevel[]; override?: boolean | null }): Decision {
+export function decideCell(params: {
+  channel: Channel;
+  rule: CellRule;
+  levels: OrgLevel[];
+  override?: boolean | null;
+}): Decision {
   const { channel, rule, levels, override } = params;
   if (rule.critical && channel === "in_app") return { enabled: true, locked: true, source: "critical" };
 
@@ -58,9 +69,16 @@ export function decideCell(params: { channel: Channel; rule: CellRule; levels: O
       const owner = level.lockOwner ?? level;
       // A locked value can only have been set or endorsed by the lock's owner (or above), so it
       // reads as theirs even when the row sits on a customer: "Set by Contoso Reseller".
-      const value = typeof level.enabled === "boolean"
-        ? { enabled: level.enabled, locked: false, source: "organization" as const, sourceOrganizationId: owner.id, sourceName: owner.name }
-        : inheritedFrom(levels, i + 1, rule);
+      const value =
+        typeof level.enabled === "boolean"
+          ? {
+              enabled: level.enabled,
+              locked: false,
+              source: "organization" as const,
+              sourceOrganizationId: owner.id,
+              sourceName: owner.name,
+            }
+          : inheritedFrom(levels, i + 1, rule);
       return { ...value, locked: true, lockedById: owner.id, lockedByName: owner.name };
     }
   }

@@ -29,7 +29,11 @@ export async function recordChanges(tx: Tx, changes: ChangeRecord[]) {
 }
 
 /** Newest first; `before` is the id of the last entry of the previous page. */
-export async function listOrganizationHistory(params: { organizationId: string; limit?: number; before?: string }): Promise<{ items: PreferenceChangeEntry[]; nextCursor: string | null }> {
+export async function listOrganizationHistory(params: {
+  organizationId: string;
+  limit?: number;
+  before?: string;
+}): Promise<{ items: PreferenceChangeEntry[]; nextCursor: string | null }> {
   const limit = params.limit ?? 50;
   const rows = await db.preferenceChange.findMany({
     where: { organizationId: params.organizationId },
@@ -39,7 +43,9 @@ export async function listOrganizationHistory(params: { organizationId: string; 
   });
   const page = rows.slice(0, limit);
   const people = await db.user.findMany({
-    where: { id: { in: [...new Set(page.flatMap((row) => [row.actorId, row.userId]).filter((id): id is string => !!id))] } },
+    where: {
+      id: { in: [...new Set(page.flatMap((row) => [row.actorId, row.userId]).filter((id): id is string => !!id))] },
+    },
     select: { id: true, name: true },
   });
   const nameOf = new Map(people.map((person) => [person.id, person.name]));

@@ -24,12 +24,23 @@ export function indexSettings(rows: OrgSettingRow[]) {
 }
 
 /** A chain (nearest first) with each organization's setting for one cell. */
-export function buildLevels(chain: ChainLink[], rows: OrgSettingRow[] | Map<string, OrgSettingRow>, type: string, channel: Channel): OrgLevel[] {
+export function buildLevels(
+  chain: ChainLink[],
+  rows: OrgSettingRow[] | Map<string, OrgSettingRow>,
+  type: string,
+  channel: Channel,
+): OrgLevel[] {
   const index = rows instanceof Map ? rows : indexSettings(rows);
   return chain.map((link) => {
     const row = index.get(`${link.id}:${type}:${channel}`);
     // The owner is always this organization or one above it (only their admins can set it here).
     const owner = row?.lockedById ? chain.find((candidate) => candidate.id === row.lockedById) : undefined;
-    return { id: link.id, name: link.name, enabled: row?.enabled, locked: row?.locked ?? false, ...(owner ? { lockOwner: owner } : {}) };
+    return {
+      id: link.id,
+      name: link.name,
+      enabled: row?.enabled,
+      locked: row?.locked ?? false,
+      ...(owner ? { lockOwner: owner } : {}),
+    };
   });
 }

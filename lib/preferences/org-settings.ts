@@ -15,7 +15,12 @@ import { loadAncestorChains, type ChainLink } from "./org-tree";
 type Client = Pick<Prisma.TransactionClient, "$queryRaw" | "$queryRawUnsafe" | "organizationPreference">;
 
 /** `actorOrganizationId`: the admin's organization, which must be in the chain (they manage this one). */
-async function loadOrgContext(client: Client, organizationId: string, actorOrganizationId: string, types?: NotificationType[]) {
+async function loadOrgContext(
+  client: Client,
+  organizationId: string,
+  actorOrganizationId: string,
+  types?: NotificationType[],
+) {
   const chain = (await loadAncestorChains([organizationId], client)).get(organizationId);
   if (!chain) throw new AppError("not_found", "Organization not found");
   const settings = indexSettings(
@@ -25,7 +30,8 @@ async function loadOrgContext(client: Client, organizationId: string, actorOrgan
   );
   // Chain index of the actor's organization: they may change what organizations at or below it locked.
   const actorDepth = chain.findIndex((link) => link.id === actorOrganizationId);
-  const manages = (organizationId: string) => actorDepth !== -1 && chain.findIndex((link) => link.id === organizationId) <= actorDepth;
+  const manages = (organizationId: string) =>
+    actorDepth !== -1 && chain.findIndex((link) => link.id === organizationId) <= actorDepth;
 
   const item = (type: NotificationType, channel: Channel): OrganizationSettingItem => {
     const rule = ruleFor(type, channel);
@@ -45,7 +51,11 @@ async function loadOrgContext(client: Client, organizationId: string, actorOrgan
       setting: own.enabled ?? null,
       locked: own.locked ?? false,
       ...(ownOwner ? { lockOwner: ownOwner.name } : {}),
-      inherited: { enabled: inherited.enabled, source: inherited.source, ...(inherited.sourceName ? { sourceName: inherited.sourceName } : {}) },
+      inherited: {
+        enabled: inherited.enabled,
+        source: inherited.source,
+        ...(inherited.sourceName ? { sourceName: inherited.sourceName } : {}),
+      },
       ...(blockedBy ? { lockedBy: blockedBy } : {}),
       critical: inherited.source === "critical",
     };
@@ -61,7 +71,10 @@ function refusal(item: OrganizationSettingItem): string | null {
   return null;
 }
 
-export async function getOrganizationSettings(params: { organizationId: string; actorOrganizationId: string }, client: Client = db): Promise<{ organization: ChainLink; items: OrganizationSettingItem[] }> {
+export async function getOrganizationSettings(
+  params: { organizationId: string; actorOrganizationId: string },
+  client: Client = db,
+): Promise<{ organization: ChainLink; items: OrganizationSettingItem[] }> {
   const { chain, item } = await loadOrgContext(client, params.organizationId, params.actorOrganizationId);
   return { organization: chain[0]!, items: allCells().map(({ type, channel }) => item(type, channel)) };
 }
@@ -80,19 +93,30 @@ export interface OrganizationSettingChange {
   strict: boolean;
 }
 
-export async function changeOrganizationSettings(change: OrganizationSettingChange): Promise<{ items: OrganizationSettingItem[]; skipped: SkippedCell[] }> {
+export async function changeOrganizationSettings(
+  change: OrganizationSettingChange,
+): Promise<{ items: OrganizationSettingItem[]; skipped: SkippedCell[] }> {
   const result = await applyOrganizationSettings(change);
   // Ingest caches organization settings: drop them here and on the other instances.
   invalidate("organization-preferences");
   return result;
 }
 
-function applyOrganizationSettings(change: OrganizationSettingChange): Promise<{ items: OrganizationSettingItem[]; skipped: SkippedCell[] }> {
+function applyOrganizationSettings(
+  change: OrganizationSettingChange,
+): Promise<{ items: OrganizationSettingItem[]; skipped: SkippedCell[] }> {
   return db.$transaction(async (tx) => {
     // Serializes changes to one organization's settings so no history row is lost or wrong.
-    const found = await tx.$queryRaw<{ id: string }[]>`SELECT id FROM "Organization" WHERE id = ${change.organizationId} FOR NO KEY UPDATE`;
+    const found = await tx.$queryRaw<
+      { id: string }[]
+    >`SELECT id FROM "Organization" WHERE id = ${change.organizationId} FOR NO KEY UPDATE`;
     if (found.length === 0) throw new AppError("not_found", "Organization not found");
-    const { settings, item } = await loadOrgContext(tx, change.organizationId, change.actorOrganizationId, change.types);
+    const { settings, item } = await loadOrgContext(
+      tx,
+      change.organizationId,
+      change.actorOrganizationId,
+      change.types,
+    );
     const skipped: SkippedCell[] = [];
     const records: ChangeRecord[] = [];
     for (const type of change.types) {
@@ -104,25 +128,48 @@ function applyOrganizationSettings(change: OrganizationSettingChange): Promise<{
       }
       const row = settings.get(`${change.organizationId}:${type}:${change.channel}`);
       const old = { enabled: row?.enabled ?? null, locked: row?.locked ?? false };
-      const next = { enabled: change.enabled === undefined ? old.enabled : change.enabled, locked: change.locked ?? old.locked };
+      const next = {
+        enabled: change.enabled === undefined ? old.enabled : change.enabled,
+        locked: change.locked ?? old.locked,
+      };
       if (next.enabled === old.enabled && next.locked === old.locked) continue;
-      const where = { organizationId_type_channel: { organizationId: change.organizationId, type, channel: change.channel } };
+      const where = {
+        organizationId_type_channel: { organizationId: change.organizationId, type, channel: change.channel },
+      };
       // Sparse rows: a cell that inherits and is not locked has no row. A lock belongs to whoever
       // last set the locked cell, so a reseller's lock on a customer holds against the customer's admin.
       const data = { ...next, lockedById: next.locked ? change.actorOrganizationId : null };
       if (next.enabled === null && !next.locked) await tx.organizationPreference.delete({ where });
-      else await tx.organizationPreference.upsert({ where, create: { organizationId: change.organizationId, type, channel: change.channel, ...data }, update: data });
+      else
+        await tx.organizationPreference.upsert({
+          where,
+          create: { organizationId: change.organizationId, type, channel: change.channel, ...data },
+          update: data,
+        });
       records.push({
-        actorId: change.actorId, scope: "organization", organizationId: change.organizationId, type, channel: change.channel,
-        oldEnabled: old.enabled, newEnabled: next.enabled, oldLocked: old.locked, newLocked: next.locked, via: "admin",
+        actorId: change.actorId,
+        scope: "organization",
+        organizationId: change.organizationId,
+        type,
+        channel: change.channel,
+        oldEnabled: old.enabled,
+        newEnabled: next.enabled,
+        oldLocked: old.locked,
+        newLocked: next.locked,
+        via: "admin",
       });
     }
     if (change.types.length > 0 && skipped.length === change.types.length) {
-      throw new AppError("conflict", skipped.length === 1 ? skipped[0]!.reason : `Nothing changed: ${skipped.map((cell) => cell.reason).join("; ")}`);
+      throw new AppError(
+        "conflict",
+        skipped.length === 1 ? skipped[0]!.reason : `Nothing changed: ${skipped.map((cell) => cell.reason).join("; ")}`,
+      );
     }
     await recordChanges(tx, records);
     const after = await loadOrgContext(tx, change.organizationId, change.actorOrganizationId, change.types);
-    const items = change.types.filter((type) => !skipped.some((cell) => cell.type === type)).map((type) => after.item(type, change.channel));
+    const items = change.types
+      .filter((type) => !skipped.some((cell) => cell.type === type))
+      .map((type) => after.item(type, change.channel));
     return { items, skipped };
   });
 }

@@ -13,7 +13,10 @@ export interface ChainLink {
 }
 
 /** For each organization id: itself and its ancestors, nearest first, read now (settings changes and authorization must not use a cached tree). */
-export function loadAncestorChains(organizationIds: string[], client: QueryClient = db): Promise<Map<string, ChainLink[]>> {
+export function loadAncestorChains(
+  organizationIds: string[],
+  client: QueryClient = db,
+): Promise<Map<string, ChainLink[]>> {
   return loadOrgChains(organizationIds, client);
 }
 
@@ -52,7 +55,11 @@ export interface Actor {
  *   who their reseller and distributor are). Asking about a visible organization one may not
  *   manage is 403; any other organization is 404, as if it did not exist.
  */
-export async function authorizeOrganization(actor: Actor, organizationId: string, client: QueryClient = db): Promise<ChainLink[]> {
+export async function authorizeOrganization(
+  actor: Actor,
+  organizationId: string,
+  client: QueryClient = db,
+): Promise<ChainLink[]> {
   const chains = await loadAncestorChains([organizationId, actor.organization.id], client);
   const target = chains.get(organizationId);
   const own = chains.get(actor.organization.id) ?? [];
@@ -60,9 +67,12 @@ export async function authorizeOrganization(actor: Actor, organizationId: string
   const manages = actor.role === "admin" && target.some((link) => link.id === actor.organization.id);
   if (manages) return target;
   if (own.some((link) => link.id === organizationId)) {
-    throw new AppError("forbidden", actor.role === "admin"
-      ? `You can manage ${own[0]!.name} and the organizations beneath it, not ${target[0]!.name}`
-      : "Only organization admins can manage notification settings");
+    throw new AppError(
+      "forbidden",
+      actor.role === "admin"
+        ? `You can manage ${own[0]!.name} and the organizations beneath it, not ${target[0]!.name}`
+        : "Only organization admins can manage notification settings",
+    );
   }
   throw notFound();
 }
@@ -72,7 +82,10 @@ function notFound() {
 }
 
 /** The organizations an actor may manage, for the picker: none unless they are an admin. */
-export async function listManageableOrganizations(actor: Actor, client: QueryClient = db): Promise<ManagedOrganization[]> {
+export async function listManageableOrganizations(
+  actor: Actor,
+  client: QueryClient = db,
+): Promise<ManagedOrganization[]> {
   if (actor.role !== "admin") return [];
   return loadSubtree(actor.organization.id, client);
 }

@@ -68,9 +68,16 @@ export async function resolvePreferences(
       const chain = chains.get(user.organizationId) ?? [];
       const decide = (channel: Channel, override: boolean | undefined): ChannelDecision =>
         toChannelDecision(
-          decideCell({ channel, rule: ruleFor(params.type, channel), levels: buildLevels(chain, settings, params.type, channel), override }),
+          decideCell({
+            channel,
+            rule: ruleFor(params.type, channel),
+            levels: buildLevels(chain, settings, params.type, channel),
+            override,
+          }),
         );
-      preferences = Object.fromEntries(channels.map((channel, i) => [channel, decide(channel, own[i])])) as RecipientPreferences;
+      preferences = Object.fromEntries(
+        channels.map((channel, i) => [channel, decide(channel, own[i])]),
+      ) as RecipientPreferences;
       cases.set(key, preferences);
     }
     result.set(user.id, preferences);

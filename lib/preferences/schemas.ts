@@ -1,7 +1,13 @@
 // Request bodies of the preferences APIs. `type` or `category` names the cells: one type, or every
 // type of a category (locked and critical cells are then skipped and reported).
 import { z } from "zod";
-import { categoryKeys, notificationTypes, typesInCategory, type Category, type NotificationType } from "@/lib/notifications/catalog";
+import {
+  categoryKeys,
+  notificationTypes,
+  typesInCategory,
+  type Category,
+  type NotificationType,
+} from "@/lib/notifications/catalog";
 
 const target = {
   type: z.enum(notificationTypes).optional(),
@@ -31,6 +37,9 @@ export const organizationSettingBody = z
   });
 
 /** The types a body names, and whether a refusal is an error (one type) or a skip (a category). */
-export function targetTypes(body: { type?: NotificationType; category?: Category }): { types: NotificationType[]; strict: boolean } {
+export function targetTypes(body: { type?: NotificationType; category?: Category }): {
+  types: NotificationType[];
+  strict: boolean;
+} {
   return body.type ? { types: [body.type], strict: true } : { types: typesInCategory(body.category!), strict: false };
 }

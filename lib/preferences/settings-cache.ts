@@ -18,7 +18,10 @@ onInvalidate("organization-preferences", () => {
 });
 
 /** Every setting row (all types) of these organizations. */
-export async function getOrganizationSettings(organizationIds: string[], client: Client = db): Promise<OrgSettingRow[]> {
+export async function getOrganizationSettings(
+  organizationIds: string[],
+  client: Client = db,
+): Promise<OrgSettingRow[]> {
   if (Date.now() - cache.loadedAt > LIFETIME_MS || cache.rows.size > MAX_ENTRIES) {
     cache.rows.clear();
     cache.loadedAt = Date.now();

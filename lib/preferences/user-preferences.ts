@@ -10,7 +10,10 @@ import type { PreferenceItem, SkippedCell } from "./items";
 import { buildLevels, indexSettings, ruleFor } from "./levels";
 import { loadAncestorChains } from "./org-tree";
 
-type Client = Pick<Prisma.TransactionClient, "$queryRaw" | "$queryRawUnsafe" | "user" | "userPreference" | "organizationPreference">;
+type Client = Pick<
+  Prisma.TransactionClient,
+  "$queryRaw" | "$queryRawUnsafe" | "user" | "userPreference" | "organizationPreference"
+>;
 
 /** Everything needed to decide this user's cells: their organization chain, its settings, their overrides. */
 async function loadUserContext(client: Client, userId: string, types?: NotificationType[], forUpdate = false) {
@@ -25,12 +28,19 @@ async function loadUserContext(client: Client, userId: string, types?: Notificat
   const chain = (await loadAncestorChains([user.organizationId], client)).get(user.organizationId) ?? [];
   const typeFilter = types ? { type: { in: types } } : {};
   const settings = indexSettings(
-    await client.organizationPreference.findMany({ where: { organizationId: { in: chain.map((link) => link.id) }, ...typeFilter } }),
+    await client.organizationPreference.findMany({
+      where: { organizationId: { in: chain.map((link) => link.id) }, ...typeFilter },
+    }),
   );
   const rows = await client.userPreference.findMany({ where: { userId, ...typeFilter } });
   const overrides = new Map(rows.map((row) => [`${row.type}:${row.channel}`, row.enabled]));
   const decide = (type: NotificationType, channel: Channel): Decision =>
-    decideCell({ channel, rule: ruleFor(type, channel), levels: buildLevels(chain, settings, type, channel), override: overrides.get(`${type}:${channel}`) });
+    decideCell({
+      channel,
+      rule: ruleFor(type, channel),
+      levels: buildLevels(chain, settings, type, channel),
+      override: overrides.get(`${type}:${channel}`),
+    });
   return { user, overrides, decide };
 }
 
@@ -52,7 +62,9 @@ export interface UserPreferenceChange {
 }
 
 /** Sets (or clears) the user's override on each cell; returns the cells after the change. */
-export async function changeUserPreferences(change: UserPreferenceChange): Promise<{ items: PreferenceItem[]; skipped: SkippedCell[] }> {
+export async function changeUserPreferences(
+  change: UserPreferenceChange,
+): Promise<{ items: PreferenceItem[]; skipped: SkippedCell[] }> {
   return db.$transaction(async (tx) => {
     const { user, overrides, decide } = await loadUserContext(tx, change.userId, change.types, true);
     const skipped: SkippedCell[] = [];
@@ -68,16 +80,37 @@ export async function changeUserPreferences(change: UserPreferenceChange): Promi
       if (old === change.enabled) continue;
       const where = { userId_type_channel: { userId: user.id, type, channel: change.channel } };
       if (change.enabled === null) await tx.userPreference.delete({ where });
-      else await tx.userPreference.upsert({ where, create: { userId: user.id, type, channel: change.channel, enabled: change.enabled }, update: { enabled: change.enabled } });
-      records.push({ actorId: change.actorId, scope: "user", userId: user.id, organizationId: user.organizationId, type, channel: change.channel, oldEnabled: old, newEnabled: change.enabled, via: change.via });
+      else
+        await tx.userPreference.upsert({
+          where,
+          create: { userId: user.id, type, channel: change.channel, enabled: change.enabled },
+          update: { enabled: change.enabled },
+        });
+      records.push({
+        actorId: change.actorId,
+        scope: "user",
+        userId: user.id,
+        organizationId: user.organizationId,
+        type,
+        channel: change.channel,
+        oldEnabled: old,
+        newEnabled: change.enabled,
+        via: change.via,
+      });
     }
     if (change.types.length > 0 && skipped.length === change.types.length) {
-      throw new AppError("conflict", skipped.length === 1 ? skipped[0]!.reason : `Nothing changed: ${skipped.map((cell) => cell.reason).join("; ")}`);
+      throw new AppError(
+        "conflict",
+        skipped.length === 1 ? skipped[0]!.reason : `Nothing changed: ${skipped.map((cell) => cell.reason).join("; ")}`,
+      );
     }
     await recordChanges(tx, records);
     const after = await loadUserContext(tx, change.userId, change.types);
     const changedTypes = change.types.filter((type) => !skipped.some((cell) => cell.type === type));
-    return { items: changedTypes.map((type) => toPreferenceItem(type, change.channel, after.decide(type, change.channel))), skipped };
+    return {
+      items: changedTypes.map((type) => toPreferenceItem(type, change.channel, after.decide(type, change.channel))),
+      skipped,
+    };
   });
 }
 
@@ -99,15 +132,28 @@ export async function setUserPreference(params: {
 }
 
 /** "Reset to organization defaults": removes every override of the user, recording each one. */
-export async function resetUserPreferences(params: { userId: string; actorId: string | null }): Promise<{ items: PreferenceItem[]; removed: number }> {
+export async function resetUserPreferences(params: {
+  userId: string;
+  actorId: string | null;
+}): Promise<{ items: PreferenceItem[]; removed: number }> {
   const removed = await db.$transaction(async (tx) => {
     const { user } = await loadUserContext(tx, params.userId, [], true);
     const rows = await tx.userPreference.findMany({ where: { userId: user.id } });
     await tx.userPreference.deleteMany({ where: { userId: user.id } });
-    await recordChanges(tx, rows.map((row) => ({
-      actorId: params.actorId, scope: "user", userId: user.id, organizationId: user.organizationId,
-      type: row.type, channel: row.channel, oldEnabled: row.enabled, newEnabled: null, via: "settings",
-    })));
+    await recordChanges(
+      tx,
+      rows.map((row) => ({
+        actorId: params.actorId,
+        scope: "user",
+        userId: user.id,
+        organizationId: user.organizationId,
+        type: row.type,
+        channel: row.channel,
+        oldEnabled: row.enabled,
+        newEnabled: null,
+        via: "settings",
+      })),
+    );
     return rows.length;
   });
   return { items: await listUserPreferences(params.userId), removed };

@@ -7,7 +7,11 @@ import { createEmailWorker } from "@/lib/email/worker";
 import { listenForInvalidations } from "@/lib/cache/invalidation";
 
 /** `config` defaults to the validated environment; tests pass their own (e.g. a Redis URL). */
-export async function startBackgroundServices(io: RealtimeServer, config: Pick<Env, "REDIS_URL"> = env(), options: { emailWorker?: boolean } = {}) {
+export async function startBackgroundServices(
+  io: RealtimeServer,
+  config: Pick<Env, "REDIS_URL"> = env(),
+  options: { emailWorker?: boolean } = {},
+) {
   // DATABASE_URL is read from process.env: openDatabase() sets it after env() was first parsed.
   const adapter = await attachSocketAdapter(io, { databaseUrl: process.env.DATABASE_URL!, redisUrl: config.REDIS_URL });
   // Other instances' directory and settings changes drop this instance's caches.

@@ -28,7 +28,12 @@ async function canConnect(url: string) {
 }
 
 /** Starts (or reuses, when another process of ours already runs it) a persistent embedded Postgres. */
-export async function startEmbeddedPostgres(options: { dir: string; port: number; database: string; persistent?: boolean }): Promise<DatabaseHandle> {
+export async function startEmbeddedPostgres(options: {
+  dir: string;
+  port: number;
+  database: string;
+  persistent?: boolean;
+}): Promise<DatabaseHandle> {
   const url = `postgresql://postgres:postgres@localhost:${options.port}/${options.database}`;
   if (await canConnect(url)) return { url, embedded: true, stop: async () => {} };
 

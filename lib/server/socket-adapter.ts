@@ -25,11 +25,20 @@ const logError = (source: string) => (error: unknown) =>
   console.error(`Socket.IO ${source} adapter: ${error instanceof Error ? error.message : String(error)}`);
 
 /** Installs the adapter on `io`; close() releases its connections (call after `io.close()`). */
-export async function attachSocketAdapter(io: RealtimeServer, options: SocketAdapterOptions): Promise<SocketAdapterHandle> {
-  return options.redisUrl ? attachRedis(io, options.redisUrl) : attachPostgres(io, options.databaseUrl, options.peerGraceMs ?? 10_000);
+export async function attachSocketAdapter(
+  io: RealtimeServer,
+  options: SocketAdapterOptions,
+): Promise<SocketAdapterHandle> {
+  return options.redisUrl
+    ? attachRedis(io, options.redisUrl)
+    : attachPostgres(io, options.databaseUrl, options.peerGraceMs ?? 10_000);
 }
 
-async function attachPostgres(io: RealtimeServer, databaseUrl: string, peerGraceMs: number): Promise<SocketAdapterHandle> {
+async function attachPostgres(
+  io: RealtimeServer,
+  databaseUrl: string,
+  peerGraceMs: number,
+): Promise<SocketAdapterHandle> {
   // Its own small pool: one connection stays checked out for LISTEN, the others publish NOTIFYs,
   // so a burst of broadcasts never waits behind Prisma's queries (or the reverse).
   const pool = new pg.Pool({ connectionString: databaseUrl, max: 4 });

@@ -25,7 +25,8 @@ export function createSocketServer(httpServer: HttpServer, options: { dev: boole
     serveClient: false,
     // In development Next's hot-reload websocket shares the server: leave foreign upgrades alone.
     destroyUpgrade: !options.dev,
-    allowRequest: (request, callback) => callback(sameOrigin(request) ? null : "origin not allowed", sameOrigin(request)),
+    allowRequest: (request, callback) =>
+      callback(sameOrigin(request) ? null : "origin not allowed", sameOrigin(request)),
   });
 
   io.use(async (socket, next) => {

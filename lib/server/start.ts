@@ -19,7 +19,8 @@ export async function startServer(options: { onShutdown?: () => Promise<void> } 
   // tsx turns on Node's source-map support, and with it Node loads and keeps the map of every
   // server chunk Next loads: ~80 MB of the production server's memory. `next start` runs without
   // it; so do we in production, unless asked for with --enable-source-maps.
-  if (!dev && !`${process.execArgv} ${process.env.NODE_OPTIONS ?? ""}`.includes("--enable-source-maps")) process.setSourceMapsEnabled(false);
+  if (!dev && !`${process.execArgv} ${process.env.NODE_OPTIONS ?? ""}`.includes("--enable-source-maps"))
+    process.setSourceMapsEnabled(false);
   const database = await openDatabase();
 
   const seed = process.env.SEED_DEMO_DATA ?? (dev || database.embedded ? "auto" : "false");
@@ -52,7 +53,9 @@ export async function startServer(options: { onShutdown?: () => Promise<void> } 
   const background = await startBackgroundServices(io);
 
   await new Promise<void>((resolve) => server.listen(config.PORT, resolve));
-  console.log(`\nNotification center ready on ${config.APP_URL}${database.embedded ? " (embedded Postgres in .data/)" : ""}`);
+  console.log(
+    `\nNotification center ready on ${config.APP_URL}${database.embedded ? " (embedded Postgres in .data/)" : ""}`,
+  );
   if (seeded || database.embedded) console.log(`Demo accounts:\n${describeDemoAccounts()}\n`);
 
   onShutdownSignal(async (signal) => {

@@ -1,11 +1,17 @@
 import { test, expect, uniqueId } from "./fixtures";
 import { bell, createUser, inboxItems, renewal, sendBatch, signInAs } from "./inbox-helpers";
 
-test("the badge says 99+ above 99 and the popover shows the newest, marks all read and links to the inbox", async ({ page, platform }) => {
+test("the badge says 99+ above 99 and the popover shows the newest, marks all read and links to the inbox", async ({
+  page,
+  platform,
+}) => {
   test.setTimeout(60_000);
   const user = await createUser(platform);
   const run = uniqueId("Many");
-  await sendBatch(platform, Array.from({ length: 100 }, (_, i) => renewal(user, `${run} ${i}`)));
+  await sendBatch(
+    platform,
+    Array.from({ length: 100 }, (_, i) => renewal(user, `${run} ${i}`)),
+  );
   await signInAs(page, platform, user);
   await page.goto("/inbox?tab=archived");
   await expect(bell(page)).toHaveAccessibleName("Notifications, 100 unread");
@@ -38,7 +44,10 @@ test("the badge says 99+ above 99 and the popover shows the newest, marks all re
   await expect(page.getByRole("dialog")).toHaveCount(0);
 });
 
-test("keyboard only: open the bell, act in it, close with Esc, then work through the inbox", async ({ page, platform }) => {
+test("keyboard only: open the bell, act in it, close with Esc, then work through the inbox", async ({
+  page,
+  platform,
+}) => {
   const user = await createUser(platform);
   const names = [uniqueId("Key plan A"), uniqueId("Key plan B"), uniqueId("Key plan C")];
   for (const name of names) await platform.event(renewal(user, name));
@@ -47,7 +56,8 @@ test("keyboard only: open the bell, act in it, close with Esc, then work through
 
   // Tab from the top of the page to the bell.
   await page.locator("body").focus();
-  for (let i = 0; i < 20 && !(await bell(page).evaluate((el) => el === document.activeElement)); i++) await page.keyboard.press("Tab");
+  for (let i = 0; i < 20 && !(await bell(page).evaluate((el) => el === document.activeElement)); i++)
+    await page.keyboard.press("Tab");
   await expect(bell(page)).toBeFocused();
   await page.keyboard.press("Enter");
   const popover = page.getByRole("dialog", { name: "Notifications" });
@@ -61,7 +71,8 @@ test("keyboard only: open the bell, act in it, close with Esc, then work through
 
   // The inbox list: Tab into the first item, arrows move between items, Tab reaches its actions.
   const items = inboxItems(page);
-  for (let i = 0; i < 30 && !(await items.first().evaluate((el) => el === document.activeElement)); i++) await page.keyboard.press("Tab");
+  for (let i = 0; i < 30 && !(await items.first().evaluate((el) => el === document.activeElement)); i++)
+    await page.keyboard.press("Tab");
   await expect(items.first()).toBeFocused();
   await expect(items.first()).toContainText(names[2]!);
   await page.keyboard.press("ArrowDown");

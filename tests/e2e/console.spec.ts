@@ -16,12 +16,35 @@ async function createTarget(platform: Platform) {
     const res = await platform.send(path, body, "PUT");
     expect(res.status, `${path}: ${JSON.stringify(res.json)}`).toBeLessThan(300);
   };
-  await put(`/api/v1/organizations/${resellerId}`, { name: `Console Reseller ${resellerId.slice(-6)}`, kind: "reseller", parentId: "platform" });
-  await put(`/api/v1/organizations/${orgId}`, { name: `Console Customer ${orgId.slice(-6)}`, kind: "customer", parentId: resellerId });
-  await put(`/api/v1/users/${resellerUserId}`, { email: `${resellerUserId}@console.example`, name: "Rita Reseller", organizationId: resellerId, role: "admin" });
+  await put(`/api/v1/organizations/${resellerId}`, {
+    name: `Console Reseller ${resellerId.slice(-6)}`,
+    kind: "reseller",
+    parentId: "platform",
+  });
+  await put(`/api/v1/organizations/${orgId}`, {
+    name: `Console Customer ${orgId.slice(-6)}`,
+    kind: "customer",
+    parentId: resellerId,
+  });
+  await put(`/api/v1/users/${resellerUserId}`, {
+    email: `${resellerUserId}@console.example`,
+    name: "Rita Reseller",
+    organizationId: resellerId,
+    role: "admin",
+  });
   await put(`/api/v1/users/${userId}`, { email, name: "Casey Console", organizationId: orgId, role: "admin" });
-  await put(`/api/v1/organizations/${resellerId}`, { name: `Console Reseller ${resellerId.slice(-6)}`, kind: "reseller", parentId: "platform", primaryContactId: resellerUserId });
-  await put(`/api/v1/organizations/${orgId}`, { name: `Console Customer ${orgId.slice(-6)}`, kind: "customer", parentId: resellerId, primaryContactId: userId });
+  await put(`/api/v1/organizations/${resellerId}`, {
+    name: `Console Reseller ${resellerId.slice(-6)}`,
+    kind: "reseller",
+    parentId: "platform",
+    primaryContactId: resellerUserId,
+  });
+  await put(`/api/v1/organizations/${orgId}`, {
+    name: `Console Customer ${orgId.slice(-6)}`,
+    kind: "customer",
+    parentId: resellerId,
+    primaryContactId: userId,
+  });
   return { orgId, userId, email };
 }
 
@@ -35,7 +58,11 @@ async function openAsUser(browser: Browser, platform: Platform, userId: string):
   return page;
 }
 
-test("a platform admin sends a test event, the user's bell updates, and the trail explains it", async ({ page, browser, platform }) => {
+test("a platform admin sends a test event, the user's bell updates, and the trail explains it", async ({
+  page,
+  browser,
+  platform,
+}) => {
   // Two browsers, a live update and several page loads: more than the default 30 s on a busy machine.
   test.setTimeout(90_000);
   const target = await createTarget(platform);
@@ -127,7 +154,14 @@ test("API keys: create (shown once, copyable), revoke with confirmation, audited
 
 test("everyone but a platform admin gets a 403 page", async ({ page }) => {
   await signIn(page, "ryan@contoso.example");
-  for (const path of ["/admin", "/admin/activity", "/admin/api-keys", "/admin/test-event", "/admin/directory", "/admin/events/x"]) {
+  for (const path of [
+    "/admin",
+    "/admin/activity",
+    "/admin/api-keys",
+    "/admin/test-event",
+    "/admin/directory",
+    "/admin/events/x",
+  ]) {
     const response = await page.goto(path);
     expect(response?.status(), path).toBe(403);
     await expect(page.getByRole("heading", { name: "You don't have access" })).toBeVisible();

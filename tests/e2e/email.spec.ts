@@ -8,9 +8,17 @@ async function syncCustomer(platform: Platform) {
   const orgId = uniqueId("cust_mail");
   const userId = uniqueId("u_mail");
   const email = `${userId}@mail.example`;
-  const org = await platform.send(`/api/v1/organizations/${orgId}`, { name: `Mail Test ${orgId}`, kind: "customer", parentId: "res_contoso", primaryContactId: userId }, "PUT");
+  const org = await platform.send(
+    `/api/v1/organizations/${orgId}`,
+    { name: `Mail Test ${orgId}`, kind: "customer", parentId: "res_contoso", primaryContactId: userId },
+    "PUT",
+  );
   expect(org.status, JSON.stringify(org.json)).toBe(201);
-  const user = await platform.send(`/api/v1/users/${userId}`, { email, name: "Molly Mail", organizationId: orgId, role: "admin" }, "PUT");
+  const user = await platform.send(
+    `/api/v1/users/${userId}`,
+    { email, name: "Molly Mail", organizationId: orgId, role: "admin" },
+    "PUT",
+  );
   expect(user.status, JSON.stringify(user.json)).toBe(201);
   return { orgId, userId, email };
 }
@@ -32,18 +40,25 @@ test("an event's emails appear in the development mailbox, rendered and as text"
   await signIn(page, "admin@platform.example");
   await expect(async () => {
     await page.goto(`/dev/mailbox?to=${encodeURIComponent(email)}`);
-    await expect(page.getByRole("link", { name: /Action required: renewal failed for Microsoft 365 E3/ })).toBeVisible({ timeout: 1000 });
+    await expect(page.getByRole("link", { name: /Action required: renewal failed for Microsoft 365 E3/ })).toBeVisible({
+      timeout: 1000,
+    });
   }).toPass({ timeout: 15_000 });
   await page.goto(`/dev/mailbox?to=${encodeURIComponent(extra)}`);
   await expect(page.getByRole("link", { name: /renewal failed/ })).toHaveCount(1);
 
   await page.goto(`/dev/mailbox?to=${encodeURIComponent(email)}`);
   await page.getByRole("link", { name: /renewal failed/ }).click();
-  await expect(page.getByRole("heading", { name: "Action required: renewal failed for Microsoft 365 E3" })).toBeVisible();
+  await expect(
+    page.getByRole("heading", { name: "Action required: renewal failed for Microsoft 365 E3" }),
+  ).toBeVisible();
   await expect(page.getByText("List-Unsubscribe-Post")).toBeVisible();
   const frame = page.frameLocator("iframe[title='HTML part']");
   await expect(frame.getByText("Card declined")).toBeVisible();
-  await expect(frame.getByRole("link", { name: "Resolve now" })).toHaveAttribute("href", "https://portal.test/subscriptions/sub_mail");
+  await expect(frame.getByRole("link", { name: "Resolve now" })).toHaveAttribute(
+    "href",
+    "https://portal.test/subscriptions/sub_mail",
+  );
   await expect(page.locator("pre")).toContainText("Hi Molly Mail,");
   await expect(page.locator("pre")).toContainText("You receive this as the customer's primary contact.");
   await page.screenshot({ path: "/tmp/shots/email/mailbox-detail.png", fullPage: true });
@@ -79,7 +94,8 @@ test("the unsubscribe link confirms, unsubscribes, and undoes", async ({ page, b
   await expect(async () => {
     await page.goto(`/dev/mailbox?to=${encodeURIComponent(email)}`);
     await page.getByRole("link", { name: /Renewed: Teams Phone/ }).click({ timeout: 1000 });
-    link = /(http:\/\/localhost:\d+\/unsubscribe\?token=[\w.-]+)/.exec(await page.locator("pre").innerText())?.[1] ?? "";
+    link =
+      /(http:\/\/localhost:\d+\/unsubscribe\?token=[\w.-]+)/.exec(await page.locator("pre").innerText())?.[1] ?? "";
     expect(link).not.toBe("");
   }).toPass({ timeout: 15_000 });
 
@@ -93,7 +109,10 @@ test("the unsubscribe link confirms, unsubscribes, and undoes", async ({ page, b
   await visitor.getByRole("button", { name: "Unsubscribe" }).click();
   await expect(visitor.getByRole("heading", { name: "You are unsubscribed" })).toBeVisible();
   await expect(visitor.getByText(`${email} no longer gets “Subscription renewed” emails.`)).toBeVisible();
-  await expect(visitor.getByRole("link", { name: "Manage all notification settings" })).toHaveAttribute("href", "/settings/notifications");
+  await expect(visitor.getByRole("link", { name: "Manage all notification settings" })).toHaveAttribute(
+    "href",
+    "/settings/notifications",
+  );
   await visitor.screenshot({ path: "/tmp/shots/email/unsubscribe-done.png" });
   await visitor.getByRole("button", { name: "Undo" }).click();
   await expect(visitor.getByRole("heading", { name: "Stop “Subscription renewed” emails?" })).toBeVisible();

@@ -37,7 +37,11 @@ function platform(request: APIRequestContext): Platform {
     apiKey,
     send,
     async event(envelope) {
-      const res = await send("/api/v1/events", { id: uniqueId("evt"), occurredAt: new Date().toISOString(), ...envelope });
+      const res = await send("/api/v1/events", {
+        id: uniqueId("evt"),
+        occurredAt: new Date().toISOString(),
+        ...envelope,
+      });
       expect(res.status, JSON.stringify(res.json)).toBeLessThan(300);
       return res.json;
     },

@@ -13,9 +13,17 @@ export interface TestUser {
 export async function createUser(platform: Platform, name = "Ines Inbox"): Promise<TestUser> {
   const orgId = uniqueId("cust_inbox");
   const userId = uniqueId("u_inbox");
-  const org = await platform.send(`/api/v1/organizations/${orgId}`, { name: `Inbox Test ${orgId}`, kind: "customer", parentId: "res_contoso", primaryContactId: userId }, "PUT");
+  const org = await platform.send(
+    `/api/v1/organizations/${orgId}`,
+    { name: `Inbox Test ${orgId}`, kind: "customer", parentId: "res_contoso", primaryContactId: userId },
+    "PUT",
+  );
   expect(org.status, JSON.stringify(org.json)).toBeLessThan(300);
-  const user = await platform.send(`/api/v1/users/${userId}`, { email: `${userId}@inbox.example`, name, organizationId: orgId, role: "admin" }, "PUT");
+  const user = await platform.send(
+    `/api/v1/users/${userId}`,
+    { email: `${userId}@inbox.example`, name, organizationId: orgId, role: "admin" },
+    "PUT",
+  );
   expect(user.status, JSON.stringify(user.json)).toBeLessThan(300);
   return { userId, orgId, name };
 }
@@ -70,4 +78,3 @@ export async function bellName(page: Page) {
 }
 
 export const inboxItems = (page: Page) => page.locator("main [data-notification-item]");
-

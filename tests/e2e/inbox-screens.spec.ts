@@ -11,7 +11,9 @@ test("popover and inbox render in light and dark, on desktop and phone", async (
   const user = await createUser(platform, "Sara Screens");
   // One example of each category plus a critical one, addressed to this user explicitly.
   const types = [
-    ...categoryKeys.map((category) => notificationTypes.find((type) => catalog[type].category === category && !catalog[type].critical)!),
+    ...categoryKeys.map((category) =>
+      notificationTypes.find((type) => catalog[type].category === category && !catalog[type].critical)!,
+    ),
     notificationTypes.find((type) => catalog[type].critical)!,
   ];
   await sendBatch(
@@ -28,12 +30,19 @@ test("popover and inbox render in light and dark, on desktop and phone", async (
   await signInAs(page, platform, user);
   await expect(inboxItems(page)).toHaveCount(types.length);
   // A few read ones for contrast.
-  for (const n of [3, 5]) await inboxItems(page).nth(n).getByRole("button", { name: /Mark as read/ }).click();
+  for (const n of [3, 5])
+    await inboxItems(page)
+      .nth(n)
+      .getByRole("button", { name: /Mark as read/ })
+      .click();
   await expect(page.locator("main [data-unread]")).toHaveCount(types.length - 2);
 
   for (const scheme of ["light", "dark"] as const) {
     await page.emulateMedia({ colorScheme: scheme });
-    for (const [device, size] of [["desktop", { width: 1280, height: 860 }], ["phone", { width: 390, height: 844 }]] as const) {
+    for (const [device, size] of [
+      ["desktop", { width: 1280, height: 860 }],
+      ["phone", { width: 390, height: 844 }],
+    ] as const) {
       await page.setViewportSize(size);
       await page.mouse.move(0, 0);
       await page.evaluate(() => window.scrollTo(0, 0));

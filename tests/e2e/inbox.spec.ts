@@ -32,7 +32,10 @@ test("an ingested event appears in the inbox and on the badge without a reload",
 test("reading in one tab updates the badge and item in the other", async ({ page, browser, platform }) => {
   const user = await createUser(platform);
   const names = [uniqueId("Tab plan A"), uniqueId("Tab plan B")];
-  await sendBatch(platform, names.map((n) => renewal(user, n)));
+  await sendBatch(
+    platform,
+    names.map((n) => renewal(user, n)),
+  );
   await signInAs(page, platform, user);
   const other = await browser.newContext();
   try {
@@ -44,10 +47,17 @@ test("reading in one tab updates the badge and item in the other", async ({ page
     await item.getByRole("button", { name: /Mark as read/ }).click();
     await expect(bell(page)).toHaveAccessibleName("Notifications, 1 unread");
     await expect(bell(second)).toHaveAccessibleName("Notifications, 1 unread");
-    await expect(inboxItems(second).filter({ hasText: names[0]! }).getByRole("button", { name: /Mark as unread/ })).toBeVisible();
+    await expect(
+      inboxItems(second)
+        .filter({ hasText: names[0]! })
+        .getByRole("button", { name: /Mark as unread/ }),
+    ).toBeVisible();
 
     // Archive in the second tab: it leaves the first tab's "All" list.
-    await inboxItems(second).filter({ hasText: names[1]! }).getByRole("button", { name: /^Archive/ }).click();
+    await inboxItems(second)
+      .filter({ hasText: names[1]! })
+      .getByRole("button", { name: /^Archive/ })
+      .click();
     await expect(inboxItems(page).filter({ hasText: names[1]! })).toHaveCount(0);
     await expect(bell(page)).toHaveAccessibleName("Notifications");
 
@@ -99,13 +109,17 @@ test("after going offline, missed notifications appear and the count is right", 
 
   await context.setOffline(true);
   const missed = [uniqueId("Missed one"), uniqueId("Missed two")];
-  await sendBatch(platform, missed.map((n) => renewal(user, n)));
+  await sendBatch(
+    platform,
+    missed.map((n) => renewal(user, n)),
+  );
   await page.waitForTimeout(500);
   await context.setOffline(false);
 
   // The socket needs a moment to notice and reconnect; the catch-up then fetches what it missed.
   await expect.poll(() => bellName(page), { timeout: 30_000 }).toBe("Notifications, 3 unread");
-  for (const name of missed) await expect(inboxItems(page).filter({ hasText: name })).toHaveCount(1, { timeout: 30_000 });
+  for (const name of missed)
+    await expect(inboxItems(page).filter({ hasText: name })).toHaveCount(1, { timeout: 30_000 });
   await expect(inboxItems(page)).toHaveCount(3);
 });
 
@@ -115,7 +129,10 @@ test("endless scrolling pages through everything once while new notifications ar
   const run = uniqueId("Page");
   const initial = Array.from({ length: 55 }, (_, i) => `${run} #${String(i).padStart(2, "0")}`);
   // Sent one by one in order so createdAt follows the index.
-  await sendBatch(platform, initial.map((n) => renewal(user, n)));
+  await sendBatch(
+    platform,
+    initial.map((n) => renewal(user, n)),
+  );
   await signInAs(page, platform, user);
   await expect(inboxItems(page)).toHaveCount(20);
 
@@ -151,7 +168,11 @@ test("a failed change rolls back with a message, and a failed load offers a retr
   // The server refuses the change: the item shows read at once, then returns to unread.
   await page.route("**/api/notifications/*", (route) =>
     route.request().method() === "PATCH"
-      ? route.fulfill({ status: 500, contentType: "application/json", body: JSON.stringify({ error: { code: "internal_error", message: "Something went wrong on our side." } }) })
+      ? route.fulfill({
+          status: 500,
+          contentType: "application/json",
+          body: JSON.stringify({ error: { code: "internal_error", message: "Something went wrong on our side." } }),
+        })
       : route.continue(),
   );
   await item.getByRole("button", { name: /Mark as read/ }).click();

@@ -9,7 +9,10 @@ const dir = process.env.SHOTS_DIR ?? "/tmp/shots/preferences";
 async function shoot(page: Page, name: string) {
   for (const scheme of ["light", "dark"] as const) {
     await page.emulateMedia({ colorScheme: scheme });
-    for (const [device, size] of [["desktop", { width: 1280, height: 900 }], ["phone", { width: 390, height: 844 }]] as const) {
+    for (const [device, size] of [
+      ["desktop", { width: 1280, height: 900 }],
+      ["phone", { width: 390, height: 844 }],
+    ] as const) {
       await page.setViewportSize(size);
       await page.mouse.move(0, 0);
       const overflow = await page.evaluate(() => document.documentElement.scrollWidth - window.innerWidth);
@@ -23,8 +26,24 @@ test("settings pages render in light and dark, on desktop and phone", async ({ p
   test.setTimeout(90_000);
   const orgId = uniqueId("cust_shots");
   const userId = uniqueId("u_shots");
-  expect((await platform.send(`/api/v1/organizations/${orgId}`, { name: "Proseware Ltd", kind: "customer", parentId: "res_fabrikam", primaryContactId: userId }, "PUT")).status).toBeLessThan(300);
-  expect((await platform.send(`/api/v1/users/${userId}`, { email: `${userId}@shots.example`, name: "Sam Shots", organizationId: orgId, role: "member" }, "PUT")).status).toBeLessThan(300);
+  expect(
+    (
+      await platform.send(
+        `/api/v1/organizations/${orgId}`,
+        { name: "Proseware Ltd", kind: "customer", parentId: "res_fabrikam", primaryContactId: userId },
+        "PUT",
+      )
+    ).status,
+  ).toBeLessThan(300);
+  expect(
+    (
+      await platform.send(
+        `/api/v1/users/${userId}`,
+        { email: `${userId}@shots.example`, name: "Sam Shots", organizationId: orgId, role: "member" },
+        "PUT",
+      )
+    ).status,
+  ).toBeLessThan(300);
 
   // Fabrikam's admin gives the new customer some settings: an "off", an "on", and a lock.
   await signIn(page, "fiona@fabrikam.example");
@@ -33,7 +52,8 @@ test("settings pages render in light and dark, on desktop and phone", async ({ p
     { type: "quote.sent", channel: "email", enabled: false, locked: true },
     { type: "order.status_changed", channel: "email", enabled: false },
     { type: "catalog.changed", channel: "email", enabled: true },
-  ]) expect((await put(body)).status()).toBe(200);
+  ])
+    expect((await put(body)).status()).toBe(200);
   await page.goto(`/admin/organizations/${orgId}/notifications`);
   await expect(page.getByRole("heading", { name: "Proseware Ltd" })).toBeVisible();
   await shoot(page, "admin-org");

@@ -31,10 +31,18 @@ async function inboxEventIds(page: Page): Promise<string[]> {
 async function createCustomerUser(platform: Platform, orgId: string, name: string, primary: boolean) {
   const userId = uniqueId("u_prefs");
   if (primary) {
-    const org = await platform.send(`/api/v1/organizations/${orgId}`, { name: `Prefs Test ${orgId}`, kind: "customer", parentId: "res_fabrikam", primaryContactId: userId }, "PUT");
+    const org = await platform.send(
+      `/api/v1/organizations/${orgId}`,
+      { name: `Prefs Test ${orgId}`, kind: "customer", parentId: "res_fabrikam", primaryContactId: userId },
+      "PUT",
+    );
     expect(org.status, JSON.stringify(org.json)).toBeLessThan(300);
   }
-  const user = await platform.send(`/api/v1/users/${userId}`, { email: `${userId}@prefs.example`, name, organizationId: orgId, role: "member" }, "PUT");
+  const user = await platform.send(
+    `/api/v1/users/${userId}`,
+    { email: `${userId}@prefs.example`, name, organizationId: orgId, role: "member" },
+    "PUT",
+  );
   expect(user.status, JSON.stringify(user.json)).toBeLessThan(300);
   return userId;
 }
@@ -47,7 +55,11 @@ async function signInWithLink(page: Page, platform: Platform, userId: string) {
   await expect(page).toHaveURL(/\/inbox$/);
 }
 
-test("a reseller admin locks email off for a customer: the user sees the lock, and a renewal gives in-app but no email", async ({ page, browser, platform }) => {
+test("a reseller admin locks email off for a customer: the user sees the lock, and a renewal gives in-app but no email", async ({
+  page,
+  browser,
+  platform,
+}) => {
   await signIn(page, "ryan@contoso.example");
   await page.getByRole("link", { name: "Organizations", exact: true }).click();
   await expect(page).toHaveURL(/\/admin\/organizations$/);
@@ -83,7 +95,11 @@ test("a reseller admin locks email off for a customer: the user sees the lock, a
   await liam.goto("/admin/organizations/cust_litware/notifications");
   await expect(liam.getByRole("button", { name: `Lock ${cellName}` })).toBeDisabled();
 
-  const accepted = await platform.event({ type: renewal, organizationId: "cust_litware", data: catalog[renewal].example });
+  const accepted = await platform.event({
+    type: renewal,
+    organizationId: "cust_litware",
+    data: catalog[renewal].example,
+  });
   expect(accepted.notifications).toBeGreaterThanOrEqual(1);
   await expect.poll(() => inboxEventIds(liam)).toContain(accepted.eventId);
   const deliveries = await query<{ count: string }>(
@@ -91,12 +107,18 @@ test("a reseller admin locks email off for a customer: the user sees the lock, a
     [accepted.eventId],
   );
   expect(Number(deliveries[0]!.count)).toBe(0);
-  const [stored] = await query<{ trail: unknown }>(`SELECT trail FROM "Event" WHERE "externalId" = $1`, [accepted.eventId]);
+  const [stored] = await query<{ trail: unknown }>(`SELECT trail FROM "Event" WHERE "externalId" = $1`, [
+    accepted.eventId,
+  ]);
   expect(unpackTrail(stored!.trail).find((entry) => entry.userId === "u_liam")?.email?.decision).toBe("suppressed");
   await liamContext.close();
 });
 
-test("a user turns off in-app for quotes: their inbox stays untouched while a colleague still gets it", async ({ page, browser, platform }) => {
+test("a user turns off in-app for quotes: their inbox stays untouched while a colleague still gets it", async ({
+  page,
+  browser,
+  platform,
+}) => {
   const orgId = uniqueId("cust_prefs");
   const primary = await createCustomerUser(platform, orgId, "Paula Prefs", true);
   const colleague = await createCustomerUser(platform, orgId, "Colin Colleague", false);
@@ -116,7 +138,12 @@ test("a user turns off in-app for quotes: their inbox stays untouched while a co
   const colleaguePage = await colleagueContext.newPage();
   await signInWithLink(colleaguePage, platform, colleague);
 
-  const accepted = await platform.event({ type: "quote.sent", organizationId: orgId, recipients: { userIds: [colleague] }, data: catalog["quote.sent"].example });
+  const accepted = await platform.event({
+    type: "quote.sent",
+    organizationId: orgId,
+    recipients: { userIds: [colleague] },
+    data: catalog["quote.sent"].example,
+  });
   await expect.poll(() => inboxEventIds(colleaguePage)).toContain(accepted.eventId);
   expect(await inboxEventIds(page)).not.toContain(accepted.eventId);
   await colleagueContext.close();

@@ -21,4 +21,7 @@ const { startServer } = await import("@/lib/server/start");
 const { createApiKey } = await import("@/lib/api-keys");
 await startServer({ onShutdown: () => database.drop() });
 const key = await createApiKey({ name: "e2e" });
-writeFileSync(process.env.E2E_STATE_FILE ?? "tests/e2e/.state.json", JSON.stringify({ apiKey: key.key, databaseUrl: database.url }));
+writeFileSync(
+  process.env.E2E_STATE_FILE ?? "tests/e2e/.state.json",
+  JSON.stringify({ apiKey: key.key, databaseUrl: database.url }),
+);

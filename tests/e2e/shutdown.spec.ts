@@ -16,11 +16,13 @@ test("on SIGTERM the server answers the event still arriving, then exits with 0"
   const port = await freePort();
   const apiKey = `nck_${randomBytes(32).toString("base64url")}`;
   const pool = new pg.Pool({ connectionString: database.url });
-  await pool.query(`INSERT INTO "Organization" (id, name, kind, "updatedAt") VALUES ('cust_quiet', 'Quiet Customer', 'customer', now())`);
-  await pool.query(`INSERT INTO "ApiKey" (id, name, prefix, hash) VALUES (gen_random_uuid()::text, 'shutdown', $1, $2)`, [
-    apiKey.slice(0, 12),
-    createHash("sha256").update(apiKey).digest("hex"),
-  ]);
+  await pool.query(
+    `INSERT INTO "Organization" (id, name, kind, "updatedAt") VALUES ('cust_quiet', 'Quiet Customer', 'customer', now())`,
+  );
+  await pool.query(
+    `INSERT INTO "ApiKey" (id, name, prefix, hash) VALUES (gen_random_uuid()::text, 'shutdown', $1, $2)`,
+    [apiKey.slice(0, 12), createHash("sha256").update(apiKey).digest("hex")],
+  );
   await pool.end();
 
   const server = spawn(process.execPath, ["--import", "tsx", "server.ts"], {
@@ -41,10 +43,17 @@ test("on SIGTERM the server answers the event still arriving, then exits with 0"
   server.stderr!.on("data", (chunk) => (output += chunk));
   const exited = new Promise<number | null>((resolve) => server.once("exit", (code) => resolve(code)));
   try {
-    const health = () => fetch(`http://127.0.0.1:${port}/api/health`).then((r) => r.status, () => 0);
-    await expect.poll(health, { timeout: 60_000 }).toBe(200).catch((error: Error) => {
-      throw new Error(`${error.message}\nserver output:\n${output.slice(-2000)}`);
-    });
+    const health = () =>
+      fetch(`http://127.0.0.1:${port}/api/health`).then(
+        (r) => r.status,
+        () => 0,
+      );
+    await expect
+      .poll(health, { timeout: 60_000 })
+      .toBe(200)
+      .catch((error: Error) => {
+        throw new Error(`${error.message}\nserver output:\n${output.slice(-2000)}`);
+      });
 
     const id = `shutdown_${Date.now()}`;
     const body = JSON.stringify({
@@ -56,7 +65,17 @@ test("on SIGTERM the server answers the event still arriving, then exits with 0"
     });
     const answer = new Promise<number>((resolve, reject) => {
       const request = httpRequest(
-        { host: "127.0.0.1", port, method: "POST", path: "/api/v1/events", headers: { authorization: `Bearer ${apiKey}`, "content-type": "application/json", "content-length": Buffer.byteLength(body) } },
+        {
+          host: "127.0.0.1",
+          port,
+          method: "POST",
+          path: "/api/v1/events",
+          headers: {
+            authorization: `Bearer ${apiKey}`,
+            "content-type": "application/json",
+            "content-length": Buffer.byteLength(body),
+          },
+        },
         (response) => {
           response.resume();
           response.on("end", () => resolve(response.statusCode!));

@@ -7,9 +7,17 @@ async function syncPortalUser(platform: Platform) {
   const orgId = uniqueId("cust_link");
   const userId = uniqueId("u_link");
   const orgName = `Link Test ${orgId}`;
-  const org = await platform.send(`/api/v1/organizations/${orgId}`, { name: orgName, kind: "customer", parentId: "res_contoso", primaryContactId: userId }, "PUT");
+  const org = await platform.send(
+    `/api/v1/organizations/${orgId}`,
+    { name: orgName, kind: "customer", parentId: "res_contoso", primaryContactId: userId },
+    "PUT",
+  );
   expect(org.status, JSON.stringify(org.json)).toBe(201);
-  const user = await platform.send(`/api/v1/users/${userId}`, { email: `${userId}@link.example`, name: "Lena Link", organizationId: orgId, role: "admin" }, "PUT");
+  const user = await platform.send(
+    `/api/v1/users/${userId}`,
+    { email: `${userId}@link.example`, name: "Lena Link", organizationId: orgId, role: "admin" },
+    "PUT",
+  );
   expect(user.status, JSON.stringify(user.json)).toBe(201);
   return { userId, orgName };
 }
@@ -20,7 +28,11 @@ async function signInLink(platform: Platform, userId: string): Promise<string> {
   return link.json.url;
 }
 
-test("a portal user without a password arrives through a one-time sign-in link", async ({ page, browser, platform }) => {
+test("a portal user without a password arrives through a one-time sign-in link", async ({
+  page,
+  browser,
+  platform,
+}) => {
   const { userId, orgName } = await syncPortalUser(platform);
   const url = await signInLink(platform, userId);
 
@@ -36,7 +48,10 @@ test("a portal user without a password arrives through a one-time sign-in link",
     await second.goto(url);
     await expect(second.getByRole("heading", { name: "This link did not work" })).toBeVisible();
     await expect(second.getByRole("alert").filter({ hasText: /\w/ })).toContainText("invalid, expired or already used");
-    await expect(second.getByRole("link", { name: "Sign in with your password instead" })).toHaveAttribute("href", "/sign-in");
+    await expect(second.getByRole("link", { name: "Sign in with your password instead" })).toHaveAttribute(
+      "href",
+      "/sign-in",
+    );
     await second.goto("/inbox");
     await expect(second).toHaveURL(/\/sign-in/);
   } finally {
@@ -51,7 +66,9 @@ test("an expired sign-in link shows the error page and signs nobody in", async (
   const client = new pg.Client({ connectionString: databaseUrl });
   await client.connect();
   try {
-    await client.query(`UPDATE "SignInToken" SET "expiresAt" = now() - interval '1 second' WHERE "userId" = $1`, [userId]);
+    await client.query(`UPDATE "SignInToken" SET "expiresAt" = now() - interval '1 second' WHERE "userId" = $1`, [
+      userId,
+    ]);
   } finally {
     await client.end();
   }

@@ -19,7 +19,12 @@ const userBody = { email: "keyed@adatum.example", name: "Keyed", organizationId:
 /** One call to each Platform API directory route with these headers. */
 function everyRoute(headers: Record<string, string>) {
   return Promise.all([
-    callRoute(putOrganization, "/api/v1/organizations/vendor_keyed", { method: "PUT", body: orgBody, headers, params: { id: "vendor_keyed" } }),
+    callRoute(putOrganization, "/api/v1/organizations/vendor_keyed", {
+      method: "PUT",
+      body: orgBody,
+      headers,
+      params: { id: "vendor_keyed" },
+    }),
     callRoute(putUser, "/api/v1/users/u_keyed", { method: "PUT", body: userBody, headers, params: { id: "u_keyed" } }),
     callRoute(deleteUser, "/api/v1/users/u_mia", { method: "DELETE", headers, params: { id: "u_mia" } }),
     callRoute(createLink, "/api/v1/users/u_mia/sign-in-links", { method: "POST", headers, params: { id: "u_mia" } }),
@@ -29,7 +34,13 @@ function everyRoute(headers: Record<string, string>) {
 describe("Platform API authentication", () => {
   it("answers 401 with the error shape for a missing header, a wrong scheme and an unknown key", async () => {
     const { key } = await createApiKey({ name: "scheme" });
-    for (const headers of <Record<string, string>[]>[{}, { authorization: `Basic ${Buffer.from(`x:${key}`).toString("base64")}` }, { authorization: key }, { authorization: "Bearer" }, bearer("nck_unknown_key_0123456789")]) {
+    for (const headers of <Record<string, string>[]>[
+      {},
+      { authorization: `Basic ${Buffer.from(`x:${key}`).toString("base64")}` },
+      { authorization: key },
+      { authorization: "Bearer" },
+      bearer("nck_unknown_key_0123456789"),
+    ]) {
       for (const res of await everyRoute(headers)) {
         expect(res.status, JSON.stringify(headers)).toBe(401);
         expect(res.json.error.code).toBe("unauthorized");
@@ -42,12 +53,19 @@ describe("Platform API authentication", () => {
 
   it("refuses a revoked key at once on this instance, even right after it was accepted", async () => {
     const { id, key } = await createApiKey({ name: "soon revoked" });
-    const accepted = await callRoute(putOrganization, "/api/v1/organizations/vendor_keyed", { method: "PUT", body: orgBody, headers: bearer(key), params: { id: "vendor_keyed" } });
+    const accepted = await callRoute(putOrganization, "/api/v1/organizations/vendor_keyed", {
+      method: "PUT",
+      body: orgBody,
+      headers: bearer(key),
+      params: { id: "vendor_keyed" },
+    });
     expect(accepted.status).toBe(201);
     expect(await revokeApiKey({ id })).toBe(true);
     for (const res of await everyRoute(bearer(key))) expect(res.status).toBe(401);
     expect(await revokeApiKey({ id })).toBe(false);
-    await expect(revokeApiKey({ id: "00000000-0000-7000-8000-000000000000" })).rejects.toMatchObject({ code: "not_found" });
+    await expect(revokeApiKey({ id: "00000000-0000-7000-8000-000000000000" })).rejects.toMatchObject({
+      code: "not_found",
+    });
   });
 });
 

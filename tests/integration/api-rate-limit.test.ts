@@ -37,7 +37,11 @@ describe("per-key rate limiting", () => {
     expect(retryAfter).toBeGreaterThanOrEqual(1);
     expect(retryAfter).toBeLessThanOrEqual(60);
     // The limit is per key, not per route.
-    const link = await callRoute(createLink, "/api/v1/users/u_alice/sign-in-links", { method: "POST", headers: bearer(key), params: { id: "u_alice" } });
+    const link = await callRoute(createLink, "/api/v1/users/u_alice/sign-in-links", {
+      method: "POST",
+      headers: bearer(key),
+      params: { id: "u_alice" },
+    });
     expect(link.status).toBe(429);
 
     const other = await newApiKey("quiet");

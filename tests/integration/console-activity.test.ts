@@ -45,10 +45,16 @@ describe("through the platform API", () => {
     expect((await callRoute(postEvent, "/api/v1/events", { body, headers: auth })).status).toBe(202);
     expect((await callRoute(postEvent, "/api/v1/events", { body, headers: auth })).status).toBe(200);
     // Rejections are recorded off the request path: wait, so the two land in a known order.
-    await until(() => db.ingestRejection.count(), (count) => count === 1);
+    await until(
+      () => db.ingestRejection.count(),
+      (count) => count === 1,
+    );
     const bad = { ...body, id: "evt_activity_bad", data: { ...body.data, offerName: "" } };
     expect((await callRoute(postEvent, "/api/v1/events", { body: bad, headers: auth })).status).toBe(422);
-    await until(() => db.ingestRejection.count(), (count) => count === 2);
+    await until(
+      () => db.ingestRejection.count(),
+      (count) => count === 2,
+    );
     const event = await db.event.findFirstOrThrow({ where: { externalId: "evt_activity_1" } });
     await db.emailDelivery.updateMany({ where: { eventId: event.id, role: "cc" }, data: { status: "sent" } });
 
@@ -70,17 +76,38 @@ describe("through the platform API", () => {
       notificationCount: 2,
       emails: { queued: 1, sent: 1 },
     });
-    expect(duplicate).toMatchObject({ status: 200, code: "duplicate", originalEventId: event.id, apiKeyName: "activity test key" });
-    expect(rejected).toMatchObject({ status: 422, code: "validation_failed", type: "subscription.provisioned", organizationName: "Adatum Corporation" });
+    expect(duplicate).toMatchObject({
+      status: 200,
+      code: "duplicate",
+      originalEventId: event.id,
+      apiKeyName: "activity test key",
+    });
+    expect(rejected).toMatchObject({
+      status: 422,
+      code: "validation_failed",
+      type: "subscription.provisioned",
+      organizationName: "Adatum Corporation",
+    });
     expect(rejected.message).toContain("data.offerName");
     expect(rejected.body).toContain("evt_activity_bad");
     expect(res.json.nextCursor).toBeNull();
   });
 
   it("counts them on the overview", async () => {
-    expect(await getConsoleOverview()).toMatchObject({ accepted: 1, duplicates: 1, rejected: 1, notifications: 2, failedEmails: 0, activeKeys: 1 });
+    expect(await getConsoleOverview()).toMatchObject({
+      accepted: 1,
+      duplicates: 1,
+      rejected: 1,
+      notifications: 2,
+      failedEmails: 0,
+      activeKeys: 1,
+    });
     // A day later they have left the last-24-hours figures.
-    expect(await getConsoleOverview(new Date(Date.now() + 25 * 3600_000))).toMatchObject({ accepted: 0, duplicates: 0, rejected: 0 });
+    expect(await getConsoleOverview(new Date(Date.now() + 25 * 3600_000))).toMatchObject({
+      accepted: 0,
+      duplicates: 0,
+      rejected: 0,
+    });
   });
 });
 
@@ -90,23 +117,66 @@ describe("filters", () => {
     await db.ingestRejection.deleteMany();
     const at = (minute: number) => new Date(Date.UTC(2026, 10, 20, 12, minute));
     const event = (externalId: string, type: string, organizationId: string, minute: number) =>
-      db.event.create({ data: { id: uuidv7(), externalId, type, organizationId, occurredAt: at(minute), receivedAt: at(minute), data: {} } });
+      db.event.create({
+        data: {
+          id: uuidv7(),
+          externalId,
+          type,
+          organizationId,
+          occurredAt: at(minute),
+          receivedAt: at(minute),
+          data: {},
+        },
+      });
     await event("e1", "order.note_added", "cust_adatum", 1);
     await event("e2", "order.note_added", "cust_woodgrove", 2);
     await event("e3", "subscription.provisioned", "cust_adatum", 3);
-    await db.ingestRejection.create({ data: { receivedAt: at(4), externalId: "e1", type: "order.note_added", organizationId: "cust_adatum", status: 200, code: "duplicate", message: "dup" } });
-    await db.ingestRejection.create({ data: { receivedAt: at(5), externalId: "e9", type: "order.note_added", organizationId: "cust_adatum", status: 422, code: "validation_failed", message: "bad" } });
-    await db.ingestRejection.create({ data: { receivedAt: at(6), status: 400, code: "malformed_json", message: "not json", body: "{nope" } });
+    await db.ingestRejection.create({
+      data: {
+        receivedAt: at(4),
+        externalId: "e1",
+        type: "order.note_added",
+        organizationId: "cust_adatum",
+        status: 200,
+        code: "duplicate",
+        message: "dup",
+      },
+    });
+    await db.ingestRejection.create({
+      data: {
+        receivedAt: at(5),
+        externalId: "e9",
+        type: "order.note_added",
+        organizationId: "cust_adatum",
+        status: 422,
+        code: "validation_failed",
+        message: "bad",
+      },
+    });
+    await db.ingestRejection.create({
+      data: { receivedAt: at(6), status: 400, code: "malformed_json", message: "not json", body: "{nope" },
+    });
   });
 
-  const ids = (res: { json: any }) => (res.json.items as ActivityItem[]).map((item) => `${item.result}:${item.externalId ?? "-"}`);
+  const ids = (res: { json: any }) =>
+    (res.json.items as ActivityItem[]).map((item) => `${item.result}:${item.externalId ?? "-"}`);
 
   it("by type", async () => {
-    expect(ids(await get("?type=order.note_added"))).toEqual(["rejected:e9", "duplicate:e1", "accepted:e2", "accepted:e1"]);
+    expect(ids(await get("?type=order.note_added"))).toEqual([
+      "rejected:e9",
+      "duplicate:e1",
+      "accepted:e2",
+      "accepted:e1",
+    ]);
   });
 
   it("by organization", async () => {
-    expect(ids(await get("?organizationId=cust_adatum"))).toEqual(["rejected:e9", "duplicate:e1", "accepted:e3", "accepted:e1"]);
+    expect(ids(await get("?organizationId=cust_adatum"))).toEqual([
+      "rejected:e9",
+      "duplicate:e1",
+      "accepted:e3",
+      "accepted:e1",
+    ]);
   });
 
   it("by result", async () => {
@@ -116,12 +186,18 @@ describe("filters", () => {
   });
 
   it("by time range (inclusive, UTC when no zone is given, as a datetime-local input sends it)", async () => {
-    expect(ids(await get("?from=2026-11-20T12:02&to=2026-11-20T12:04"))).toEqual(["duplicate:e1", "accepted:e3", "accepted:e2"]);
+    expect(ids(await get("?from=2026-11-20T12:02&to=2026-11-20T12:04"))).toEqual([
+      "duplicate:e1",
+      "accepted:e3",
+      "accepted:e2",
+    ]);
     expect(ids(await get("?from=2026-11-20T12:05:00Z"))).toEqual(["rejected:-", "rejected:e9"]);
   });
 
   it("combined, and empty form fields count as absent", async () => {
-    expect(ids(await get("?type=order.note_added&organizationId=cust_adatum&result=accepted&from=&to="))).toEqual(["accepted:e1"]);
+    expect(ids(await get("?type=order.note_added&organizationId=cust_adatum&result=accepted&from=&to="))).toEqual([
+      "accepted:e1",
+    ]);
   });
 
   it("rejects invalid filters with 422 by field", async () => {
@@ -143,13 +219,29 @@ describe("keyset pagination across events and rejections", () => {
     // 30 rows over 6 instants: every instant is shared by events AND rejections (ties across tables).
     const rows: { id: string; at: Date; kind: "event" | "rejection" }[] = [];
     for (let i = 0; i < 30; i++) {
-      rows.push({ id: uuidv7(), at: new Date(Date.UTC(2026, 10, 21, 9, 0, i % 6)), kind: i % 3 === 0 ? "rejection" : "event" });
+      rows.push({
+        id: uuidv7(),
+        at: new Date(Date.UTC(2026, 10, 21, 9, 0, i % 6)),
+        kind: i % 3 === 0 ? "rejection" : "event",
+      });
     }
     for (const row of rows) {
       if (row.kind === "event") {
-        await db.event.create({ data: { id: row.id, externalId: row.id, type: "order.note_added", organizationId: "cust_adatum", occurredAt: row.at, receivedAt: row.at, data: {} } });
+        await db.event.create({
+          data: {
+            id: row.id,
+            externalId: row.id,
+            type: "order.note_added",
+            organizationId: "cust_adatum",
+            occurredAt: row.at,
+            receivedAt: row.at,
+            data: {},
+          },
+        });
       } else {
-        await db.ingestRejection.create({ data: { id: row.id, receivedAt: row.at, status: 422, code: "validation_failed", message: "bad" } });
+        await db.ingestRejection.create({
+          data: { id: row.id, receivedAt: row.at, status: 422, code: "validation_failed", message: "bad" },
+        });
       }
     }
     expected = rows.sort((a, b) => b.at.getTime() - a.at.getTime() || (a.id < b.id ? 1 : -1)).map((row) => row.id);
@@ -173,7 +265,16 @@ describe("keyset pagination across events and rejections", () => {
 
   it("keeps its place when newer rows arrive between pages", async () => {
     const first = await listActivity({ limit: 10 });
-    await db.event.create({ data: { id: uuidv7(), externalId: "late", type: "order.note_added", organizationId: "cust_adatum", occurredAt: new Date(), data: {} } });
+    await db.event.create({
+      data: {
+        id: uuidv7(),
+        externalId: "late",
+        type: "order.note_added",
+        organizationId: "cust_adatum",
+        occurredAt: new Date(),
+        data: {},
+      },
+    });
     const second = await listActivity({ limit: 10, cursor: first.nextCursor! });
     expect(second.items.map((item) => item.id)).toEqual(expected.slice(10, 20));
   });

@@ -21,34 +21,65 @@ describe("API keys", () => {
   let created: { id: string; key: string; prefix: string; name: string };
 
   it("creates a key that is shown once and works at once", async () => {
-    const res = await callRoute(createKey, "/api/admin/api-keys", { method: "POST", body: { name: "  production  " }, headers: headers() });
+    const res = await callRoute(createKey, "/api/admin/api-keys", {
+      method: "POST",
+      body: { name: "  production  " },
+      headers: headers(),
+    });
     expect(res.status).toBe(201);
     created = res.json;
-    expect(created).toMatchObject({ name: "production", key: expect.stringMatching(/^nck_/), prefix: created.key.slice(0, 12) });
+    expect(created).toMatchObject({
+      name: "production",
+      key: expect.stringMatching(/^nck_/),
+      prefix: created.key.slice(0, 12),
+    });
     expect(await authenticateApiKey(`Bearer ${created.key}`)).toEqual({ id: created.id, name: "production" });
   });
 
   it("lists keys without the key or its hash", async () => {
     const res = await callRoute(listKeys, "/api/admin/api-keys", { headers: headers() });
     expect(res.status).toBe(200);
-    expect(res.json.items).toEqual([expect.objectContaining({ id: created.id, name: "production", prefix: created.prefix, revokedAt: null })]);
+    expect(res.json.items).toEqual([
+      expect.objectContaining({ id: created.id, name: "production", prefix: created.prefix, revokedAt: null }),
+    ]);
     expect(JSON.stringify(res.json)).not.toContain(created.key);
-    expect(Object.keys(res.json.items[0]).sort()).toEqual(["createdAt", "id", "lastUsedAt", "name", "prefix", "revokedAt"]);
+    expect(Object.keys(res.json.items[0]).sort()).toEqual([
+      "createdAt",
+      "id",
+      "lastUsedAt",
+      "name",
+      "prefix",
+      "revokedAt",
+    ]);
   });
 
   it("refuses an empty or too long name and a body that is not JSON", async () => {
     for (const name of ["", "   ", "x".repeat(101)]) {
-      const res = await callRoute(createKey, "/api/admin/api-keys", { method: "POST", body: { name }, headers: headers() });
+      const res = await callRoute(createKey, "/api/admin/api-keys", {
+        method: "POST",
+        body: { name },
+        headers: headers(),
+      });
       expect(res.status).toBe(422);
       expect(res.json.error.details[0].path).toBe("name");
     }
-    const raw = await callRoute(createKey, "/api/admin/api-keys", { method: "POST", rawBody: "name=x", headers: { ...headers(), "content-type": "text/plain" } });
+    const raw = await callRoute(createKey, "/api/admin/api-keys", {
+      method: "POST",
+      rawBody: "name=x",
+      headers: { ...headers(), "content-type": "text/plain" },
+    });
     expect(raw.status).toBe(415);
   });
 
   it("revokes once under concurrent confirmations, and the key stops working", async () => {
     const results = await Promise.all(
-      Array.from({ length: 4 }, () => callRoute(revokeKey, `/api/admin/api-keys/${created.id}`, { method: "DELETE", params: { id: created.id }, headers: headers() })),
+      Array.from({ length: 4 }, () =>
+        callRoute(revokeKey, `/api/admin/api-keys/${created.id}`, {
+          method: "DELETE",
+          params: { id: created.id },
+          headers: headers(),
+        }),
+      ),
     );
     expect(results.map((r) => r.status)).toEqual([200, 200, 200, 200]);
     expect(results.filter((r) => r.json.revoked === true)).toHaveLength(1);
@@ -56,7 +87,11 @@ describe("API keys", () => {
   });
 
   it("answers 404 for an unknown key", async () => {
-    const res = await callRoute(revokeKey, "/api/admin/api-keys/nope", { method: "DELETE", params: { id: "nope" }, headers: headers() });
+    const res = await callRoute(revokeKey, "/api/admin/api-keys/nope", {
+      method: "DELETE",
+      params: { id: "nope" },
+      headers: headers(),
+    });
     expect(res.status).toBe(404);
   });
 
@@ -81,7 +116,11 @@ describe("directory", () => {
     expect(northwind.children.map((c: any) => c.id)).toEqual(["res_contoso", "res_fabrikam"]);
     expect(northwind.children[0].children.map((c: any) => c.id)).toEqual(["cust_adatum", "cust_litware"]);
     const adatum = northwind.children[0].children[0];
-    expect(adatum.users.find((u: any) => u.id === "u_alice")).toMatchObject({ role: "admin", isPrimary: true, isBilling: false });
+    expect(adatum.users.find((u: any) => u.id === "u_alice")).toMatchObject({
+      role: "admin",
+      isPrimary: true,
+      isBilling: false,
+    });
     expect(adatum.users.find((u: any) => u.id === "u_ben")).toMatchObject({ isPrimary: false, isBilling: true });
   });
 

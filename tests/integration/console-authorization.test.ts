@@ -22,15 +22,48 @@ let keyId: string;
 beforeAll(async () => {
   await resetDatabase();
   keyId = (await createApiKey({ name: "authorization test" })).id;
-  await db.user.create({ data: { id: "u_platform_member", email: "member@platform.example", name: "Pat Member", organizationId: "platform", role: "member" } });
+  await db.user.create({
+    data: {
+      id: "u_platform_member",
+      email: "member@platform.example",
+      name: "Pat Member",
+      organizationId: "platform",
+      role: "member",
+    },
+  });
 });
 
-const routes: { name: string; handler: AnyHandler; path: string; method: string; params?: () => Record<string, string>; body?: () => unknown }[] = [
+const routes: {
+  name: string;
+  handler: AnyHandler;
+  path: string;
+  method: string;
+  params?: () => Record<string, string>;
+  body?: () => unknown;
+}[] = [
   { name: "GET /api/admin/activity", handler: activity, path: "/api/admin/activity", method: "GET" },
-  { name: "GET /api/admin/events/{id}", handler: eventDetail, path: "/api/admin/events/x", method: "GET", params: () => ({ id: "x" }) },
+  {
+    name: "GET /api/admin/events/{id}",
+    handler: eventDetail,
+    path: "/api/admin/events/x",
+    method: "GET",
+    params: () => ({ id: "x" }),
+  },
   { name: "GET /api/admin/api-keys", handler: listKeys, path: "/api/admin/api-keys", method: "GET" },
-  { name: "POST /api/admin/api-keys", handler: createKey, path: "/api/admin/api-keys", method: "POST", body: () => ({ name: "sneaky" }) },
-  { name: "DELETE /api/admin/api-keys/{id}", handler: revokeKey, path: "/api/admin/api-keys/k", method: "DELETE", params: () => ({ id: keyId }) },
+  {
+    name: "POST /api/admin/api-keys",
+    handler: createKey,
+    path: "/api/admin/api-keys",
+    method: "POST",
+    body: () => ({ name: "sneaky" }),
+  },
+  {
+    name: "DELETE /api/admin/api-keys/{id}",
+    handler: revokeKey,
+    path: "/api/admin/api-keys/k",
+    method: "DELETE",
+    params: () => ({ id: keyId }),
+  },
   { name: "GET /api/admin/audit-log", handler: auditLog, path: "/api/admin/audit-log", method: "GET" },
   { name: "GET /api/admin/directory", handler: directory, path: "/api/admin/directory", method: "GET" },
   {
@@ -38,7 +71,12 @@ const routes: { name: string; handler: AnyHandler; path: string; method: string;
     handler: testEvents,
     path: "/api/admin/test-events",
     method: "POST",
-    body: () => ({ type: "subscription.provisioned", organizationId: "cust_adatum", actorId: "u_alice", data: catalog["subscription.provisioned"].example }),
+    body: () => ({
+      type: "subscription.provisioned",
+      organizationId: "cust_adatum",
+      actorId: "u_alice",
+      data: catalog["subscription.provisioned"].example,
+    }),
   },
 ];
 

@@ -24,7 +24,13 @@ describe("an event where an org lock suppresses one recipient's email and anothe
   beforeAll(async () => {
     // Woodgrove Bank locks email off for this type: Wendy (its admin) cannot get it by email.
     await db.organizationPreference.create({
-      data: { organizationId: "cust_woodgrove", type: "subscription.provisioned", channel: "email", enabled: false, locked: true },
+      data: {
+        organizationId: "cust_woodgrove",
+        type: "subscription.provisioned",
+        channel: "email",
+        enabled: false,
+        locked: true,
+      },
     });
     // subscription.provisioned: to the actor (Wendy), cc the reseller's primary contact (Fiona, Fabrikam).
     const result = await ingestEvent(
@@ -44,7 +50,9 @@ describe("an event where an org lock suppresses one recipient's email and anothe
 
   it("stores one email delivery: to the recipient whose email was not locked off", async () => {
     const deliveries = await db.emailDelivery.findMany({ where: { eventId } });
-    expect(deliveries).toEqual([expect.objectContaining({ userId: "u_fiona", toAddress: "fiona@fabrikam.example", role: "cc", status: "queued" })]);
+    expect(deliveries).toEqual([
+      expect.objectContaining({ userId: "u_fiona", toAddress: "fiona@fabrikam.example", role: "cc", status: "queued" }),
+    ]);
     const notifications = await db.notification.findMany({ where: { eventId }, orderBy: { userId: "asc" } });
     expect(notifications.map((n) => n.userId)).toEqual(["u_fiona", "u_wendy"]);
   });
@@ -52,7 +60,10 @@ describe("an event where an org lock suppresses one recipient's email and anothe
   it("shows each recipient's trail with the deciding preference and the delivery", async () => {
     // The worker's attempt and the provider's answer, as the email engineer's code records them.
     const delivery = await db.emailDelivery.findFirstOrThrow({ where: { eventId } });
-    await db.emailDelivery.update({ where: { id: delivery.id }, data: { status: "delivered", attempts: 1, sentAt: new Date(), subject: "Ready to use" } });
+    await db.emailDelivery.update({
+      where: { id: delivery.id },
+      data: { status: "delivered", attempts: 1, sentAt: new Date(), subject: "Ready to use" },
+    });
     await db.emailEvent.createMany({
       data: [
         { deliveryId: delivery.id, kind: "attempt", at: new Date(Date.now() - 2000) },
@@ -60,23 +71,47 @@ describe("an event where an org lock suppresses one recipient's email and anothe
       ],
     });
 
-    const res = await callRoute(eventDetail, `/api/admin/events/${eventId}`, { headers: { cookie: admin }, params: { id: eventId } });
+    const res = await callRoute(eventDetail, `/api/admin/events/${eventId}`, {
+      headers: { cookie: admin },
+      params: { id: eventId },
+    });
     expect(res.status).toBe(200);
     detail = (await getEventDetail(eventId))!;
     expect(res.json.trail).toHaveLength(2);
     const wendy = detail.trail.find((entry) => entry.userId === "u_wendy")!;
     const fiona = detail.trail.find((entry) => entry.userId === "u_fiona")!;
 
-    expect(wendy).toMatchObject({ role: "to", via: ["actor"], address: "wendy@woodgrove.example", inApp: { decision: "created" } });
+    expect(wendy).toMatchObject({
+      role: "to",
+      via: ["actor"],
+      address: "wendy@woodgrove.example",
+      inApp: { decision: "created" },
+    });
     expect(wendy.email).toMatchObject({
       decision: "suppressed",
-      preference: { enabled: false, locked: true, source: "organization", sourceOrganizationId: "cust_woodgrove", sourceName: "Woodgrove Bank" },
+      preference: {
+        enabled: false,
+        locked: true,
+        source: "organization",
+        sourceOrganizationId: "cust_woodgrove",
+        sourceName: "Woodgrove Bank",
+      },
     });
     expect(wendy.delivery).toBeUndefined();
 
-    expect(fiona).toMatchObject({ role: "cc", via: ["reseller.primary"], inApp: { decision: "created" }, email: { decision: "queued", deliveryId: delivery.id } });
+    expect(fiona).toMatchObject({
+      role: "cc",
+      via: ["reseller.primary"],
+      inApp: { decision: "created" },
+      email: { decision: "queued", deliveryId: delivery.id },
+    });
     expect(fiona.email?.preference).toMatchObject({ enabled: true, source: "default" });
-    expect(fiona.delivery).toMatchObject({ id: delivery.id, status: "delivered", attempts: 1, toAddress: "fiona@fabrikam.example" });
+    expect(fiona.delivery).toMatchObject({
+      id: delivery.id,
+      status: "delivered",
+      attempts: 1,
+      toAddress: "fiona@fabrikam.example",
+    });
     expect(fiona.delivery!.events.map((e) => e.kind)).toEqual(["attempt", "delivered"]);
     expect(detail.otherDeliveries).toEqual([]);
   });
@@ -87,7 +122,13 @@ describe("an event where an org lock suppresses one recipient's email and anothe
       organizationName: "Woodgrove Bank",
       actor: { id: "u_wendy", name: "Wendy Woodgrove" },
       notificationCount: 2,
-      envelope: { id: "evt_trail_1", type: "subscription.provisioned", organizationId: "cust_woodgrove", actor: { userId: "u_wendy" }, data: catalog["subscription.provisioned"].example },
+      envelope: {
+        id: "evt_trail_1",
+        type: "subscription.provisioned",
+        organizationId: "cust_woodgrove",
+        actor: { userId: "u_wendy" },
+        data: catalog["subscription.provisioned"].example,
+      },
     });
   });
 
@@ -103,11 +144,18 @@ describe("an event where an org lock suppresses one recipient's email and anothe
       email: "tom@tailspin.example",
       user: { name: "Tom Tailspin", organizationName: "Tailspin Toys", active: true },
     });
-    expect(await findInTrail(detail, "nobody@nowhere.example")).toEqual({ found: false, email: "nobody@nowhere.example", user: null });
+    expect(await findInTrail(detail, "nobody@nowhere.example")).toEqual({
+      found: false,
+      email: "nobody@nowhere.example",
+      user: null,
+    });
   });
 
   it("answers 404 for an unknown event id", async () => {
-    const res = await callRoute(eventDetail, "/api/admin/events/nope", { headers: { cookie: admin }, params: { id: "nope" } });
+    const res = await callRoute(eventDetail, "/api/admin/events/nope", {
+      headers: { cookie: admin },
+      params: { id: "nope" },
+    });
     expect(res.status).toBe(404);
     expect(res.json.error.code).toBe("not_found");
   });
@@ -132,25 +180,55 @@ describe("sensitive fields", () => {
 
 describe("POST /api/admin/test-events", () => {
   const send = (body: unknown, extra: { rawBody?: string; headers?: Record<string, string> } = {}) =>
-    callRoute(testEvents, "/api/admin/test-events", { method: "POST", body, ...extra, headers: { cookie: admin, ...extra.headers } });
+    callRoute(testEvents, "/api/admin/test-events", {
+      method: "POST",
+      body,
+      ...extra,
+      headers: { cookie: admin, ...extra.headers },
+    });
 
   it("ingests through the same pipeline and links to the event", async () => {
-    const res = await send({ type: "subscription.provisioned", organizationId: "cust_adatum", actorId: "u_alice", data: catalog["subscription.provisioned"].example });
+    const res = await send({
+      type: "subscription.provisioned",
+      organizationId: "cust_adatum",
+      actorId: "u_alice",
+      data: catalog["subscription.provisioned"].example,
+    });
     expect(res.status, JSON.stringify(res.json)).toBe(201);
-    expect(res.json).toMatchObject({ status: "accepted", notifications: 2, eventId: expect.stringMatching(/^evt_console_/) });
+    expect(res.json).toMatchObject({
+      status: "accepted",
+      notifications: 2,
+      eventId: expect.stringMatching(/^evt_console_/),
+    });
     expect(res.json.url).toBe(`/admin/events/${res.json.id}`);
     const event = await db.event.findUniqueOrThrow({ where: { id: res.json.id } });
-    expect(event).toMatchObject({ source: "console", apiKeyId: null, actorId: "u_alice", organizationId: "cust_adatum", notificationCount: 2 });
+    expect(event).toMatchObject({
+      source: "console",
+      apiKeyId: null,
+      actorId: "u_alice",
+      organizationId: "cust_adatum",
+      notificationCount: 2,
+    });
     expect(await db.notification.count({ where: { eventId: event.id } })).toBe(2);
-    expect(await db.auditLog.findFirst({ where: { action: "test_event.sent", target: event.id } })).toMatchObject({ actorId: "u_platform_admin" });
+    expect(await db.auditLog.findFirst({ where: { action: "test_event.sent", target: event.id } })).toMatchObject({
+      actorId: "u_platform_admin",
+    });
   });
 
   it("answers 422 by JSON path for invalid data, an unknown organization or type", async () => {
-    const bad = await send({ type: "subscription.provisioned", organizationId: "cust_adatum", data: { ...catalog["subscription.provisioned"].example, offerName: "" } });
+    const bad = await send({
+      type: "subscription.provisioned",
+      organizationId: "cust_adatum",
+      data: { ...catalog["subscription.provisioned"].example, offerName: "" },
+    });
     expect(bad.status).toBe(422);
     expect(bad.json.error.details.map((d: { path: string }) => d.path)).toContain("data.offerName");
 
-    const org = await send({ type: "subscription.provisioned", organizationId: "cust_nowhere", data: catalog["subscription.provisioned"].example });
+    const org = await send({
+      type: "subscription.provisioned",
+      organizationId: "cust_nowhere",
+      data: catalog["subscription.provisioned"].example,
+    });
     expect(org.status).toBe(422);
     expect(org.json.error.details[0].path).toBe("organizationId");
 
@@ -164,8 +242,13 @@ describe("POST /api/admin/test-events", () => {
   });
 
   it("answers 415 and 400 for a body that is not JSON", async () => {
-    expect((await send(undefined, { rawBody: "type=x", headers: { "content-type": "application/x-www-form-urlencoded" } })).status).toBe(415);
-    expect((await send(undefined, { rawBody: "{nope", headers: { "content-type": "application/json" } })).status).toBe(400);
+    expect(
+      (await send(undefined, { rawBody: "type=x", headers: { "content-type": "application/x-www-form-urlencoded" } }))
+        .status,
+    ).toBe(415);
+    expect((await send(undefined, { rawBody: "{nope", headers: { "content-type": "application/json" } })).status).toBe(
+      400,
+    );
   });
 
   it("gives each concurrent send its own event", async () => {

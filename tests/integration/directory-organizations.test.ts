@@ -14,7 +14,12 @@ beforeAll(async () => {
 });
 
 const put = (id: string, body: unknown) =>
-  callRoute(PUT, `/api/v1/organizations/${encodeURIComponent(id)}`, { method: "PUT", body, headers: bearer(key), params: { id } });
+  callRoute(PUT, `/api/v1/organizations/${encodeURIComponent(id)}`, {
+    method: "PUT",
+    body,
+    headers: bearer(key),
+    params: { id },
+  });
 
 let seq = 0;
 const newId = (prefix: string) => `${prefix}_${Date.now().toString(36)}_${++seq}`;
@@ -58,7 +63,13 @@ describe("PUT /api/v1/organizations/{id}", () => {
     // PUT replaces: omitted optional fields return to their defaults.
     const replaced = await put(id, { name: "Initech Ltd", kind: "customer", parentId: "res_fabrikam" });
     expect(replaced.status).toBe(200);
-    expect(replaced.json).toMatchObject({ name: "Initech Ltd", parentId: "res_fabrikam", status: "active", primaryContactId: null, branding: null });
+    expect(replaced.json).toMatchObject({
+      name: "Initech Ltd",
+      parentId: "res_fabrikam",
+      status: "active",
+      primaryContactId: null,
+      branding: null,
+    });
     const stored = await db.organization.findUniqueOrThrow({ where: { id } });
     expect(stored.parentId).toBe("res_fabrikam");
     expect(stored.branding).toBeNull();
@@ -101,16 +112,28 @@ describe("PUT /api/v1/organizations/{id}", () => {
       const res = await put(newId(kind), { name: "Misplaced", kind, parentId });
       expectInvalid(res, "parentId");
     }
-    for (const [kind, parentId] of [["reseller", "platform"], ["reseller", "dist_northwind"], ["distributor", "platform"], ["vendor", "platform"], ["customer", "res_fabrikam"]]) {
+    for (const [kind, parentId] of [
+      ["reseller", "platform"],
+      ["reseller", "dist_northwind"],
+      ["distributor", "platform"],
+      ["vendor", "platform"],
+      ["customer", "res_fabrikam"],
+    ]) {
       const res = await put(newId(kind!), { name: "Placed", kind, parentId });
       expect(res.status, `${kind} under ${parentId}: ${JSON.stringify(res.json)}`).toBe(201);
     }
   });
 
   it("refuses an organization as its own parent and any cycle", async () => {
-    expectInvalid(await put("res_contoso", { name: "Contoso Reseller", kind: "reseller", parentId: "res_contoso" }), "parentId");
+    expectInvalid(
+      await put("res_contoso", { name: "Contoso Reseller", kind: "reseller", parentId: "res_contoso" }),
+      "parentId",
+    );
     // A distributor cannot move under its own reseller: the kind rule already forbids the cycle.
-    expectInvalid(await put("dist_northwind", { name: "Northwind", kind: "distributor", parentId: "res_contoso" }), "parentId");
+    expectInvalid(
+      await put("dist_northwind", { name: "Northwind", kind: "distributor", parentId: "res_contoso" }),
+      "parentId",
+    );
     expect((await db.organization.findUniqueOrThrow({ where: { id: "dist_northwind" } })).parentId).toBe("platform");
   });
 
@@ -123,7 +146,13 @@ describe("PUT /api/v1/organizations/{id}", () => {
 
   it("lets an organization name contacts before they are synced, then checks that synced ones belong to it", async () => {
     const id = newId("cust");
-    const created = await put(id, { name: "Early", kind: "customer", parentId: "res_contoso", primaryContactId: `${id}_admin`, billingContactId: `${id}_billing` });
+    const created = await put(id, {
+      name: "Early",
+      kind: "customer",
+      parentId: "res_contoso",
+      primaryContactId: `${id}_admin`,
+      billingContactId: `${id}_billing`,
+    });
     expect(created.status).toBe(201);
 
     const userRes = await callRoute(putUser, `/api/v1/users/${id}_admin`, {
@@ -133,13 +162,24 @@ describe("PUT /api/v1/organizations/{id}", () => {
       body: { email: `${id}@example.com`, name: "Early Admin", organizationId: id, role: "admin" },
     });
     expect(userRes.status).toBe(201);
-    expect((await put(id, { name: "Early", kind: "customer", parentId: "res_contoso", primaryContactId: `${id}_admin` })).status).toBe(200);
+    expect(
+      (await put(id, { name: "Early", kind: "customer", parentId: "res_contoso", primaryContactId: `${id}_admin` }))
+        .status,
+    ).toBe(200);
 
     // u_alice exists and belongs to Adatum.
-    const wrongPrimary = await put(id, { name: "Early", kind: "customer", parentId: "res_contoso", primaryContactId: "u_alice" });
+    const wrongPrimary = await put(id, {
+      name: "Early",
+      kind: "customer",
+      parentId: "res_contoso",
+      primaryContactId: "u_alice",
+    });
     expectInvalid(wrongPrimary, "primaryContactId");
     expect(wrongPrimary.json.error.message).toMatch(/cust_adatum/);
-    expectInvalid(await put(id, { name: "Early", kind: "customer", parentId: "res_contoso", billingContactId: "u_ben" }), "billingContactId");
+    expectInvalid(
+      await put(id, { name: "Early", kind: "customer", parentId: "res_contoso", billingContactId: "u_ben" }),
+      "billingContactId",
+    );
   });
 
   it("validates every field by JSON path", async () => {
@@ -151,18 +191,28 @@ describe("PUT /api/v1/organizations/{id}", () => {
     expectInvalid(await put(newId("c"), { ...base, primaryContactId: 42 }), "primaryContactId");
     expectInvalid(await put(newId("c"), { ...base, branding: { primaryColor: "blue" } }), "branding.primaryColor");
     expectInvalid(await put(newId("c"), { ...base, branding: { primaryColor: "#12345" } }), "branding.primaryColor");
-    expectInvalid(await put(newId("c"), { ...base, branding: { logoUrl: "http://cdn.example.com/logo.png" } }), "branding.logoUrl");
+    expectInvalid(
+      await put(newId("c"), { ...base, branding: { logoUrl: "http://cdn.example.com/logo.png" } }),
+      "branding.logoUrl",
+    );
     expectInvalid(await put(newId("c"), { ...base, branding: { logoUrl: "javascript:alert(1)" } }), "branding.logoUrl");
     expectInvalid(await put(newId("c"), { ...base, parentID: "res_contoso" }), "$");
     const missing = await put(newId("c"), {});
-    expect(missing.json.error.details.map((d: { path: string }) => d.path)).toEqual(expect.arrayContaining(["name", "kind"]));
+    expect(missing.json.error.details.map((d: { path: string }) => d.path)).toEqual(
+      expect.arrayContaining(["name", "kind"]),
+    );
     expectInvalid(await put(newId("c"), [base]), "$");
   });
 
   it("answers 415, 413 and 400 for bodies it cannot read", async () => {
     const id = newId("c");
     const call = (rawBody: string, contentType: string) =>
-      callRoute(PUT, `/api/v1/organizations/${id}`, { method: "PUT", rawBody, headers: { ...bearer(key), "content-type": contentType }, params: { id } });
+      callRoute(PUT, `/api/v1/organizations/${id}`, {
+        method: "PUT",
+        rawBody,
+        headers: { ...bearer(key), "content-type": contentType },
+        params: { id },
+      });
     expect((await call(JSON.stringify({ name: "x", kind: "vendor" }), "text/plain")).status).toBe(415);
     expect((await call(oversizedBody(), "application/json")).status).toBe(413);
     const malformed = await call('{"name": ', "application/json");

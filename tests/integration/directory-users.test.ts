@@ -13,8 +13,10 @@ beforeAll(async () => {
   key = await newApiKey();
 });
 
-const put = (id: string, body: unknown) => callRoute(PUT, `/api/v1/users/${id}`, { method: "PUT", body, headers: bearer(key), params: { id } });
-const remove = (id: string, headers: Record<string, string> = bearer(key)) => callRoute(DELETE, `/api/v1/users/${id}`, { method: "DELETE", headers, params: { id } });
+const put = (id: string, body: unknown) =>
+  callRoute(PUT, `/api/v1/users/${id}`, { method: "PUT", body, headers: bearer(key), params: { id } });
+const remove = (id: string, headers: Record<string, string> = bearer(key)) =>
+  callRoute(DELETE, `/api/v1/users/${id}`, { method: "DELETE", headers, params: { id } });
 
 let seq = 0;
 const newId = () => `u_sync_${Date.now().toString(36)}_${++seq}`;
@@ -34,7 +36,10 @@ function expectInvalid(res: { status: number; json: any }, path: string) {
 describe("PUT /api/v1/users/{id}", () => {
   it("creates (201) then updates (200), normalises the email and never returns a password hash", async () => {
     const id = newId();
-    const created = await put(id, userBody(id, { email: `  ${id.toUpperCase()}@Adatum.EXAMPLE `, locale: "en-gb", timezone: "europe/paris" }));
+    const created = await put(
+      id,
+      userBody(id, { email: `  ${id.toUpperCase()}@Adatum.EXAMPLE `, locale: "en-gb", timezone: "europe/paris" }),
+    );
     expect(created.status, JSON.stringify(created.json)).toBe(201);
     expect(created.json).toMatchObject({
       id,
@@ -60,7 +65,12 @@ describe("PUT /api/v1/users/{id}", () => {
 
   it("keeps an existing password when the platform updates the user", async () => {
     const before = await db.user.findUniqueOrThrow({ where: { id: "u_mia" } });
-    const res = await put("u_mia", { email: "mia@adatum.example", name: "Mia A.", organizationId: "cust_adatum", role: "member" });
+    const res = await put("u_mia", {
+      email: "mia@adatum.example",
+      name: "Mia A.",
+      organizationId: "cust_adatum",
+      role: "member",
+    });
     expect(res.status).toBe(200);
     expect(JSON.stringify(res.json)).not.toContain(before.passwordHash!);
     expect((await db.user.findUniqueOrThrow({ where: { id: "u_mia" } })).passwordHash).toBe(before.passwordHash);
@@ -79,7 +89,16 @@ describe("PUT /api/v1/users/{id}", () => {
     expect(res.json.error).toMatchObject({ code: "conflict", details: [{ path: "email" }] });
     expect(await db.user.count({ where: { id } })).toBe(0);
     // The user who owns the address may of course keep it.
-    expect((await put("u_alice", { email: "alice@adatum.example", name: "Alice Adatum", organizationId: "cust_adatum", role: "admin" })).status).toBe(200);
+    expect(
+      (
+        await put("u_alice", {
+          email: "alice@adatum.example",
+          name: "Alice Adatum",
+          organizationId: "cust_adatum",
+          role: "admin",
+        })
+      ).status,
+    ).toBe(200);
   });
 
   it("validates every field by JSON path", async () => {
@@ -93,14 +112,21 @@ describe("PUT /api/v1/users/{id}", () => {
     expectInvalid(await put(id, userBody(id, { password: "secret" })), "$");
     expectInvalid(await put("bad id", userBody(id)), "id");
     const missing = await put(id, {});
-    expect(missing.json.error.details.map((d: { path: string }) => d.path)).toEqual(expect.arrayContaining(["email", "name", "organizationId", "role"]));
+    expect(missing.json.error.details.map((d: { path: string }) => d.path)).toEqual(
+      expect.arrayContaining(["email", "name", "organizationId", "role"]),
+    );
     expect(await db.user.count({ where: { id } })).toBe(0);
   });
 
   it("answers 415, 413 and 400 for bodies it cannot read", async () => {
     const id = newId();
     const call = (rawBody: string, contentType: string) =>
-      callRoute(PUT, `/api/v1/users/${id}`, { method: "PUT", rawBody, headers: { ...bearer(key), "content-type": contentType }, params: { id } });
+      callRoute(PUT, `/api/v1/users/${id}`, {
+        method: "PUT",
+        rawBody,
+        headers: { ...bearer(key), "content-type": contentType },
+        params: { id },
+      });
     expect((await call(JSON.stringify(userBody(id)), "application/x-www-form-urlencoded")).status).toBe(415);
     expect((await call(oversizedBody(), "application/json")).status).toBe(413);
     expect((await call("{not json}", "application/json")).status).toBe(400);
@@ -108,7 +134,9 @@ describe("PUT /api/v1/users/{id}", () => {
 
   it("survives 10 concurrent upserts of one new id: one 201, nine 200, one row", async () => {
     const id = newId();
-    const results = await Promise.all(Array.from({ length: 10 }, (_, i) => put(id, userBody(id, { name: `Racer ${i}` }))));
+    const results = await Promise.all(
+      Array.from({ length: 10 }, (_, i) => put(id, userBody(id, { name: `Racer ${i}` }))),
+    );
     expect(results.map((r) => r.status).sort()).toEqual([200, 200, 200, 200, 200, 200, 200, 200, 200, 201]);
     expect(await db.user.count({ where: { id } })).toBe(1);
   });
@@ -124,9 +152,25 @@ describe("DELETE /api/v1/users/{id}", () => {
   it("deactivates, keeps notifications, is idempotent, and a PUT reactivates", async () => {
     const id = newId();
     await put(id, userBody(id));
-    const event = await db.event.create({ data: { externalId: `evt_${id}`, type: "order.created", organizationId: "cust_adatum", occurredAt: new Date(), data: {} } });
+    const event = await db.event.create({
+      data: {
+        externalId: `evt_${id}`,
+        type: "order.created",
+        organizationId: "cust_adatum",
+        occurredAt: new Date(),
+        data: {},
+      },
+    });
     await db.notification.create({
-      data: { userId: id, eventId: event.id, type: "order.created", category: "orders", title: "Kept", body: "", reason: "test" },
+      data: {
+        userId: id,
+        eventId: event.id,
+        type: "order.created",
+        category: "orders",
+        title: "Kept",
+        body: "",
+        reason: "test",
+      },
     });
     const changes: DirectoryChange[] = [];
     const unsubscribe = onDirectoryChanged((change) => changes.push(change));

@@ -12,10 +12,21 @@ import { resetDatabase } from "../support/integration";
 let fake: FakeResend;
 let transport: EmailTransport;
 const workers: EmailWorker[] = [];
-const fast: Partial<WorkerTiming> = { pollMs: 50, leaseMs: 5_000, backoffBaseMs: 40, backoffMaxMs: 2_000, maxAttempts: 3 };
+const fast: Partial<WorkerTiming> = {
+  pollMs: 50,
+  leaseMs: 5_000,
+  backoffBaseMs: 40,
+  backoffMaxMs: 2_000,
+  maxAttempts: 3,
+};
 
 function worker(options: { timing?: Partial<WorkerTiming>; listen?: boolean; transport?: EmailTransport } = {}) {
-  const created = createEmailWorker({ transport: options.transport ?? transport, timing: { ...fast, ...options.timing }, listen: options.listen ?? false, log: () => {} });
+  const created = createEmailWorker({
+    transport: options.transport ?? transport,
+    timing: { ...fast, ...options.timing },
+    listen: options.listen ?? false,
+    log: () => {},
+  });
   workers.push(created);
   return created;
 }
@@ -33,11 +44,15 @@ const renewed = {
 };
 
 /** The accepted emails by recipient address. */
-const sentByAddress = () => new Map<string, any>(fake.sent.map((email) => [Array.isArray(email.body.to) ? email.body.to[0] : email.body.to, email.body]));
+const sentByAddress = () =>
+  new Map<string, any>(
+    fake.sent.map((email) => [Array.isArray(email.body.to) ? email.body.to[0] : email.body.to, email.body]),
+  );
 const deliveries = () => db.emailDelivery.findMany({ orderBy: { toAddress: "asc" } });
 const requestsPerKey = () => {
   const counts = new Map<string, number>();
-  for (const request of fake.requests) counts.set(request.idempotencyKey ?? "none", (counts.get(request.idempotencyKey ?? "none") ?? 0) + 1);
+  for (const request of fake.requests)
+    counts.set(request.idempotencyKey ?? "none", (counts.get(request.idempotencyKey ?? "none") ?? 0) + 1);
   return counts;
 };
 
@@ -64,7 +79,12 @@ describe("an ingested event", () => {
     const handled = await worker().drain();
     expect(handled).toBe(4);
     const byTo = sentByAddress();
-    expect([...byTo.keys()].sort()).toEqual(["alice@adatum.example", "ben@adatum.example", "ops@vendor.example", "ryan@contoso.example"]);
+    expect([...byTo.keys()].sort()).toEqual([
+      "alice@adatum.example",
+      "ben@adatum.example",
+      "ops@vendor.example",
+      "ryan@contoso.example",
+    ]);
     for (const [, body] of byTo) {
       expect(body.subject).toBe("Action required: renewal failed for Microsoft 365 E3");
       expect(body.html).toContain("Card declined");
@@ -72,7 +92,9 @@ describe("an ingested event", () => {
       expect(body.text).toContain("https://portal.test/subscriptions/sub_1");
       expect(body.text).not.toMatch(/\bundefined\b|\bnull\b/);
       expect(body.from).toBe('"Contoso Reseller" <notifications@test.example>');
-      expect(body.headers["List-Unsubscribe"]).toMatch(/^<http:\/\/localhost:3999\/unsubscribe\?token=[\w-]+\.[\w-]+>$/);
+      expect(body.headers["List-Unsubscribe"]).toMatch(
+        /^<http:\/\/localhost:3999\/unsubscribe\?token=[\w-]+\.[\w-]+>$/,
+      );
       expect(body.headers["List-Unsubscribe-Post"]).toBe("List-Unsubscribe=One-Click");
       expect(body.text).toContain("http://localhost:3999/settings/notifications");
     }
@@ -108,7 +130,11 @@ describe("an ingested event", () => {
       type: "organization.tenant_created",
       organizationId: "cust_adatum",
       actor: { userId: "u_mia" },
-      data: { ...catalog["organization.tenant_created"].example, organizationId: "cust_adatum", temporaryPassword: password },
+      data: {
+        ...catalog["organization.tenant_created"].example,
+        organizationId: "cust_adatum",
+        temporaryPassword: password,
+      },
     });
     const queued = await deliveries();
     expect(queued.map((row) => [row.toAddress, row.role, Boolean(row.secret)])).toEqual([
@@ -138,7 +164,8 @@ describe("an ingested event", () => {
   it("reports the latest email status per notification for the inbox", async () => {
     await ingest(renewed);
     const [job] = await deliveries();
-    const emailOf = async () => (await listNotifications({ userId: job!.userId! })).items.find((item) => item.id === job!.notificationId)?.email;
+    const emailOf = async () =>
+      (await listNotifications({ userId: job!.userId! })).items.find((item) => item.id === job!.notificationId)?.email;
     expect(await emailOf()).toEqual({ status: "queued", at: expect.stringMatching(/^\d{4}-\d\d-\d\dT/) });
     await worker().drain();
     const sent = await db.emailDelivery.findUniqueOrThrow({ where: { id: job!.id } });
@@ -158,7 +185,10 @@ describe("retries", () => {
     expect(fake.requests.every((r) => r.idempotencyKey === job.id)).toBe(true);
     expect(fake.sent).toHaveLength(1);
     const events = await db.emailEvent.findMany({ where: { deliveryId: job.id }, orderBy: { at: "asc" } });
-    expect(events.map((e) => e.detail)).toEqual([expect.stringMatching(/^#1: 500 internal_server_error: fake 500; retry in/), expect.stringMatching(/^#2: sent/)]);
+    expect(events.map((e) => e.detail)).toEqual([
+      expect.stringMatching(/^#1: 500 internal_server_error: fake 500; retry in/),
+      expect.stringMatching(/^#2: sent/),
+    ]);
     expect(job.lastError).toBeNull();
   });
 
@@ -186,7 +216,11 @@ describe("retries", () => {
   });
 
   it("honours Retry-After on 429", async () => {
-    fake.script({ status: 429, headers: { "retry-after": "1" }, body: { statusCode: 429, name: "rate_limit_exceeded", message: "Too many requests" } });
+    fake.script({
+      status: 429,
+      headers: { "retry-after": "1" },
+      body: { statusCode: 429, name: "rate_limit_exceeded", message: "Too many requests" },
+    });
     await ingest(renewed);
     const started = Date.now();
     await worker().drain();
@@ -212,7 +246,12 @@ describe("retries", () => {
   it("gives up after N attempts: dead, with the last error kept and the secret erased", async () => {
     // Three jobs (mia to, alice and ryan cc), three failing attempts each.
     fake.script({ status: 503 }, { status: 502 }, ...Array.from({ length: 7 }, () => ({ status: 500 })));
-    await ingest({ ...renewed, type: "organization.tenant_created", actor: { userId: "u_mia" }, data: catalog["organization.tenant_created"].example });
+    await ingest({
+      ...renewed,
+      type: "organization.tenant_created",
+      actor: { userId: "u_mia" },
+      data: catalog["organization.tenant_created"].example,
+    });
     const w = worker();
     await w.start();
     await until(async () => (await deliveries()).every((row) => row.status === "dead"), 5000, "dead");
@@ -246,7 +285,11 @@ describe("durability and concurrency", () => {
     for (let i = 0; i < 3; i++) await ingest(renewed);
     const first = worker({ timing: { pollMs: 10_000 } });
     await first.start();
-    await until(async () => fake.requests.length > 0 || (await db.emailDelivery.count({ where: { status: "sending" } })) > 0, 2000, "claim");
+    await until(
+      async () => fake.requests.length > 0 || (await db.emailDelivery.count({ where: { status: "sending" } })) > 0,
+      2000,
+      "claim",
+    );
     await first.stop();
     const afterStop = await deliveries();
     expect(afterStop.filter((row) => row.status === "sending")).toHaveLength(0);
@@ -293,12 +336,19 @@ describe("waking the worker", () => {
     await ingest(renewed);
     await until(async () => (await deliveries()).find((row) => row.status === "sent"), 2000, "first send");
     const [job] = await deliveries();
-    await db.emailDelivery.update({ where: { id: job!.id }, data: { status: "queued", runAt: new Date(Date.now() - 1000) } });
+    await db.emailDelivery.update({
+      where: { id: job!.id },
+      data: { status: "queued", runAt: new Date(Date.now() - 1000) },
+    });
     const other = new pg.Client({ connectionString: process.env.DATABASE_URL });
     await other.connect();
     await other.query("NOTIFY email_jobs");
     await other.end();
-    await until(async () => (await db.emailDelivery.findUnique({ where: { id: job!.id } }))?.status === "sent", 2000, "send after NOTIFY");
+    await until(
+      async () => (await db.emailDelivery.findUnique({ where: { id: job!.id } }))?.status === "sent",
+      2000,
+      "send after NOTIFY",
+    );
   });
 
   it("suppresses sends to a suppressed address", async () => {
@@ -327,4 +377,3 @@ describe("development mailbox transport", () => {
     expect(fake.requests).toHaveLength(0);
   });
 });
-

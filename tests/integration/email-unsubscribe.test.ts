@@ -26,12 +26,20 @@ describe("one-click unsubscribe (POST /unsubscribe?token=…)", () => {
     const res = await onePost(token);
     expect(res.status).toBe(200);
     expect(res.json).toEqual({ status: "unsubscribed", type: "order.note_added" });
-    expect(await db.userPreference.findMany({ select: { userId: true, type: true, channel: true, enabled: true } })).toEqual([
-      { userId: "u_alice", type: "order.note_added", channel: "email", enabled: false },
-    ]);
+    expect(
+      await db.userPreference.findMany({ select: { userId: true, type: true, channel: true, enabled: true } }),
+    ).toEqual([{ userId: "u_alice", type: "order.note_added", channel: "email", enabled: false }]);
     const history = await db.preferenceChange.findMany();
     expect(history).toHaveLength(1);
-    expect(history[0]).toMatchObject({ userId: "u_alice", type: "order.note_added", channel: "email", oldEnabled: null, newEnabled: false, via: "unsubscribe", actorId: "u_alice" });
+    expect(history[0]).toMatchObject({
+      userId: "u_alice",
+      type: "order.note_added",
+      channel: "email",
+      oldEnabled: null,
+      newEnabled: false,
+      via: "unsubscribe",
+      actorId: "u_alice",
+    });
   });
 
   it("is idempotent (a second POST changes and records nothing)", async () => {
@@ -46,7 +54,13 @@ describe("one-click unsubscribe (POST /unsubscribe?token=…)", () => {
     const good = createUnsubscribeToken({ userId: "u_alice", type: "order.note_added" });
     const [payload, signature] = good.split(".");
     const otherUser = Buffer.from(JSON.stringify({ u: "u_ben", t: "order.note_added" })).toString("base64url");
-    for (const token of [`${otherUser}.${signature}`, `${payload}.${"A".repeat(signature!.length)}`, "garbage", `${payload}`, ""]) {
+    for (const token of [
+      `${otherUser}.${signature}`,
+      `${payload}.${"A".repeat(signature!.length)}`,
+      "garbage",
+      `${payload}`,
+      "",
+    ]) {
       const res = await onePost(token);
       expect(res.status, token).toBe(404);
       expect(res.json.error.code).toBe("not_found");
@@ -64,7 +78,9 @@ describe("one-click unsubscribe (POST /unsubscribe?token=…)", () => {
   });
 
   it("refuses a type whose email an organization locked", async () => {
-    await db.organizationPreference.create({ data: { organizationId: "res_contoso", type: "quote.sent", channel: "email", enabled: true, locked: true } });
+    await db.organizationPreference.create({
+      data: { organizationId: "res_contoso", type: "quote.sent", channel: "email", enabled: true, locked: true },
+    });
     const res = await onePost(createUnsubscribeToken({ userId: "u_alice", type: "quote.sent" }));
     expect(res.status).toBe(409);
     expect(await db.userPreference.count()).toBe(0);
@@ -73,7 +89,9 @@ describe("one-click unsubscribe (POST /unsubscribe?token=…)", () => {
   it("suppresses a plain address (no user to hold a preference), and undo lifts only that", async () => {
     const token = createUnsubscribeToken({ address: "ops@vendor.example", type: "order.provisioning_details" });
     expect((await onePost(token)).status).toBe(200);
-    expect(await db.emailSuppression.findUnique({ where: { email: "ops@vendor.example" } })).toMatchObject({ reason: "unsubscribed" });
+    expect(await db.emailSuppression.findUnique({ where: { email: "ops@vendor.example" } })).toMatchObject({
+      reason: "unsubscribed",
+    });
     await resubscribe(token);
     expect(await db.emailSuppression.count()).toBe(0);
     // A bounce is not lifted by an undo.
@@ -89,7 +107,9 @@ describe("one-click unsubscribe (POST /unsubscribe?token=…)", () => {
     const state = await resubscribe(token);
     expect(state.subscribed).toBe(true);
     expect(await db.userPreference.count()).toBe(0); // back to inheriting, as before
-    expect((await db.preferenceChange.findMany({ orderBy: { createdAt: "asc" } })).map((c) => [c.oldEnabled, c.newEnabled])).toEqual([
+    expect(
+      (await db.preferenceChange.findMany({ orderBy: { createdAt: "asc" } })).map((c) => [c.oldEnabled, c.newEnabled]),
+    ).toEqual([
       [null, false],
       [false, null],
     ]);

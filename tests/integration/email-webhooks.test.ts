@@ -28,7 +28,10 @@ const renewed = {
 async function sendOne() {
   await ingest(renewed);
   await createEmailWorker({ transport, listen: false, log: () => {} }).drain();
-  return db.emailDelivery.findFirstOrThrow({ where: { toAddress: "alice@adatum.example", status: "sent" }, orderBy: { createdAt: "desc" } });
+  return db.emailDelivery.findFirstOrThrow({
+    where: { toAddress: "alice@adatum.example", status: "sent" },
+    orderBy: { createdAt: "desc" },
+  });
 }
 
 function signed(payload: unknown, options: { id?: string; at?: Date; secret?: string } = {}) {
@@ -38,7 +41,12 @@ function signed(payload: unknown, options: { id?: string; at?: Date; secret?: st
   const signature = new Webhook(options.secret ?? SECRET).sign(id, at, body);
   return {
     rawBody: body,
-    headers: { "content-type": "application/json", "svix-id": id, "svix-timestamp": String(Math.floor(at.getTime() / 1000)), "svix-signature": signature },
+    headers: {
+      "content-type": "application/json",
+      "svix-id": id,
+      "svix-timestamp": String(Math.floor(at.getTime() / 1000)),
+      "svix-signature": signature,
+    },
   };
 }
 
@@ -48,7 +56,8 @@ const event = (type: string, emailId: string, extra: Record<string, unknown> = {
   data: { email_id: emailId, to: ["alice@adatum.example"], subject: "Renewed: Teams Phone", ...extra },
 });
 
-const post = (request: ReturnType<typeof signed>) => callRoute(webhook, "/api/webhooks/resend", { method: "POST", ...request });
+const post = (request: ReturnType<typeof signed>) =>
+  callRoute(webhook, "/api/webhooks/resend", { method: "POST", ...request });
 
 beforeAll(async () => {
   await resetDatabase();
@@ -77,7 +86,9 @@ describe("POST /api/webhooks/resend", () => {
     await post(signed(event("email.sent", job.providerId!)));
     await post(signed(event("email.delivery_delayed", job.providerId!)));
     expect((await db.emailDelivery.findUniqueOrThrow({ where: { id: job.id } })).status).toBe("delivered");
-    const kinds = (await db.emailEvent.findMany({ where: { deliveryId: job.id, webhookId: { not: null } } })).map((e) => e.kind).sort();
+    const kinds = (await db.emailEvent.findMany({ where: { deliveryId: job.id, webhookId: { not: null } } }))
+      .map((e) => e.kind)
+      .sort();
     expect(kinds).toEqual(["delivered", "delivery_delayed", "sent"]);
   });
 
@@ -89,9 +100,14 @@ describe("POST /api/webhooks/resend", () => {
 
   it("rejects a bad signature, a stale timestamp and a missing signature with 401, changing nothing", async () => {
     const job = await sendOne();
-    const forged = signed(event("email.bounced", job.providerId!), { secret: `whsec_${Buffer.from("someone-else-0123456789").toString("base64")}` });
+    const forged = signed(event("email.bounced", job.providerId!), {
+      secret: `whsec_${Buffer.from("someone-else-0123456789").toString("base64")}`,
+    });
     const stale = signed(event("email.bounced", job.providerId!), { at: new Date(Date.now() - 10 * 60_000) });
-    const unsigned = { rawBody: JSON.stringify(event("email.bounced", job.providerId!)), headers: { "content-type": "application/json" } };
+    const unsigned = {
+      rawBody: JSON.stringify(event("email.bounced", job.providerId!)),
+      headers: { "content-type": "application/json" },
+    };
     const tampered = signed(event("email.delivered", job.providerId!));
     tampered.rawBody = tampered.rawBody.replace("email.delivered", "email.bounced");
     for (const request of [forged, stale, unsigned, tampered]) {
@@ -118,27 +134,42 @@ describe("POST /api/webhooks/resend", () => {
 
   it("suppresses the address after a hard bounce: later emails to it are not sent", async () => {
     const job = await sendOne();
-    const res = await post(signed(event("email.bounced", job.providerId!, { bounce: { type: "Permanent", subType: "General", message: "Mailbox does not exist" } })));
+    const res = await post(
+      signed(
+        event("email.bounced", job.providerId!, {
+          bounce: { type: "Permanent", subType: "General", message: "Mailbox does not exist" },
+        }),
+      ),
+    );
     expect(res.json.kind).toBe("bounced");
     const bounced = await db.emailDelivery.findUniqueOrThrow({ where: { id: job.id } });
     expect(bounced.status).toBe("bounced");
     expect(bounced.lastError).toContain("Mailbox does not exist");
-    expect(await db.emailSuppression.findUnique({ where: { email: "alice@adatum.example" } })).toMatchObject({ reason: "bounced" });
+    expect(await db.emailSuppression.findUnique({ where: { email: "alice@adatum.example" } })).toMatchObject({
+      reason: "bounced",
+    });
 
     fake.reset();
     await ingest(renewed);
     await createEmailWorker({ transport, listen: false, log: () => {} }).drain();
-    const next = await db.emailDelivery.findFirstOrThrow({ where: { toAddress: "alice@adatum.example" }, orderBy: { createdAt: "desc" } });
+    const next = await db.emailDelivery.findFirstOrThrow({
+      where: { toAddress: "alice@adatum.example" },
+      orderBy: { createdAt: "desc" },
+    });
     expect(next.status).toBe("suppressed");
     expect(fake.requests).toHaveLength(0);
   });
 
   it("does not suppress after a transient bounce; does after a complaint", async () => {
     const job = await sendOne();
-    await post(signed(event("email.bounced", job.providerId!, { bounce: { type: "Transient", subType: "MailboxFull" } })));
+    await post(
+      signed(event("email.bounced", job.providerId!, { bounce: { type: "Transient", subType: "MailboxFull" } })),
+    );
     expect(await db.emailSuppression.count()).toBe(0);
     await post(signed(event("email.complained", job.providerId!)));
-    expect(await db.emailSuppression.findUnique({ where: { email: "alice@adatum.example" } })).toMatchObject({ reason: "complained" });
+    expect(await db.emailSuppression.findUnique({ where: { email: "alice@adatum.example" } })).toMatchObject({
+      reason: "complained",
+    });
   });
 
   it("ignores events for mail it did not send and event kinds it does not track", async () => {

@@ -14,10 +14,26 @@ let ben: string;
 let sequence = 0;
 
 /** Inserts an Event and one Notification for the user, `minutesAgo` in the past. */
-async function insertNotification(userId: string, options: { minutesAgo?: number; category?: string; createdAt?: Date; readAt?: Date; archivedAt?: Date; critical?: boolean } = {}) {
+async function insertNotification(
+  userId: string,
+  options: {
+    minutesAgo?: number;
+    category?: string;
+    createdAt?: Date;
+    readAt?: Date;
+    archivedAt?: Date;
+    critical?: boolean;
+  } = {},
+) {
   const n = ++sequence;
   const event = await db.event.create({
-    data: { externalId: `evt_inbox_${n}`, type: "order.completed", organizationId: "cust_adatum", occurredAt: new Date(), data: {} },
+    data: {
+      externalId: `evt_inbox_${n}`,
+      type: "order.completed",
+      organizationId: "cust_adatum",
+      occurredAt: new Date(),
+      data: {},
+    },
   });
   return db.notification.create({
     data: {
@@ -89,7 +105,15 @@ describe("GET /api/notifications", () => {
     const plain = await insertNotification("u_alice", { minutesAgo: 1 });
     const sentAt = new Date("2026-11-26T10:02:00Z");
     await db.emailDelivery.create({
-      data: { eventId: emailed.eventId, notificationId: emailed.id, userId: "u_alice", toAddress: "alice@adatum.example", type: "order.completed", status: "delivered", sentAt },
+      data: {
+        eventId: emailed.eventId,
+        notificationId: emailed.id,
+        userId: "u_alice",
+        toAddress: "alice@adatum.example",
+        type: "order.completed",
+        status: "delivered",
+        sentAt,
+      },
     });
     const res = await get("/api/notifications", alice);
     const byId = new Map(res.json.items.map((i: { id: string }) => [i.id, i]));
@@ -101,7 +125,8 @@ describe("GET /api/notifications", () => {
     const unread = await insertNotification("u_alice", { category: "orders" });
     const read = await insertNotification("u_alice", { category: "quotes", readAt: new Date() });
     const archived = await insertNotification("u_alice", { category: "orders", archivedAt: new Date() });
-    const ids = async (query: string) => (await get(`/api/notifications?${query}`, alice)).json.items.map((i: { id: string }) => i.id).sort();
+    const ids = async (query: string) =>
+      (await get(`/api/notifications?${query}`, alice)).json.items.map((i: { id: string }) => i.id).sort();
     expect(await ids("status=all")).toEqual([unread.id, read.id].sort());
     expect(await ids("status=unread")).toEqual([unread.id]);
     expect(await ids("status=archived")).toEqual([archived.id]);
@@ -147,7 +172,11 @@ describe("GET /api/notifications", () => {
     }
     const newestFirst = [...expected].reverse();
     // Expected order: createdAt desc, then id desc.
-    const rows = await db.notification.findMany({ where: { userId: "u_alice" }, orderBy: [{ createdAt: "desc" }, { id: "desc" }], select: { id: true } });
+    const rows = await db.notification.findMany({
+      where: { userId: "u_alice" },
+      orderBy: [{ createdAt: "desc" }, { id: "desc" }],
+      select: { id: true },
+    });
     const order = rows.map((r) => r.id);
     expect(new Set(order)).toEqual(new Set(newestFirst));
 
@@ -184,16 +213,35 @@ describe("GET /api/notifications/unread-count", () => {
     await insertNotification("u_alice", { category: "orders", readAt: new Date() });
     await insertNotification("u_alice", { category: "orders", archivedAt: new Date() });
     await insertNotification("u_ben");
-    expect((await callRoute(unreadCount, "/api/notifications/unread-count", { headers: { cookie: alice } })).json).toEqual({ count: 2 });
-    expect((await callRoute(unreadCount, "/api/notifications/unread-count?category=orders", { headers: { cookie: alice } })).json).toEqual({ count: 1 });
-    expect((await callRoute(unreadCount, "/api/notifications/unread-count?category=x", { headers: { cookie: alice } })).status).toBe(422);
+    expect(
+      (await callRoute(unreadCount, "/api/notifications/unread-count", { headers: { cookie: alice } })).json,
+    ).toEqual({ count: 2 });
+    expect(
+      (await callRoute(unreadCount, "/api/notifications/unread-count?category=orders", { headers: { cookie: alice } }))
+        .json,
+    ).toEqual({ count: 1 });
+    expect(
+      (await callRoute(unreadCount, "/api/notifications/unread-count?category=x", { headers: { cookie: alice } }))
+        .status,
+    ).toBe(422);
     expect((await callRoute(unreadCount, "/api/notifications/unread-count")).status).toBe(401);
   });
 });
 
 describe("PATCH /api/notifications/{id}", () => {
-  const send = (id: string, body: unknown, cookie: string | undefined, extra: { rawBody?: string; headers?: Record<string, string> } = {}) =>
-    callRoute(patch, `/api/notifications/${id}`, { method: "PATCH", params: { id }, body, headers: { ...(cookie ? { cookie } : {}), ...extra.headers }, rawBody: extra.rawBody });
+  const send = (
+    id: string,
+    body: unknown,
+    cookie: string | undefined,
+    extra: { rawBody?: string; headers?: Record<string, string> } = {},
+  ) =>
+    callRoute(patch, `/api/notifications/${id}`, {
+      method: "PATCH",
+      params: { id },
+      body,
+      headers: { ...(cookie ? { cookie } : {}), ...extra.headers },
+      rawBody: extra.rawBody,
+    });
 
   it("marks read and unread, archives and unarchives, and returns the item", async () => {
     const row = await insertNotification("u_alice");
@@ -205,7 +253,12 @@ describe("PATCH /api/notifications/{id}", () => {
     expect((await send(row.id, { read: false }, alice)).json.readAt).toBeNull();
     const archived = await send(row.id, { archived: true, read: true }, alice);
     // The item names the platform's event id, not ours.
-    expect(archived.json).toMatchObject({ id: row.id, eventId: expect.stringMatching(/^evt_inbox_/), readAt: expect.any(String), archivedAt: expect.any(String) });
+    expect(archived.json).toMatchObject({
+      id: row.id,
+      eventId: expect.stringMatching(/^evt_inbox_/),
+      readAt: expect.any(String),
+      archivedAt: expect.any(String),
+    });
     expect((await send(row.id, { archived: false }, alice)).json.archivedAt).toBeNull();
   });
 
@@ -224,8 +277,13 @@ describe("PATCH /api/notifications/{id}", () => {
     expect((await send(row.id, { read: "yes" }, alice)).status).toBe(422);
     expect((await send(row.id, { read: true, pinned: true }, alice)).status).toBe(422);
     expect((await send(row.id, [], alice)).status).toBe(422);
-    expect((await send(row.id, undefined, alice, { rawBody: "{", headers: { "content-type": "application/json" } })).status).toBe(400);
-    expect((await send(row.id, undefined, alice, { rawBody: "read=true", headers: { "content-type": "text/plain" } })).status).toBe(415);
+    expect(
+      (await send(row.id, undefined, alice, { rawBody: "{", headers: { "content-type": "application/json" } })).status,
+    ).toBe(400);
+    expect(
+      (await send(row.id, undefined, alice, { rawBody: "read=true", headers: { "content-type": "text/plain" } }))
+        .status,
+    ).toBe(415);
     expect((await send(row.id, { read: true }, undefined)).status).toBe(401);
   });
 
@@ -279,7 +337,9 @@ describe("POST /api/notifications/read-all", () => {
     await insertNotification("u_alice", { category: "orders" });
     await insertNotification("u_alice", { category: "quotes" });
     expect((await post({ category: "orders" }, alice)).json).toEqual({ updated: 1 });
-    expect((await callRoute(unreadCount, "/api/notifications/unread-count", { headers: { cookie: alice } })).json).toEqual({ count: 1 });
+    expect(
+      (await callRoute(unreadCount, "/api/notifications/unread-count", { headers: { cookie: alice } })).json,
+    ).toEqual({ count: 1 });
     expect((await post({ category: "orders" }, alice)).json).toEqual({ updated: 0 });
   });
 

@@ -35,8 +35,10 @@ const envelope = (type: string, extra: Record<string, unknown> = {}) => ({
   ...extra,
 });
 /** Our Event.id for the platform's event id. */
-const eventIdOf = async (externalId: string) => (await db.event.findFirstOrThrow({ where: { externalId }, select: { id: true } })).id;
-const send = (body: unknown, headers = auth) => callRoute(postEvent, "/api/v1/events", { method: "POST", body, headers });
+const eventIdOf = async (externalId: string) =>
+  (await db.event.findFirstOrThrow({ where: { externalId }, select: { id: true } })).id;
+const send = (body: unknown, headers = auth) =>
+  callRoute(postEvent, "/api/v1/events", { method: "POST", body, headers });
 
 beforeAll(async () => {
   await resetDatabase();
@@ -44,30 +46,33 @@ beforeAll(async () => {
 });
 
 describe("every catalog type", () => {
-  it.each(notificationTypes)("%s: the example is accepted and reaches exactly the catalog's recipients", async (type) => {
-    const definition = catalog[type];
-    const body = envelope(type);
-    const res = await send(body);
-    expect(res.status, JSON.stringify(res.json)).toBe(202);
-    expect(res.json).toMatchObject({ eventId: body.id, status: "accepted" });
+  it.each(notificationTypes)(
+    "%s: the example is accepted and reaches exactly the catalog's recipients",
+    async (type) => {
+      const definition = catalog[type];
+      const body = envelope(type);
+      const res = await send(body);
+      expect(res.status, JSON.stringify(res.json)).toBe(202);
+      expect(res.json).toMatchObject({ eventId: body.id, status: "accepted" });
 
-    const toIds = new Set(definition.to.flatMap((t) => demoAudience[t]));
-    const ccIds = new Set(definition.cc.flatMap((t) => demoAudience[t]).filter((id) => !toIds.has(id)));
-    const rows = await db.notification.findMany({ where: { eventId: await eventIdOf(body.id) } });
-    expect(new Set(rows.map((r) => r.userId))).toEqual(new Set([...toIds, ...ccIds]));
-    expect(res.json.notifications).toBe(rows.length);
-    for (const row of rows) {
-      expect(row.type).toBe(type);
-      expect(row.category).toBe(definition.category);
-      expect(row.critical).toBe(definition.critical);
-      expect(row.title.length).toBeGreaterThan(0);
-      if (ccIds.has(row.userId)) expect(row.reason).toMatch(/^Copied/);
-      else expect(row.reason).not.toMatch(/^Copied/);
-    }
-    // Email jobs follow the catalog's default channels.
-    const deliveries = await db.emailDelivery.findMany({ where: { event: { externalId: body.id } } });
-    expect(deliveries.length).toBe(definition.channels.includes("email") ? toIds.size + ccIds.size : 0);
-  });
+      const toIds = new Set(definition.to.flatMap((t) => demoAudience[t]));
+      const ccIds = new Set(definition.cc.flatMap((t) => demoAudience[t]).filter((id) => !toIds.has(id)));
+      const rows = await db.notification.findMany({ where: { eventId: await eventIdOf(body.id) } });
+      expect(new Set(rows.map((r) => r.userId))).toEqual(new Set([...toIds, ...ccIds]));
+      expect(res.json.notifications).toBe(rows.length);
+      for (const row of rows) {
+        expect(row.type).toBe(type);
+        expect(row.category).toBe(definition.category);
+        expect(row.critical).toBe(definition.critical);
+        expect(row.title.length).toBeGreaterThan(0);
+        if (ccIds.has(row.userId)) expect(row.reason).toMatch(/^Copied/);
+        else expect(row.reason).not.toMatch(/^Copied/);
+      }
+      // Email jobs follow the catalog's default channels.
+      const deliveries = await db.emailDelivery.findMany({ where: { event: { externalId: body.id } } });
+      expect(deliveries.length).toBe(definition.channels.includes("email") ? toIds.size + ccIds.size : 0);
+    },
+  );
 });
 
 describe("recipients", () => {
@@ -75,7 +80,10 @@ describe("recipients", () => {
     await db.user.update({ where: { id: "u_ben" }, data: { active: false } });
     try {
       const body = envelope("subscription.renewal_failed", {
-        recipients: { userIds: ["u_alice", "u_liam", "u_nobody"], emails: ["OPS@vendor.example", "alice@adatum.example"] },
+        recipients: {
+          userIds: ["u_alice", "u_liam", "u_nobody"],
+          emails: ["OPS@vendor.example", "alice@adatum.example"],
+        },
       });
       const res = await send(body);
       expect(res.status).toBe(202);
@@ -83,7 +91,12 @@ describe("recipients", () => {
       // to: alice (primary) — ben (billing) is deactivated; cc: ryan; explicit: liam; alice only once.
       expect(rows.map((r) => r.userId).sort()).toEqual(["u_alice", "u_liam", "u_ryan"]);
       const deliveries = await db.emailDelivery.findMany({ where: { event: { externalId: body.id } } });
-      expect(deliveries.map((d) => d.toAddress).sort()).toEqual(["alice@adatum.example", "liam@litware.example", "ops@vendor.example", "ryan@contoso.example"]);
+      expect(deliveries.map((d) => d.toAddress).sort()).toEqual([
+        "alice@adatum.example",
+        "liam@litware.example",
+        "ops@vendor.example",
+        "ryan@contoso.example",
+      ]);
       const event = await db.event.findFirstOrThrow({ where: { externalId: body.id } });
       const trail = unpackTrail(event.trail);
       expect(trail.find((t) => t.userId === "u_ben")).toMatchObject({ skipped: "inactive", via: ["customer.billing"] });
@@ -95,10 +108,12 @@ describe("recipients", () => {
   });
 
   it("a user chosen by role and by id, with overrides for both channels, is one recipient with both applied", async () => {
-    await db.userPreference.createMany({ data: [
-      { userId: "u_alice", type: "payment.currency_reset", channel: "in_app", enabled: false },
-      { userId: "u_alice", type: "payment.currency_reset", channel: "email", enabled: false },
-    ] });
+    await db.userPreference.createMany({
+      data: [
+        { userId: "u_alice", type: "payment.currency_reset", channel: "in_app", enabled: false },
+        { userId: "u_alice", type: "payment.currency_reset", channel: "email", enabled: false },
+      ],
+    });
     try {
       // Alice is Adatum's admin (the type's audience) and is named again explicitly.
       const body = envelope("payment.currency_reset", { recipients: { userIds: ["u_alice"] } });
@@ -106,7 +121,11 @@ describe("recipients", () => {
       const event = await db.event.findFirstOrThrow({ where: { externalId: body.id } });
       const alice = unpackTrail(event.trail).filter((t) => t.userId === "u_alice");
       expect(alice).toHaveLength(1);
-      expect(alice[0]).toMatchObject({ via: ["customer.admins", "explicit"], inApp: { decision: "suppressed" }, email: { decision: "suppressed" } });
+      expect(alice[0]).toMatchObject({
+        via: ["customer.admins", "explicit"],
+        inApp: { decision: "suppressed" },
+        email: { decision: "suppressed" },
+      });
       expect(await db.notification.count({ where: { eventId: event.id } })).toBe(0);
       expect(await db.emailDelivery.count({ where: { eventId: event.id } })).toBe(0);
     } finally {
@@ -115,7 +134,9 @@ describe("recipients", () => {
   });
 
   it("accepts an event whose audience resolves to nobody, with zero notifications", async () => {
-    await db.organization.create({ data: { id: "cust_empty", name: "Empty Co", kind: "customer", parentId: "res_contoso" } });
+    await db.organization.create({
+      data: { id: "cust_empty", name: "Empty Co", kind: "customer", parentId: "res_contoso" },
+    });
     const body = envelope("quote.sent", { organizationId: "cust_empty" });
     // Contoso's contacts are not in quote.sent's audience; Empty Co has no primary contact.
     const res = await send(body);
@@ -134,7 +155,8 @@ describe("idempotency", () => {
     expect(accepted).toHaveLength(1);
     expect(duplicates).toHaveLength(19);
     const count = accepted[0]!.json.notifications;
-    for (const dup of duplicates) expect(dup.json).toEqual({ eventId: body.id, status: "duplicate", notifications: count });
+    for (const dup of duplicates)
+      expect(dup.json).toEqual({ eventId: body.id, status: "duplicate", notifications: count });
     expect(await db.notification.count({ where: { eventId: await eventIdOf(body.id) } })).toBe(count);
     expect(await db.emailDelivery.count({ where: { event: { externalId: body.id } } })).toBe(3);
   });
@@ -152,7 +174,10 @@ describe("idempotency", () => {
 
 describe("bad input", () => {
   it("401 without a key, with a wrong scheme or an unknown key", async () => {
-    for (const headers of [{}, { authorization: "Basic abc" }, { authorization: "Bearer nck_unknown" }] as Record<string, string>[]) {
+    for (const headers of [{}, { authorization: "Basic abc" }, { authorization: "Bearer nck_unknown" }] as Record<
+      string,
+      string
+    >[]) {
       const res = await send(envelope("quote.sent"), headers);
       expect(res.status).toBe(401);
       expect(res.json.error.code).toBe("unauthorized");
@@ -160,10 +185,18 @@ describe("bad input", () => {
   });
 
   it("400 malformed JSON, 415 wrong content type, 413 too large", async () => {
-    const malformed = await callRoute(postEvent, "/api/v1/events", { method: "POST", rawBody: '{"id": ', headers: { ...auth, "content-type": "application/json" } });
+    const malformed = await callRoute(postEvent, "/api/v1/events", {
+      method: "POST",
+      rawBody: '{"id": ',
+      headers: { ...auth, "content-type": "application/json" },
+    });
     expect(malformed.status).toBe(400);
     expect(malformed.json.error.code).toBe("malformed_json");
-    const text = await callRoute(postEvent, "/api/v1/events", { method: "POST", rawBody: "id=1", headers: { ...auth, "content-type": "text/plain" } });
+    const text = await callRoute(postEvent, "/api/v1/events", {
+      method: "POST",
+      rawBody: "id=1",
+      headers: { ...auth, "content-type": "text/plain" },
+    });
     expect(text.status).toBe(415);
     const big = await send({ ...envelope("order.note_added"), padding: "x".repeat(1024 * 1024) });
     expect(big.status).toBe(413);
@@ -188,7 +221,11 @@ describe("bad input", () => {
       ["order.status_changed", (d) => (d.status = "exploded"), "data.status"],
       ["order.status_changed", (d) => (d.items[0].quantity = -1), "data.items[0].quantity"],
       ["quote.sent", (d) => (d.currency = "euro"), "data.currency"],
-      ["catalog.changed", (d) => (d.products = Array.from({ length: 501 }, (_, i) => ({ sku: `s${i}`, name: "n" }))), "data.products"],
+      [
+        "catalog.changed",
+        (d) => (d.products = Array.from({ length: 501 }, (_, i) => ({ sku: `s${i}`, name: "n" }))),
+        "data.products",
+      ],
     ];
     for (const [type, mutate, path] of cases) {
       const body = envelope(type);
@@ -200,7 +237,9 @@ describe("bad input", () => {
       expect(await db.event.count({ where: { externalId: body.id } })).toBe(0);
     }
     const missing = await send({ type: "quote.sent", data: {} });
-    expect(missing.json.error.details.map((d: { path: string }) => d.path)).toEqual(expect.arrayContaining(["id", "occurredAt", "organizationId"]));
+    expect(missing.json.error.details.map((d: { path: string }) => d.path)).toEqual(
+      expect.arrayContaining(["id", "occurredAt", "organizationId"]),
+    );
   });
 
   it("keeps rejected and duplicate submissions for the console", async () => {
@@ -208,12 +247,18 @@ describe("bad input", () => {
     await send(body);
     await new Promise((r) => setTimeout(r, 100));
     const rejection = await db.ingestRejection.findFirstOrThrow({ where: { externalId: body.id } });
-    expect(rejection).toMatchObject({ status: 422, code: "validation_failed", type: "quote.sent", organizationId: "cust_unknown" });
+    expect(rejection).toMatchObject({
+      status: 422,
+      code: "validation_failed",
+      type: "quote.sent",
+      organizationId: "cust_unknown",
+    });
   });
 });
 
 describe("batch", () => {
-  const batch = (events: unknown[]) => callRoute(postBatch, "/api/v1/events/batch", { method: "POST", body: { events }, headers: auth });
+  const batch = (events: unknown[]) =>
+    callRoute(postBatch, "/api/v1/events/batch", { method: "POST", body: { events }, headers: auth });
 
   it("answers per event, in order; a bad event does not reject the others", async () => {
     const good = envelope("subscription.renewed");
@@ -259,7 +304,9 @@ describe("sensitive fields", () => {
     await send({ ...rejected, data: { ...rejected.data, domain: 42 } });
     await new Promise((r) => setTimeout(r, 100));
 
-    const tables = await db.$queryRaw<{ tablename: string }[]>`SELECT tablename FROM pg_tables WHERE schemaname = 'public'`;
+    const tables = await db.$queryRaw<
+      { tablename: string }[]
+    >`SELECT tablename FROM pg_tables WHERE schemaname = 'public'`;
     for (const { tablename } of tables) {
       const hits = await db.$queryRawUnsafe<{ n: number }[]>(
         `SELECT count(*)::int AS n FROM "${tablename}" t WHERE row_to_json(t)::text LIKE $1`,
@@ -300,7 +347,12 @@ describe("realtime", () => {
       reason: "You are the primary contact of Adatum Corporation",
       actor: { name: "Mia Adatum" },
     });
-    expect(received.url).toBe("https://portal.test/subscriptions/sub_1001".replace("sub_1001", String((body.data as { subscriptionId: string }).subscriptionId)));
+    expect(received.url).toBe(
+      "https://portal.test/subscriptions/sub_1001".replace(
+        "sub_1001",
+        String((body.data as { subscriptionId: string }).subscriptionId),
+      ),
+    );
     const unread = await db.notification.count({ where: { userId: "u_alice", readAt: null, archivedAt: null } });
     expect(await count).toEqual({ count: unread });
     await new Promise((r) => setTimeout(r, 100));
@@ -325,16 +377,30 @@ describe("contacts who moved", () => {
 describe("concurrent single events", () => {
   it("share statements but each gets its own answer; an invalid one does not affect the others", async () => {
     const bodies = Array.from({ length: 40 }, (_, i) =>
-      i % 5 === 4 ? envelope("quote.sent", { organizationId: "cust_unknown" }) : envelope(i % 2 ? "subscription.renewed" : "subscription.renewal_failed"),
+      i % 5 === 4
+        ? envelope("quote.sent", { organizationId: "cust_unknown" })
+        : envelope(i % 2 ? "subscription.renewed" : "subscription.renewal_failed"),
     );
     const responses = await Promise.all(bodies.map((body) => send(body)));
     responses.forEach((res, i) => {
       const body = bodies[i]!;
       if (i % 5 === 4) return expect(res.status).toBe(422);
       expect(res.status).toBe(202);
-      expect(res.json).toEqual({ eventId: body.id, status: "accepted", notifications: body.type === "subscription.renewed" ? 1 : 3 });
+      expect(res.json).toEqual({
+        eventId: body.id,
+        status: "accepted",
+        notifications: body.type === "subscription.renewed" ? 1 : 3,
+      });
     });
-    const stored = await db.notification.groupBy({ by: ["eventId"], where: { eventId: { in: (await db.event.findMany({ where: { externalId: { in: bodies.map((b) => b.id) } } })).map((e) => e.id) } }, _count: true });
+    const stored = await db.notification.groupBy({
+      by: ["eventId"],
+      where: {
+        eventId: {
+          in: (await db.event.findMany({ where: { externalId: { in: bodies.map((b) => b.id) } } })).map((e) => e.id),
+        },
+      },
+      _count: true,
+    });
     expect(stored).toHaveLength(32);
   });
 });

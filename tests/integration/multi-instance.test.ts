@@ -102,7 +102,11 @@ describe.each([
 
     const updated = nextEvent(onB, "notification:updated");
     const count = nextEvent(onB, "notifications:unread-count");
-    a.emitToUser(user.id, "notification:updated", { id: "n_cross", readAt: "2026-11-26T10:00:00.000Z", archivedAt: null });
+    a.emitToUser(user.id, "notification:updated", {
+      id: "n_cross",
+      readAt: "2026-11-26T10:00:00.000Z",
+      archivedAt: null,
+    });
     a.emitToUser(user.id, "notifications:unread-count", { count: 0 });
     expect(await updated).toEqual({ id: "n_cross", readAt: "2026-11-26T10:00:00.000Z", archivedAt: null });
     expect(await count).toEqual({ count: 0 });

@@ -14,7 +14,13 @@ describe("GET /api/v1/openapi.json", () => {
     expect(result.valid).toBe(true);
     expect(validator.version).toBe("3.1");
     expect(Object.keys(res.json.paths)).toEqual(
-      expect.arrayContaining(["/api/v1/events", "/api/v1/events/batch", "/api/v1/organizations/{id}", "/api/v1/users/{id}", "/api/v1/users/{id}/sign-in-links"]),
+      expect.arrayContaining([
+        "/api/v1/events",
+        "/api/v1/events/batch",
+        "/api/v1/organizations/{id}",
+        "/api/v1/users/{id}",
+        "/api/v1/users/{id}/sign-in-links",
+      ]),
     );
     for (const type of notificationTypes) {
       const schema = res.json.components.schemas[`Event.${type}`];
@@ -23,6 +29,8 @@ describe("GET /api/v1/openapi.json", () => {
       expect(schema.properties.data.type).toBe("object");
     }
     // The sensitive field is documented (it is accepted), and marked nowhere as stored.
-    expect(res.json.components.schemas["Event.organization.tenant_created"].properties.data.properties.temporaryPassword).toBeDefined();
+    expect(
+      res.json.components.schemas["Event.organization.tenant_created"].properties.data.properties.temporaryPassword,
+    ).toBeDefined();
   });
 });

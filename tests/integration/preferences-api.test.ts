@@ -24,10 +24,16 @@ async function putPrefs(userId: string, body: unknown) {
 }
 
 async function putOrg(userId: string, id: string, body: unknown) {
-  return callRoute(orgSettings.PUT, `/api/organizations/${id}/notification-settings`, { method: "PUT", body, params: { id }, headers: await as(userId) });
+  return callRoute(orgSettings.PUT, `/api/organizations/${id}/notification-settings`, {
+    method: "PUT",
+    body,
+    params: { id },
+    headers: await as(userId),
+  });
 }
 
-const cell = (items: any[], type: string, channel: string) => items.find((item) => item.type === type && item.channel === channel);
+const cell = (items: any[], type: string, channel: string) =>
+  items.find((item) => item.type === type && item.channel === channel);
 
 describe("GET /api/preferences", () => {
   it("needs a session", async () => {
@@ -39,8 +45,19 @@ describe("GET /api/preferences", () => {
   it("lists every type × channel with catalog defaults", async () => {
     const items = await getPrefs("u_liam");
     expect(items).toHaveLength(notificationTypes.length * 2);
-    expect(cell(items, "quote.sent", "in_app")).toEqual({ type: "quote.sent", category: "quotes", channel: "in_app", enabled: true, locked: false, source: "default" });
-    expect(cell(items, "subscription.renewal_failed", "in_app")).toMatchObject({ enabled: true, locked: true, source: "critical" });
+    expect(cell(items, "quote.sent", "in_app")).toEqual({
+      type: "quote.sent",
+      category: "quotes",
+      channel: "in_app",
+      enabled: true,
+      locked: false,
+      source: "default",
+    });
+    expect(cell(items, "subscription.renewal_failed", "in_app")).toMatchObject({
+      enabled: true,
+      locked: true,
+      source: "critical",
+    });
   });
 });
 
@@ -48,13 +65,17 @@ describe("PUT /api/preferences", () => {
   it("sets and clears the user's own choice, recording each change", async () => {
     const off = await putPrefs("u_liam", { type: "quote.sent", channel: "in_app", enabled: false });
     expect(off.status).toBe(200);
-    expect(off.json.items).toEqual([expect.objectContaining({ type: "quote.sent", channel: "in_app", enabled: false, source: "user" })]);
+    expect(off.json.items).toEqual([
+      expect.objectContaining({ type: "quote.sent", channel: "in_app", enabled: false, source: "user" }),
+    ]);
     expect(cell(await getPrefs("u_liam"), "quote.sent", "in_app")).toMatchObject({ enabled: false, source: "user" });
 
     const cleared = await putPrefs("u_liam", { type: "quote.sent", channel: "in_app", enabled: null });
     expect(cleared.json.items[0]).toMatchObject({ enabled: true, source: "default" });
     const history = await db.preferenceChange.findMany({ where: { userId: "u_liam" }, orderBy: { createdAt: "asc" } });
-    expect(history.map((h) => [h.scope, h.actorId, h.organizationId, h.type, h.channel, h.oldEnabled, h.newEnabled, h.via])).toEqual([
+    expect(
+      history.map((h) => [h.scope, h.actorId, h.organizationId, h.type, h.channel, h.oldEnabled, h.newEnabled, h.via]),
+    ).toEqual([
       ["user", "u_liam", "cust_litware", "quote.sent", "in_app", null, false, "settings"],
       ["user", "u_liam", "cust_litware", "quote.sent", "in_app", false, null, "settings"],
     ]);
@@ -84,10 +105,23 @@ describe("PUT /api/preferences", () => {
 
   it("rejects malformed bodies", async () => {
     const headers = { ...(await as("u_liam")), "content-type": "application/json" };
-    expect((await callRoute(preferences.PUT, "/api/preferences", { method: "PUT", rawBody: "{oops", headers })).status).toBe(400);
-    const text = await callRoute(preferences.PUT, "/api/preferences", { method: "PUT", rawBody: "x", headers: { ...(await as("u_liam")), "content-type": "text/plain" } });
+    expect(
+      (await callRoute(preferences.PUT, "/api/preferences", { method: "PUT", rawBody: "{oops", headers })).status,
+    ).toBe(400);
+    const text = await callRoute(preferences.PUT, "/api/preferences", {
+      method: "PUT",
+      rawBody: "x",
+      headers: { ...(await as("u_liam")), "content-type": "text/plain" },
+    });
     expect(text.status).toBe(415);
-    expect((await callRoute(preferences.PUT, "/api/preferences", { method: "PUT", body: { type: "quote.sent", channel: "email", enabled: true } })).status).toBe(401);
+    expect(
+      (
+        await callRoute(preferences.PUT, "/api/preferences", {
+          method: "PUT",
+          body: { type: "quote.sent", channel: "email", enabled: true },
+        })
+      ).status,
+    ).toBe(401);
   });
 
   it("refuses to override a critical in-app cell with 409", async () => {
@@ -97,32 +131,68 @@ describe("PUT /api/preferences", () => {
   });
 
   it("refuses to override a locked cell with 409 naming the lock's owner", async () => {
-    expect((await putOrg("u_ryan", "cust_litware", { type: "subscription.renewal_upcoming", channel: "email", enabled: false, locked: true })).status).toBe(200);
+    expect(
+      (
+        await putOrg("u_ryan", "cust_litware", {
+          type: "subscription.renewal_upcoming",
+          channel: "email",
+          enabled: false,
+          locked: true,
+        })
+      ).status,
+    ).toBe(200);
     expect(cell(await getPrefs("u_liam"), "subscription.renewal_upcoming", "email")).toEqual({
-      type: "subscription.renewal_upcoming", category: "subscriptions", channel: "email", enabled: false, locked: true,
-      source: "organization", sourceName: "Contoso Reseller", lockedBy: "Contoso Reseller",
+      type: "subscription.renewal_upcoming",
+      category: "subscriptions",
+      channel: "email",
+      enabled: false,
+      locked: true,
+      source: "organization",
+      sourceName: "Contoso Reseller",
+      lockedBy: "Contoso Reseller",
     });
     const res = await putPrefs("u_liam", { type: "subscription.renewal_upcoming", channel: "email", enabled: true });
     expect(res.status).toBe(409);
-    expect(res.json.error).toMatchObject({ code: "conflict", message: expect.stringMatching(/^Locked by Contoso Reseller/) });
+    expect(res.json.error).toMatchObject({
+      code: "conflict",
+      message: expect.stringMatching(/^Locked by Contoso Reseller/),
+    });
   });
 
   it("a lock overrides a choice the user made before it", async () => {
     await putPrefs("u_alice", { type: "order.status_changed", channel: "email", enabled: true });
-    await putOrg("u_ryan", "res_contoso", { type: "order.status_changed", channel: "email", enabled: false, locked: true });
-    expect(cell(await getPrefs("u_alice"), "order.status_changed", "email")).toMatchObject({ enabled: false, locked: true, lockedBy: "Contoso Reseller" });
+    await putOrg("u_ryan", "res_contoso", {
+      type: "order.status_changed",
+      channel: "email",
+      enabled: false,
+      locked: true,
+    });
+    expect(cell(await getPrefs("u_alice"), "order.status_changed", "email")).toMatchObject({
+      enabled: false,
+      locked: true,
+      lockedBy: "Contoso Reseller",
+    });
   });
 
   it("sets a whole category, skipping locked and critical cells and saying so", async () => {
-    await putOrg("u_ryan", "cust_litware", { type: "subscription.renewal_upcoming", channel: "in_app", enabled: true, locked: true });
+    await putOrg("u_ryan", "cust_litware", {
+      type: "subscription.renewal_upcoming",
+      channel: "in_app",
+      enabled: true,
+      locked: true,
+    });
     const res = await putPrefs("u_liam", { category: "subscriptions", channel: "in_app", enabled: false });
     expect(res.status).toBe(200);
     const skipped = res.json.skipped.map((s: any) => s.type).sort();
-    const critical = typesInCategory("subscriptions").filter((type) => cell(res.json.items, type, "in_app") === undefined);
+    const critical = typesInCategory("subscriptions").filter(
+      (type) => cell(res.json.items, type, "in_app") === undefined,
+    );
     expect(skipped).toEqual(critical.sort());
     expect(skipped).toContain("subscription.renewal_upcoming");
     expect(skipped).toContain("subscription.renewal_failed");
-    expect(res.json.skipped.find((s: any) => s.type === "subscription.renewal_upcoming").reason).toMatch(/Locked by Contoso Reseller/);
+    expect(res.json.skipped.find((s: any) => s.type === "subscription.renewal_upcoming").reason).toMatch(
+      /Locked by Contoso Reseller/,
+    );
     expect(res.json.items.every((item: any) => item.enabled === false && item.source === "user")).toBe(true);
     expect(res.json.items).toHaveLength(typesInCategory("subscriptions").length - skipped.length);
   });
@@ -155,15 +225,35 @@ describe("POST /api/preferences/reset", () => {
 
 describe("setUserPreference (for the unsubscribe link)", () => {
   it("turns email off and records it as an unsubscribe", async () => {
-    const item = await setUserPreference({ userId: "u_ben", type: "quote.sent", channel: "email", enabled: false, via: "unsubscribe", actorId: "u_ben" });
+    const item = await setUserPreference({
+      userId: "u_ben",
+      type: "quote.sent",
+      channel: "email",
+      enabled: false,
+      via: "unsubscribe",
+      actorId: "u_ben",
+    });
     expect(item).toMatchObject({ channel: "email", enabled: false, source: "user" });
-    expect(await db.preferenceChange.findFirst({ where: { userId: "u_ben" } })).toMatchObject({ via: "unsubscribe", newEnabled: false });
+    expect(await db.preferenceChange.findFirst({ where: { userId: "u_ben" } })).toMatchObject({
+      via: "unsubscribe",
+      newEnabled: false,
+    });
   });
 
   it("throws a conflict for a locked cell", async () => {
     await putOrg("u_alice", "cust_adatum", { type: "quote.sent", channel: "email", enabled: true, locked: true });
-    await expect(setUserPreference({ userId: "u_mia", type: "quote.sent", channel: "email", enabled: false, via: "unsubscribe", actorId: "u_mia" })).rejects.toMatchObject({
-      code: "conflict", message: expect.stringMatching(/^Locked by Adatum Corporation/),
+    await expect(
+      setUserPreference({
+        userId: "u_mia",
+        type: "quote.sent",
+        channel: "email",
+        enabled: false,
+        via: "unsubscribe",
+        actorId: "u_mia",
+      }),
+    ).rejects.toMatchObject({
+      code: "conflict",
+      message: expect.stringMatching(/^Locked by Adatum Corporation/),
     });
   });
 });

@@ -9,7 +9,12 @@ import { resetDatabase } from "../support/integration";
 function countingClient() {
   let queries = 0;
   const count = <T extends object>(delegate: T): T =>
-    new Proxy(delegate, { get: (target, key) => { const value = Reflect.get(target, key); return typeof value === "function" ? (...args: unknown[]) => (queries++, value.apply(target, args)) : value; } });
+    new Proxy(delegate, {
+      get: (target, key) => {
+        const value = Reflect.get(target, key);
+        return typeof value === "function" ? (...args: unknown[]) => (queries++, value.apply(target, args)) : value;
+      },
+    });
   const client = {
     $queryRaw: (...args: Parameters<typeof db.$queryRaw>) => (queries++, db.$queryRaw(...args)),
     $queryRawUnsafe: (...args: Parameters<typeof db.$queryRawUnsafe>) => (queries++, db.$queryRawUnsafe(...args)),
@@ -23,15 +28,26 @@ function countingClient() {
 beforeAll(async () => {
   await resetDatabase();
   // Northwind turns quote.sent email off; Contoso locks it back on; Adatum's member opts out of in-app.
-  await db.organizationPreference.createMany({ data: [
-    { organizationId: "dist_northwind", type: "quote.sent", channel: "email", enabled: false },
-    { organizationId: "res_contoso", type: "quote.sent", channel: "email", enabled: true, locked: true, lockedById: "res_contoso" },
-  ] });
-  await db.userPreference.createMany({ data: [
-    { userId: "u_mia", type: "quote.sent", channel: "in_app", enabled: false },
-    { userId: "u_mia", type: "quote.sent", channel: "email", enabled: false },
-    { userId: "u_tom", type: "quote.sent", channel: "email", enabled: true },
-  ] });
+  await db.organizationPreference.createMany({
+    data: [
+      { organizationId: "dist_northwind", type: "quote.sent", channel: "email", enabled: false },
+      {
+        organizationId: "res_contoso",
+        type: "quote.sent",
+        channel: "email",
+        enabled: true,
+        locked: true,
+        lockedById: "res_contoso",
+      },
+    ],
+  });
+  await db.userPreference.createMany({
+    data: [
+      { userId: "u_mia", type: "quote.sent", channel: "in_app", enabled: false },
+      { userId: "u_mia", type: "quote.sent", channel: "email", enabled: false },
+      { userId: "u_tom", type: "quote.sent", channel: "email", enabled: true },
+    ],
+  });
   invalidate("organization-preferences");
 });
 
@@ -48,16 +64,31 @@ describe("resolvePreferences", () => {
     expect(result.get("u_mia")).toEqual({
       in_app: { enabled: false, locked: false, source: "user" },
       // Contoso's lock beats both Northwind's default and Mia's own choice.
-      email: { enabled: true, locked: true, source: "organization", sourceOrganizationId: "res_contoso", sourceName: "Contoso Reseller" },
+      email: {
+        enabled: true,
+        locked: true,
+        source: "organization",
+        sourceOrganizationId: "res_contoso",
+        sourceName: "Contoso Reseller",
+      },
     });
     expect(result.get("u_liam")?.email).toMatchObject({ enabled: true, locked: true, sourceName: "Contoso Reseller" });
     expect(result.get("u_tom")?.email).toEqual({ enabled: true, locked: false, source: "user" });
-    expect(result.get("u_wendy")?.email).toEqual({ enabled: false, locked: false, source: "organization", sourceOrganizationId: "dist_northwind", sourceName: "Northwind Distribution" });
+    expect(result.get("u_wendy")?.email).toEqual({
+      enabled: false,
+      locked: false,
+      source: "organization",
+      sourceOrganizationId: "dist_northwind",
+      sourceName: "Northwind Distribution",
+    });
     expect(result.get("u_victor")?.email).toEqual({ enabled: true, locked: false, source: "default" });
   });
 
   it("keeps critical in-app on", async () => {
-    const result = await resolvePreferences({ type: "subscription.renewal_failed", users: [{ id: "u_mia", organizationId: "cust_adatum" }] });
+    const result = await resolvePreferences({
+      type: "subscription.renewal_failed",
+      users: [{ id: "u_mia", organizationId: "cust_adatum" }],
+    });
     expect(result.get("u_mia")?.in_app).toEqual({ enabled: true, locked: true, source: "critical" });
   });
 
@@ -66,7 +97,10 @@ describe("resolvePreferences", () => {
     invalidate("organization-preferences");
     // Cold caches: organization chains, their settings, the users' overrides.
     const one = countingClient();
-    await resolvePreferences({ type: "quote.sent", users: [{ id: "u_mia", organizationId: "cust_adatum" }] }, one.client);
+    await resolvePreferences(
+      { type: "quote.sent", users: [{ id: "u_mia", organizationId: "cust_adatum" }] },
+      one.client,
+    );
     expect(one.queries()).toBe(3);
     const orgs = ["cust_adatum", "cust_litware", "cust_tailspin", "cust_woodgrove", "vendor_1", "res_contoso"];
     const users = Array.from({ length: 300 }, (_, i) => ({ id: `u_${i}`, organizationId: orgs[i % orgs.length]! }));
@@ -81,19 +115,36 @@ describe("resolvePreferences", () => {
     await resolvePreferences({ type: "quote.sent", users, overrides: [] }, preloaded.client);
     expect(preloaded.queries()).toBe(0);
 
-    const inTx = await db.$transaction((tx) => resolvePreferences({ type: "quote.sent", users: [{ id: "u_mia", organizationId: "cust_adatum" }] }, tx));
+    const inTx = await db.$transaction((tx) =>
+      resolvePreferences({ type: "quote.sent", users: [{ id: "u_mia", organizationId: "cust_adatum" }] }, tx),
+    );
     expect(inTx.get("u_mia")?.in_app.enabled).toBe(false);
   });
 
   it("sees an organization setting as soon as it is changed through the settings API", async () => {
-    const before = await resolvePreferences({ type: "quote.sent", users: [{ id: "u_wendy", organizationId: "cust_woodgrove" }] });
+    const before = await resolvePreferences({
+      type: "quote.sent",
+      users: [{ id: "u_wendy", organizationId: "cust_woodgrove" }],
+    });
     expect(before.get("u_wendy")?.email.enabled).toBe(false);
     await changeOrganizationSettings({
-      organizationId: "cust_woodgrove", actorId: "u_wendy", actorOrganizationId: "cust_woodgrove",
-      types: ["quote.sent"], channel: "email", enabled: true, strict: true,
+      organizationId: "cust_woodgrove",
+      actorId: "u_wendy",
+      actorOrganizationId: "cust_woodgrove",
+      types: ["quote.sent"],
+      channel: "email",
+      enabled: true,
+      strict: true,
     });
-    const after = await resolvePreferences({ type: "quote.sent", users: [{ id: "u_wendy", organizationId: "cust_woodgrove" }] });
-    expect(after.get("u_wendy")?.email).toMatchObject({ enabled: true, source: "organization", sourceName: "Woodgrove Bank" });
+    const after = await resolvePreferences({
+      type: "quote.sent",
+      users: [{ id: "u_wendy", organizationId: "cust_woodgrove" }],
+    });
+    expect(after.get("u_wendy")?.email).toMatchObject({
+      enabled: true,
+      source: "organization",
+      sourceName: "Woodgrove Bank",
+    });
   });
 
   it("returns an empty map for no recipients without querying", async () => {

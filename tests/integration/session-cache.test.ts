@@ -32,11 +32,14 @@ const userBody = (id: string, extra: Record<string, unknown> = {}) => ({
   role: "member",
   ...extra,
 });
-const put = (id: string, body: unknown) => callRoute(putUser, `/api/v1/users/${id}`, { method: "PUT", body, headers: bearer(key), params: { id } });
-const remove = (id: string) => callRoute(deleteUser, `/api/v1/users/${id}`, { method: "DELETE", headers: bearer(key), params: { id } });
+const put = (id: string, body: unknown) =>
+  callRoute(putUser, `/api/v1/users/${id}`, { method: "PUT", body, headers: bearer(key), params: { id } });
+const remove = (id: string) =>
+  callRoute(deleteUser, `/api/v1/users/${id}`, { method: "DELETE", headers: bearer(key), params: { id } });
 const getInbox = (cookie: string) => callRoute(inbox, "/api/notifications", { headers: { cookie } });
 const getAuditLog = (cookie: string) => callRoute(auditLog, "/api/admin/audit-log", { headers: { cookie } });
-const currentUser = (cookie: string) => getCurrentUser(new Request("http://localhost:3999/api/notifications", { headers: { cookie } }));
+const currentUser = (cookie: string) =>
+  getCurrentUser(new Request("http://localhost:3999/api/notifications", { headers: { cookie } }));
 
 describe("the cached signed-in user", () => {
   it("is refused right after deactivation and let back in after reactivation", async () => {
@@ -70,7 +73,10 @@ describe("the cached signed-in user", () => {
     const id = newId();
     await put(id, userBody(id));
     const cookie = await sessionCookie(id);
-    expect(await currentUser(cookie)).toMatchObject({ name: "Cached User", organization: { name: "Marketplace Platform" } });
+    expect(await currentUser(cookie)).toMatchObject({
+      name: "Cached User",
+      organization: { name: "Marketplace Platform" },
+    });
 
     await put(id, userBody(id, { name: "Renamed User", email: `renamed.${id}@platform.example` }));
     expect(await currentUser(cookie)).toMatchObject({ name: "Renamed User", email: `renamed.${id}@platform.example` });

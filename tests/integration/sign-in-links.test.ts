@@ -34,9 +34,14 @@ async function newPortalUser() {
 }
 
 // The NextAuth provider the /sign-in/link page calls.
-const linkProvider = authOptions.providers.find((p) => (p.options as { id?: string } | undefined)?.id === "sign-in-link")!;
+const linkProvider = authOptions.providers.find(
+  (p) => (p.options as { id?: string } | undefined)?.id === "sign-in-link",
+)!;
 const authorizeWithLink = (token: string) =>
-  (linkProvider.options as { authorize: (c: Record<string, string>, req: unknown) => Promise<unknown> }).authorize({ token }, { headers: {} });
+  (linkProvider.options as { authorize: (c: Record<string, string>, req: unknown) => Promise<unknown> }).authorize(
+    { token },
+    { headers: {} },
+  );
 
 describe("POST /api/v1/users/{id}/sign-in-links", () => {
   it("returns a one-time link on this service, valid for 10 minutes, stored only as a hash", async () => {
@@ -50,7 +55,9 @@ describe("POST /api/v1/users/{id}/sign-in-links", () => {
     expect(lifetime).toBeLessThanOrEqual(10 * 60_000 + 1000);
 
     const token = tokenOf(res.json.url);
-    const rows = await db.$queryRaw<{ row: string }[]>`SELECT t::text AS row FROM "SignInToken" t WHERE t."userId" = ${id}`;
+    const rows = await db.$queryRaw<
+      { row: string }[]
+    >`SELECT t::text AS row FROM "SignInToken" t WHERE t."userId" = ${id}`;
     expect(rows).toHaveLength(1);
     expect(rows[0]!.row).not.toContain(token);
   });
@@ -96,7 +103,7 @@ describe("consuming a sign-in link", () => {
   it("refuses unknown and malformed tokens", async () => {
     expect(await consumeSignInLink("A".repeat(43))).toBeNull();
     expect(await consumeSignInLink("")).toBeNull();
-    expect(await consumeSignInLink("'; DROP TABLE \"User\"; --")).toBeNull();
+    expect(await consumeSignInLink('\'; DROP TABLE "User"; --')).toBeNull();
   });
 
   it("kills open links when the user is deactivated, even if reactivated later", async () => {

@@ -20,7 +20,11 @@ export async function ingest(envelope: Record<string, unknown>) {
 }
 
 /** Polls until `check` returns a truthy value (or throws after `timeoutMs`). */
-export async function until<T>(check: () => Promise<T | undefined | null | false>, timeoutMs = 5000, what = "condition"): Promise<T> {
+export async function until<T>(
+  check: () => Promise<T | undefined | null | false>,
+  timeoutMs = 5000,
+  what = "condition",
+): Promise<T> {
   const deadline = Date.now() + timeoutMs;
   for (;;) {
     const value = await check();

@@ -10,7 +10,8 @@ export interface FakeRequest {
   status: number;
 }
 
-export type FakeResponse = { status: number; body?: unknown; headers?: Record<string, string>; delayMs?: number } | "drop";
+export type FakeResponse =
+  { status: number; body?: unknown; headers?: Record<string, string>; delayMs?: number } | "drop";
 
 export interface FakeResend {
   url: string;
@@ -43,7 +44,9 @@ export async function startFakeResend(): Promise<FakeResend> {
   const server: Server = createServer(async (req, res) => {
     const text = await readBody(req);
     if (req.method !== "POST" || req.url !== "/emails") {
-      res.writeHead(404, { "content-type": "application/json" }).end(JSON.stringify({ statusCode: 404, name: "not_found", message: "Not found" }));
+      res
+        .writeHead(404, { "content-type": "application/json" })
+        .end(JSON.stringify({ statusCode: 404, name: "not_found", message: "Not found" }));
       return;
     }
     const key = (req.headers["idempotency-key"] as string | undefined) ?? null;
@@ -58,7 +61,15 @@ export async function startFakeResend(): Promise<FakeResend> {
     requests.push({ idempotencyKey: key, body, status: next.status });
     if (next.status !== 200) {
       res.writeHead(next.status, { "content-type": "application/json", ...next.headers });
-      res.end(JSON.stringify(next.body ?? { statusCode: next.status, name: next.status >= 500 ? "internal_server_error" : "validation_error", message: `fake ${next.status}` }));
+      res.end(
+        JSON.stringify(
+          next.body ?? {
+            statusCode: next.status,
+            name: next.status >= 500 ? "internal_server_error" : "validation_error",
+            message: `fake ${next.status}`,
+          },
+        ),
+      );
       return;
     }
     let id = key ? byKey.get(key) : undefined;

@@ -27,13 +27,19 @@ export interface Instance {
  * `peerGraceMs` attaches the Postgres adapter directly with that grace period (instead of the
  * background services' default), for tests of an instance that has been alone for a while.
  */
-export async function startInstance(config: { REDIS_URL?: string } = {}, options: { peerGraceMs?: number } = {}): Promise<Instance> {
+export async function startInstance(
+  config: { REDIS_URL?: string } = {},
+  options: { peerGraceMs?: number } = {},
+): Promise<Instance> {
   const http: Server = createServer();
   const io = createSocketServer(http, { dev: false });
   const background =
     options.peerGraceMs === undefined
       ? await startBackgroundServices(io, config)
-      : await attachSocketAdapter(io, { databaseUrl: process.env.DATABASE_URL!, peerGraceMs: options.peerGraceMs }).then((handle) => ({
+      : await attachSocketAdapter(io, {
+          databaseUrl: process.env.DATABASE_URL!,
+          peerGraceMs: options.peerGraceMs,
+        }).then((handle) => ({
           adapter: handle.kind,
           stop: handle.close,
         }));
@@ -76,7 +82,8 @@ export async function waitForCluster(instances: Instance[], timeoutMs = 15_000) 
   for (;;) {
     const counts = await Promise.all(instances.map((i) => i.io.of("/").adapter.serverCount()));
     if (counts.every((c) => c >= instances.length)) return;
-    if (Date.now() > deadline) throw new Error(`instances did not discover each other (server counts ${counts.join(", ")})`);
+    if (Date.now() > deadline)
+      throw new Error(`instances did not discover each other (server counts ${counts.join(", ")})`);
     await new Promise((r) => setTimeout(r, 100));
   }
 }
@@ -120,12 +127,19 @@ export async function startTestRedis(): Promise<TestRedis> {
     if (!(await pingable(given))) throw new Error(`TEST_REDIS_URL=${given} does not answer PING`);
     return { url: given, stop: async () => {} };
   }
-  const binary = ["/usr/bin/redis-server", "/usr/local/bin/redis-server", "/opt/homebrew/bin/redis-server"].find(existsSync);
-  if (!binary) throw new Error("Redis tests need TEST_REDIS_URL or a redis-server binary (e.g. apt-get install redis-server)");
+  const binary = ["/usr/bin/redis-server", "/usr/local/bin/redis-server", "/opt/homebrew/bin/redis-server"].find(
+    existsSync,
+  );
+  if (!binary)
+    throw new Error("Redis tests need TEST_REDIS_URL or a redis-server binary (e.g. apt-get install redis-server)");
   const port = await freePort();
-  const child: ChildProcess = spawn(binary, ["--port", String(port), "--bind", "127.0.0.1", "--save", "", "--appendonly", "no"], {
-    stdio: "ignore",
-  });
+  const child: ChildProcess = spawn(
+    binary,
+    ["--port", String(port), "--bind", "127.0.0.1", "--save", "", "--appendonly", "no"],
+    {
+      stdio: "ignore",
+    },
+  );
   const url = `redis://127.0.0.1:${port}`;
   const deadline = Date.now() + 10_000;
   while (!(await pingable(url))) {

@@ -30,7 +30,14 @@ export async function announceFromAnotherInstance(topic: CacheTopic) {
 export async function sessionCookie(userId: string) {
   const user = await db.user.findUniqueOrThrow({ where: { id: userId } });
   const token = await encode({
-    token: { sub: user.id, uid: user.id, email: user.email, name: user.name, organizationId: user.organizationId, role: user.role },
+    token: {
+      sub: user.id,
+      uid: user.id,
+      email: user.email,
+      name: user.name,
+      organizationId: user.organizationId,
+      role: user.role,
+    },
     secret: process.env.AUTH_SECRET!,
   });
   return `next-auth.session-token=${token}`;
@@ -48,14 +55,22 @@ export interface CallOptions<P> {
 }
 
 /** Calls a route handler the way Next would, and returns the status and parsed JSON body. */
-export async function callRoute<P = Record<string, string>>(handler: Handler<P>, path: string, options: CallOptions<P> = {}) {
+export async function callRoute<P = Record<string, string>>(
+  handler: Handler<P>,
+  path: string,
+  options: CallOptions<P> = {},
+) {
   const headers = new Headers(options.headers);
   let body: string | undefined = options.rawBody;
   if (options.body !== undefined) {
     body = JSON.stringify(options.body);
     if (!headers.has("content-type")) headers.set("content-type", "application/json");
   }
-  const request = new Request(`http://localhost:3999${path}`, { method: options.method ?? (body ? "POST" : "GET"), headers, body });
+  const request = new Request(`http://localhost:3999${path}`, {
+    method: options.method ?? (body ? "POST" : "GET"),
+    headers,
+    body,
+  });
   const response = await handler(request, { params: Promise.resolve((options.params ?? {}) as P) });
   const text = await response.text();
   let json: any = null;

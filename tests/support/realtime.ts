@@ -45,12 +45,19 @@ export async function startRealtime(): Promise<RealtimeHarness> {
 }
 
 /** Resolves with the next payload of this event, or rejects after the timeout. */
-export function nextEvent<E extends keyof ServerToClientEvents>(socket: Socket<ServerToClientEvents>, event: E, timeoutMs = 3000) {
+export function nextEvent<E extends keyof ServerToClientEvents>(
+  socket: Socket<ServerToClientEvents>,
+  event: E,
+  timeoutMs = 3000,
+) {
   return new Promise<Parameters<ServerToClientEvents[E]>[0]>((resolve, reject) => {
     const timer = setTimeout(() => reject(new Error(`no ${String(event)} within ${timeoutMs} ms`)), timeoutMs);
-    socket.once(event as never, ((payload: never) => {
-      clearTimeout(timer);
-      resolve(payload);
-    }) as never);
+    socket.once(
+      event as never,
+      ((payload: never) => {
+        clearTimeout(timer);
+        resolve(payload);
+      }) as never,
+    );
   });
 }

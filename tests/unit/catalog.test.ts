@@ -212,7 +212,9 @@ describe("schemas reject bad payloads with the field's path", () => {
     const products = Array.from({ length: 501 }, (_, i) => ({ sku: `SKU-${i}`, name: `Product ${i}` }));
     expect(issuePaths("catalog.changed", { ...example, products })).toEqual(["products"]);
     expect(issuePaths("catalog.changed", { ...example, products: [] })).toEqual(["products"]);
-    expect(catalog["catalog.changed"].schema.safeParse({ ...example, products: products.slice(0, 500) }).success).toBe(true);
+    expect(catalog["catalog.changed"].schema.safeParse({ ...example, products: products.slice(0, 500) }).success).toBe(
+      true,
+    );
   });
 
   it("more than 20 subscription changes", () => {
@@ -223,8 +225,12 @@ describe("schemas reject bad payloads with the field's path", () => {
 
   it("dates that are not ISO 8601, and card expiry not as YYYY-MM", () => {
     const renewal = catalog["subscription.renewal_upcoming"].example;
-    expect(issuePaths("subscription.renewal_upcoming", { ...renewal, renewalDate: "03.12.2026" })).toEqual(["renewalDate"]);
-    expect(issuePaths("subscription.renewal_upcoming", { ...renewal, renewalDate: "2026-02-30" })).toEqual(["renewalDate"]);
+    expect(issuePaths("subscription.renewal_upcoming", { ...renewal, renewalDate: "03.12.2026" })).toEqual([
+      "renewalDate",
+    ]);
+    expect(issuePaths("subscription.renewal_upcoming", { ...renewal, renewalDate: "2026-02-30" })).toEqual([
+      "renewalDate",
+    ]);
     const card = catalog["payment.autopay_enabled"].example;
     expect(issuePaths("payment.autopay_enabled", { ...card, expiresAt: "11/28" })).toEqual(["expiresAt"]);
   });
@@ -237,8 +243,12 @@ describe("schemas reject bad payloads with the field's path", () => {
   it("a non-integer or zero item quantity", () => {
     const example = catalog["order.status_changed"].example;
     const item = example.items[0]!;
-    expect(issuePaths("order.status_changed", { ...example, items: [{ ...item, quantity: 2.5 }] })).toEqual(["items.0.quantity"]);
-    expect(issuePaths("order.status_changed", { ...example, items: [{ ...item, quantity: 0 }] })).toEqual(["items.0.quantity"]);
+    expect(issuePaths("order.status_changed", { ...example, items: [{ ...item, quantity: 2.5 }] })).toEqual([
+      "items.0.quantity",
+    ]);
+    expect(issuePaths("order.status_changed", { ...example, items: [{ ...item, quantity: 0 }] })).toEqual([
+      "items.0.quantity",
+    ]);
   });
 
   it("accepts a date or a timestamp where a date is expected, and strips unknown keys", () => {

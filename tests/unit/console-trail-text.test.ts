@@ -5,10 +5,22 @@ import { formatUtc } from "@/components/console/time";
 
 describe("trail wording", () => {
   it("names the level that decided", () => {
-    expect(describePreference({ enabled: false, locked: true, source: "organization", sourceOrganizationId: "cust_woodgrove", sourceName: "Woodgrove Bank" })).toBe("Locked off by Woodgrove Bank");
-    expect(describePreference({ enabled: true, locked: false, source: "organization", sourceName: "Contoso Reseller" })).toBe("Contoso Reseller's setting: on");
+    expect(
+      describePreference({
+        enabled: false,
+        locked: true,
+        source: "organization",
+        sourceOrganizationId: "cust_woodgrove",
+        sourceName: "Woodgrove Bank",
+      }),
+    ).toBe("Locked off by Woodgrove Bank");
+    expect(
+      describePreference({ enabled: true, locked: false, source: "organization", sourceName: "Contoso Reseller" }),
+    ).toBe("Contoso Reseller's setting: on");
     expect(describePreference({ enabled: false, locked: false, source: "user" })).toBe("The user's own setting: off");
-    expect(describePreference({ enabled: true, locked: true, source: "critical" })).toBe("Critical type: in-app is always on");
+    expect(describePreference({ enabled: true, locked: true, source: "critical" })).toBe(
+      "Critical type: in-app is always on",
+    );
     expect(describePreference({ enabled: true, locked: false, source: "default" })).toBe("Catalog default: on");
     expect(describePreference(undefined)).toBeNull();
   });

@@ -4,8 +4,10 @@ import { allowedParentKinds } from "@/lib/directory/organizations";
 
 describe("platform ids", () => {
   it("accept 1–200 characters of letters, digits and _ . : -", () => {
-    for (const id of ["a", "cust_42", "urn:acme:cust.1", "A-B_c.d:e", "x".repeat(200)]) expect(platformIdSchema.safeParse(id).success, id).toBe(true);
-    for (const id of ["", "x".repeat(201), "a b", "a/b", "é", ".", "..", "a@b"]) expect(platformIdSchema.safeParse(id).success, id).toBe(false);
+    for (const id of ["a", "cust_42", "urn:acme:cust.1", "A-B_c.d:e", "x".repeat(200)])
+      expect(platformIdSchema.safeParse(id).success, id).toBe(true);
+    for (const id of ["", "x".repeat(201), "a b", "a/b", "é", ".", "..", "a@b"])
+      expect(platformIdSchema.safeParse(id).success, id).toBe(false);
   });
 });
 
@@ -25,9 +27,19 @@ describe("user upsert schema", () => {
 
 describe("organization upsert schema", () => {
   it("lower-cases the colour and insists on https logos", () => {
-    const parsed = organizationUpsertSchema.parse({ name: "X", kind: "reseller", branding: { primaryColor: "#ABCDEF", logoUrl: "https://x.example/l.png" } });
+    const parsed = organizationUpsertSchema.parse({
+      name: "X",
+      kind: "reseller",
+      branding: { primaryColor: "#ABCDEF", logoUrl: "https://x.example/l.png" },
+    });
     expect(parsed.branding?.primaryColor).toBe("#abcdef");
-    expect(organizationUpsertSchema.safeParse({ name: "X", kind: "reseller", branding: { logoUrl: "ftp://x.example/l.png" } }).success).toBe(false);
+    expect(
+      organizationUpsertSchema.safeParse({
+        name: "X",
+        kind: "reseller",
+        branding: { logoUrl: "ftp://x.example/l.png" },
+      }).success,
+    ).toBe(false);
   });
 });
 

@@ -33,7 +33,12 @@ describe("which Resend errors are retried", () => {
 describe("backoff", () => {
   const timing = { ...defaultTiming, backoffBaseMs: 1000, backoffMaxMs: 60_000 };
   it("doubles per attempt within ±10% and stops at the maximum", () => {
-    for (const [attempt, base] of [[1, 1000], [2, 2000], [3, 4000], [10, 60_000]] as const) {
+    for (const [attempt, base] of [
+      [1, 1000],
+      [2, 2000],
+      [3, 4000],
+      [10, 60_000],
+    ] as const) {
       const delay = backoffMs(attempt, timing);
       expect(delay).toBeGreaterThanOrEqual(base * 0.9);
       expect(delay).toBeLessThanOrEqual(base * 1.1);
@@ -47,8 +52,13 @@ describe("backoff", () => {
 
 describe("unsubscribe tokens", () => {
   it("round-trip a user or an address with the type", () => {
-    expect(verifyUnsubscribeToken(createUnsubscribeToken({ userId: "u_alice", type: "quote.sent" }))).toEqual({ userId: "u_alice", type: "quote.sent" });
-    expect(verifyUnsubscribeToken(createUnsubscribeToken({ address: "ops@x.example", type: "order.provisioning_details" }))).toEqual({
+    expect(verifyUnsubscribeToken(createUnsubscribeToken({ userId: "u_alice", type: "quote.sent" }))).toEqual({
+      userId: "u_alice",
+      type: "quote.sent",
+    });
+    expect(
+      verifyUnsubscribeToken(createUnsubscribeToken({ address: "ops@x.example", type: "order.provisioning_details" })),
+    ).toEqual({
       address: "ops@x.example",
       type: "order.provisioning_details",
     });
@@ -58,19 +68,34 @@ describe("unsubscribe tokens", () => {
     const [payload, signature] = token.split(".") as [string, string];
     const swapped = Buffer.from(JSON.stringify({ u: "u_ben", t: "quote.sent" })).toString("base64url");
     const unknownType = Buffer.from(JSON.stringify({ u: "u_alice", t: "nope" })).toString("base64url");
-    for (const bad of [`${swapped}.${signature}`, `${payload}.x${signature.slice(1)}`, `${unknownType}.${signature}`, `${token}.extra`, "", null, "a".repeat(3000)]) {
+    for (const bad of [
+      `${swapped}.${signature}`,
+      `${payload}.x${signature.slice(1)}`,
+      `${unknownType}.${signature}`,
+      `${token}.extra`,
+      "",
+      null,
+      "a".repeat(3000),
+    ]) {
       expect(verifyUnsubscribeToken(bad)).toBeNull();
     }
   });
 });
 
 describe("why you got this email", () => {
-  const trail = [{ userId: "u_ryan", via: ["reseller.primary"] }, { userId: "u_alice", via: ["customer.primary"] }];
+  const trail = [
+    { userId: "u_ryan", via: ["reseller.primary"] },
+    { userId: "u_alice", via: ["customer.primary"] },
+  ];
   it("names the role the recipient was chosen for", () => {
     expect(whyText({ role: "cc", userId: "u_ryan", trail })).toBe("You are copied as the reseller's primary contact.");
-    expect(whyText({ role: "to", userId: "u_alice", trail })).toBe("You receive this as the customer's primary contact.");
+    expect(whyText({ role: "to", userId: "u_alice", trail })).toBe(
+      "You receive this as the customer's primary contact.",
+    );
     expect(whyText({ role: "to", userId: null, trail })).toBe(plainAddressWhy);
-    expect(whyText({ role: "to", userId: "u_x", trail: [], reason: "You are the primary contact of Adatum" })).toBe("You are the primary contact of Adatum.");
+    expect(whyText({ role: "to", userId: "u_x", trail: [], reason: "You are the primary contact of Adatum" })).toBe(
+      "You are the primary contact of Adatum.",
+    );
   });
 });
 

@@ -47,11 +47,18 @@ describe.each(notificationTypes)("%s email", (type: NotificationType) => {
 describe("sensitive fields", () => {
   it("shows the temporary password only when the data carries it", async () => {
     const data = catalog["organization.tenant_created"].example;
-    const props = (emailTemplates["organization.tenant_created"] as unknown as { PreviewProps: EmailProps<"organization.tenant_created"> }).PreviewProps;
+    const props = (
+      emailTemplates["organization.tenant_created"] as unknown as {
+        PreviewProps: EmailProps<"organization.tenant_created">;
+      }
+    ).PreviewProps;
     const withPassword = await renderEmail("organization.tenant_created", data, props.context);
     expect(withPassword.text).toContain(data.temporaryPassword);
     const { temporaryPassword: _omitted, ...withoutSecret } = data;
-    const copy = await renderEmail("organization.tenant_created", withoutSecret as typeof data, { ...props.context, role: "cc" });
+    const copy = await renderEmail("organization.tenant_created", withoutSecret as typeof data, {
+      ...props.context,
+      role: "cc",
+    });
     expect(copy.text).not.toContain(data.temporaryPassword);
     expect(copy.html).not.toContain(data.temporaryPassword);
     expect(copy.text).toContain("sent only to the person who requested the tenant");

@@ -15,9 +15,23 @@ const admin = (i: number): TrailEntry => ({
 
 const mixed: TrailEntry[] = [
   admin(1),
-  { ...admin(2), role: "cc", email: { decision: "suppressed", preference: { enabled: false, locked: true, source: "organization", sourceOrganizationId: "res_1" } } },
+  {
+    ...admin(2),
+    role: "cc",
+    email: {
+      decision: "suppressed",
+      preference: { enabled: false, locked: true, source: "organization", sourceOrganizationId: "res_1" },
+    },
+  },
   { userId: "u_gone", address: null, role: "to", via: ["explicit"], skipped: "unknown_user" },
-  { userId: "u_off", name: "Off", address: "off@example.com", role: "to", via: ["customer.billing"], skipped: "inactive" },
+  {
+    userId: "u_off",
+    name: "Off",
+    address: "off@example.com",
+    role: "to",
+    via: ["customer.billing"],
+    skipped: "inactive",
+  },
   { address: "ops@example.com", role: "to", via: ["explicit_email"], email: { decision: "queued", deliveryId: "d_x" } },
 ];
 

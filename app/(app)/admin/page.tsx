@@ -13,20 +13,39 @@ function Figure({ label, value, href, alert }: { label: string; value: number; h
   const body = (
     <>
       <dt className="text-xs font-medium tracking-wide text-zinc-500 uppercase">{label}</dt>
-      <dd className={clsx("mt-1 text-2xl font-semibold tabular-nums", alert && value > 0 && "text-red-700 dark:text-red-400")}>{value.toLocaleString("en")}</dd>
+      <dd
+        className={clsx(
+          "mt-1 text-2xl font-semibold tabular-nums",
+          alert && value > 0 && "text-red-700 dark:text-red-400",
+        )}
+      >
+        {value.toLocaleString("en")}
+      </dd>
     </>
   );
   const boxClass = "block rounded-lg border border-zinc-200 bg-white p-3 dark:border-zinc-800 dark:bg-zinc-900";
-  return href ? <Link href={href} className={clsx(boxClass, "hover:border-brand-500")}>{body}</Link> : <div className={boxClass}>{body}</div>;
+  return href ? (
+    <Link href={href} className={clsx(boxClass, "hover:border-brand-500")}>
+      {body}
+    </Link>
+  ) : (
+    <div className={boxClass}>{body}</div>
+  );
 }
 
 export default async function ConsoleOverviewPage() {
   const user = await requirePlatformAdmin();
   const figures = await getConsoleOverview();
   return (
-    <ConsolePage current="overview" title="Console" description={`Signed in as ${user.name}, platform admin. What the platform sent, who got what, and why.`}>
+    <ConsolePage
+      current="overview"
+      title="Console"
+      description={`Signed in as ${user.name}, platform admin. What the platform sent, who got what, and why.`}
+    >
       <section aria-labelledby="last-day-heading" className="space-y-2">
-        <h2 id="last-day-heading" className="text-sm font-medium text-zinc-600 dark:text-zinc-400">Last 24 hours</h2>
+        <h2 id="last-day-heading" className="text-sm font-medium text-zinc-600 dark:text-zinc-400">
+          Last 24 hours
+        </h2>
         <dl className="grid grid-cols-2 gap-3 sm:grid-cols-5">
           <Figure label="Events accepted" value={figures.accepted} href="/admin/activity?result=accepted" />
           <Figure label="Duplicates" value={figures.duplicates} href="/admin/activity?result=duplicate" />
@@ -35,7 +54,8 @@ export default async function ConsoleOverviewPage() {
           <Figure label="Emails failed" value={figures.failedEmails} alert />
         </dl>
         <p className="text-xs text-zinc-500">
-          {figures.activeKeys} active API {figures.activeKeys === 1 ? "key" : "keys"} · {figures.organizations} organizations · {figures.users} active users
+          {figures.activeKeys} active API {figures.activeKeys === 1 ? "key" : "keys"} · {figures.organizations}{" "}
+          organizations · {figures.users} active users
         </p>
       </section>
       <ul className="grid gap-3 sm:grid-cols-2">
@@ -47,7 +67,10 @@ export default async function ConsoleOverviewPage() {
             >
               <span className="flex items-center justify-between font-medium">
                 {section.label}
-                <ArrowRight aria-hidden className="size-4 text-zinc-400 transition-transform group-hover:translate-x-0.5" />
+                <ArrowRight
+                  aria-hidden
+                  className="size-4 text-zinc-400 transition-transform group-hover:translate-x-0.5"
+                />
               </span>
               <span className="mt-1 text-sm text-zinc-600 dark:text-zinc-400">{section.description}</span>
             </Link>

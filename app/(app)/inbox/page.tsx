@@ -8,12 +8,21 @@ export const metadata: Metadata = { title: "Inbox" };
 
 // The first page is read on the server and handed to the live list; unknown ?tab= or
 // ?category= values fall back to the defaults rather than failing the page.
-export default async function InboxPage({ searchParams }: { searchParams: Promise<{ tab?: string | string[]; category?: string | string[] }> }) {
+export default async function InboxPage({
+  searchParams,
+}: {
+  searchParams: Promise<{ tab?: string | string[]; category?: string | string[] }>;
+}) {
   const user = await requireUser();
   const params = await searchParams;
   const tab: InboxStatus = inboxStatuses.find((s) => s === params.tab) ?? "all";
   const category: Category | null = categoryKeys.find((c) => c === params.category) ?? null;
-  const initialPage = await listNotifications({ userId: user.id, status: tab, category: category ?? undefined, limit: 20 });
+  const initialPage = await listNotifications({
+    userId: user.id,
+    status: tab,
+    category: category ?? undefined,
+    limit: 20,
+  });
   return (
     <section aria-labelledby="inbox-heading">
       <h1 id="inbox-heading" className="mb-4 text-2xl font-semibold">

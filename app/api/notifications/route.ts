@@ -9,6 +9,12 @@ export const GET = withSession(async (request, { user }) => {
   const parsed = listQuerySchema.safeParse(queryObject(request));
   if (!parsed.success) throw validationError(parsed.error);
   const { status, category, cursor, limit } = parsed.data;
-  const page = await listNotifications({ userId: user.id, status, category: category as Category | undefined, cursor, limit });
+  const page = await listNotifications({
+    userId: user.id,
+    status,
+    category: category as Category | undefined,
+    cursor,
+    limit,
+  });
   return Response.json(page, { headers: { "cache-control": "no-store" } });
 });

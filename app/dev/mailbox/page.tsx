@@ -35,12 +35,17 @@ export default async function MailboxPage({ searchParams }: { searchParams: Prom
         </form>
       </div>
       {emails.length === 0 ? (
-        <p className="rounded-lg border border-dashed border-zinc-300 p-8 text-center text-sm text-zinc-500 dark:border-zinc-700">No emails captured yet.</p>
+        <p className="rounded-lg border border-dashed border-zinc-300 p-8 text-center text-sm text-zinc-500 dark:border-zinc-700">
+          No emails captured yet.
+        </p>
       ) : (
         <ul className="divide-y divide-zinc-200 overflow-hidden rounded-lg border border-zinc-200 bg-white dark:divide-zinc-800 dark:border-zinc-800 dark:bg-zinc-900">
           {emails.map((email) => (
             <li key={email.id}>
-              <Link href={`/dev/mailbox/${email.id}`} className="grid gap-1 px-4 py-3 hover:bg-zinc-50 sm:grid-cols-[14rem_1fr_auto] sm:gap-4 dark:hover:bg-zinc-800">
+              <Link
+                href={`/dev/mailbox/${email.id}`}
+                className="grid gap-1 px-4 py-3 hover:bg-zinc-50 sm:grid-cols-[14rem_1fr_auto] sm:gap-4 dark:hover:bg-zinc-800"
+              >
                 <span className="truncate text-sm text-zinc-600 dark:text-zinc-400">{email.to}</span>
                 <span className="truncate text-sm font-medium">{email.subject}</span>
                 <time dateTime={email.createdAt.toISOString()} className="text-xs text-zinc-500 tabular-nums">

@@ -17,7 +17,11 @@ async function load(token: string): Promise<UnsubscribeState | null> {
 }
 
 // /unsubscribe/confirm?token=… — where the email's unsubscribe link lands (no sign-in needed).
-export default async function UnsubscribePage({ searchParams }: { searchParams: Promise<{ token?: string; done?: string }> }) {
+export default async function UnsubscribePage({
+  searchParams,
+}: {
+  searchParams: Promise<{ token?: string; done?: string }>;
+}) {
   const { token = "", done } = await searchParams;
   const state = await load(token);
   const settings = (
@@ -30,16 +34,24 @@ export default async function UnsubscribePage({ searchParams }: { searchParams: 
       <div className="w-full max-w-md rounded-xl border border-zinc-200 bg-white p-6 shadow-sm dark:border-zinc-800 dark:bg-zinc-900">
         {!state ? (
           <Panel icon={<ShieldAlert className="size-6 text-amber-600" aria-hidden />} title="This link is not valid">
-            <p>It may have been copied incompletely. You can change which emails you get in your notification settings.</p>
+            <p>
+              It may have been copied incompletely. You can change which emails you get in your notification settings.
+            </p>
             {settings}
           </Panel>
         ) : state.blocked ? (
-          <Panel icon={<ShieldAlert className="size-6 text-amber-600" aria-hidden />} title={`“${state.label}” emails stay on`}>
+          <Panel
+            icon={<ShieldAlert className="size-6 text-amber-600" aria-hidden />}
+            title={`“${state.label}” emails stay on`}
+          >
             <p>{state.blocked}</p>
             {settings}
           </Panel>
         ) : state.subscribed ? (
-          <Panel icon={<BellRing className="size-6 text-brand-600" aria-hidden />} title={`Stop “${state.label}” emails?`}>
+          <Panel
+            icon={<BellRing className="size-6 text-brand-600" aria-hidden />}
+            title={`Stop “${state.label}” emails?`}
+          >
             <p>
               {done === "resubscribed" ? "You are subscribed again. " : ""}
               {state.address} gets an email for each “{state.label}” notification.

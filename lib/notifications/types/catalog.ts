@@ -22,7 +22,10 @@ export const catalogTypes = {
     link: "catalog",
     schema: z.object({
       changeType: z.enum(["added", "removed", "price_changed", "updated"]),
-      products: z.array(z.object({ sku: shortText, name })).min(1).max(500),
+      products: z
+        .array(z.object({ sku: shortText, name }))
+        .min(1)
+        .max(500),
       effectiveDate: date,
     }),
     render: (d) => {

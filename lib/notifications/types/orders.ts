@@ -2,7 +2,19 @@ import { z } from "zod";
 import { defineType } from "../define";
 import { formatDate, formatMoney, humanize, summarizeItems, truncate } from "../format";
 import { portalPath } from "../portal-path";
-import { amount, currency, date, dateTime, id, longText, name, orderItems, person, personWithEmail, shortText } from "./shared";
+import {
+  amount,
+  currency,
+  date,
+  dateTime,
+  id,
+  longText,
+  name,
+  orderItems,
+  person,
+  personWithEmail,
+  shortText,
+} from "./shared";
 
 const approvalReasons = {
   credit_check: "credit check",
@@ -55,7 +67,8 @@ export const orderTypes = {
   "order.pending_approval": defineType({
     category: "orders",
     label: "Order awaiting approval",
-    description: "An order waits for your organization's approval, for a credit check, a large amount or a multi-tier chain.",
+    description:
+      "An order waits for your organization's approval, for a credit check, a large amount or a multi-tier chain.",
     to: ["reseller.primary"],
     cc: ["distributor.primary"],
     channels: ["in_app", "email"],

@@ -17,9 +17,7 @@ export const longText = z.string().trim().min(1).max(5000);
 export const email = z.email().max(254);
 
 /** A decimal string, never a float: "1234.50", "0.0125", "-20.00" (credits). */
-export const amount = z
-  .string()
-  .regex(/^-?\d{1,15}(\.\d{1,6})?$/, 'Expected a decimal string such as "1234.50"');
+export const amount = z.string().regex(/^-?\d{1,15}(\.\d{1,6})?$/, 'Expected a decimal string such as "1234.50"');
 
 /** ISO 4217 code. */
 export const currency = z.string().regex(/^[A-Z]{3}$/, 'Expected an ISO 4217 currency code such as "EUR"');

@@ -139,7 +139,12 @@ export const subscriptionTypes = {
     cc: [],
     channels: ["in_app", "email"],
     link: "subscription",
-    schema: z.object({ subscriptionId: id, subscriptionName: name, renewedAt: dateTime, nextRenewalDate: date.optional() }),
+    schema: z.object({
+      subscriptionId: id,
+      subscriptionName: name,
+      renewedAt: dateTime,
+      nextRenewalDate: date.optional(),
+    }),
     render: (d) => ({
       title: `Renewed: ${d.subscriptionName}`,
       body:
@@ -164,7 +169,12 @@ export const subscriptionTypes = {
     channels: ["in_app", "email"],
     critical: true,
     link: "subscription",
-    schema: z.object({ subscriptionId: id, subscriptionName: name, errorMessage: longText, retryAt: dateTime.optional() }),
+    schema: z.object({
+      subscriptionId: id,
+      subscriptionName: name,
+      errorMessage: longText,
+      retryAt: dateTime.optional(),
+    }),
     render: (d) => ({
       title: `Renewal failed: ${d.subscriptionName}`,
       body:
@@ -191,11 +201,15 @@ export const subscriptionTypes = {
     schema: z.object({
       subscriptionId: id,
       subscriptionName: name,
-      changes: z.array(z.object({ field: shortText, from: changeValue, to: changeValue })).min(1).max(20),
+      changes: z
+        .array(z.object({ field: shortText, from: changeValue, to: changeValue }))
+        .min(1)
+        .max(20),
     }),
     render: (d) => {
       const shown = d.changes.slice(0, 3).map((c) => `${humanize(c.field)}: ${showValue(c.from)} → ${showValue(c.to)}`);
-      const more = d.changes.length > shown.length ? ` and ${plural(d.changes.length - shown.length, "more change")}` : "";
+      const more =
+        d.changes.length > shown.length ? ` and ${plural(d.changes.length - shown.length, "more change")}` : "";
       return {
         title: `Subscription changed: ${d.subscriptionName}`,
         body: `${shown.join("; ")}${more}.`,

@@ -22,7 +22,9 @@ export default async function ApiKeysPage() {
     >
       <ApiKeysTable keys={keys} />
       <section aria-labelledby="audit-heading" className="space-y-3">
-        <h2 id="audit-heading" className="text-lg font-semibold">Audit log</h2>
+        <h2 id="audit-heading" className="text-lg font-semibold">
+          Audit log
+        </h2>
         <AuditLogTable entries={audit} caption="API key changes, newest first" names={names} />
       </section>
     </ConsolePage>

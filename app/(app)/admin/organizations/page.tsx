@@ -7,7 +7,13 @@ import { listManageableOrganizations } from "@/lib/preferences/org-tree";
 
 export const metadata: Metadata = { title: "Organizations" };
 
-const kindLabels: Record<string, string> = { platform: "Platform", distributor: "Distributor", reseller: "Reseller", customer: "Customer", vendor: "Vendor" };
+const kindLabels: Record<string, string> = {
+  platform: "Platform",
+  distributor: "Distributor",
+  reseller: "Reseller",
+  customer: "Customer",
+  vendor: "Vendor",
+};
 
 // The organizations the signed-in admin may manage: their own and everything beneath it.
 export default async function OrganizationsPage() {
@@ -16,8 +22,12 @@ export default async function OrganizationsPage() {
   if (organizations.length === 0) forbidden();
   return (
     <section aria-labelledby="organizations-heading">
-      <h1 id="organizations-heading" className="text-2xl font-semibold">Organizations</h1>
-      <p className="mt-1 text-sm text-zinc-600 dark:text-zinc-400">Set the notification defaults and locks of the organizations you manage.</p>
+      <h1 id="organizations-heading" className="text-2xl font-semibold">
+        Organizations
+      </h1>
+      <p className="mt-1 text-sm text-zinc-600 dark:text-zinc-400">
+        Set the notification defaults and locks of the organizations you manage.
+      </p>
       <ul className="mt-6 divide-y divide-zinc-100 overflow-hidden rounded-lg border border-zinc-200 bg-white dark:divide-zinc-800 dark:border-zinc-800 dark:bg-zinc-900">
         {organizations.map((org) => (
           <li key={org.id}>
@@ -28,7 +38,9 @@ export default async function OrganizationsPage() {
             >
               <span className="min-w-0 flex-1">
                 <span className="block truncate text-sm font-medium">{org.name}</span>
-                <span className="block text-xs text-zinc-600 dark:text-zinc-400">{kindLabels[org.kind] ?? org.kind}</span>
+                <span className="block text-xs text-zinc-600 dark:text-zinc-400">
+                  {kindLabels[org.kind] ?? org.kind}
+                </span>
               </span>
               <span className="hidden text-xs text-zinc-500 sm:inline">Notification settings</span>
               <ChevronRight aria-hidden className="size-4 text-zinc-400" />

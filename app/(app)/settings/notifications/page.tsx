@@ -11,15 +11,22 @@ export default async function NotificationSettingsPage() {
   const items = await listUserPreferences(user.id);
   return (
     <section aria-labelledby="settings-heading">
-      <h1 id="settings-heading" className="text-2xl font-semibold">Notification settings</h1>
+      <h1 id="settings-heading" className="text-2xl font-semibold">
+        Notification settings
+      </h1>
       <p className="mt-1 mb-4 text-sm text-zinc-600 dark:text-zinc-400">
         Choose which notifications reach you in the app and by email.
         {user.role === "admin" && (
           <>
-            {" "}To set defaults for everyone at {user.organization.name}, go to{" "}
-            <Link href={`/admin/organizations/${encodeURIComponent(user.organization.id)}/notifications`} className="font-medium text-brand-600 underline-offset-2 hover:underline dark:text-brand-500">
+            {" "}
+            To set defaults for everyone at {user.organization.name}, go to{" "}
+            <Link
+              href={`/admin/organizations/${encodeURIComponent(user.organization.id)}/notifications`}
+              className="font-medium text-brand-600 underline-offset-2 hover:underline dark:text-brand-500"
+            >
               {user.organization.name}&apos;s notification settings
-            </Link>.
+            </Link>
+            .
           </>
         )}
       </p>

@@ -11,7 +11,11 @@ export const PATCH = withSession<{ id: string }>(async (request, { user, params 
   if (!parsed.success) throw validationError(parsed.error);
   const item = await updateNotification({ userId: user.id, id: params.id, ...parsed.data });
   await publishStateChanges(user.id, [
-    { id: item.id, readAt: item.readAt ? new Date(item.readAt) : null, archivedAt: item.archivedAt ? new Date(item.archivedAt) : null },
+    {
+      id: item.id,
+      readAt: item.readAt ? new Date(item.readAt) : null,
+      archivedAt: item.archivedAt ? new Date(item.archivedAt) : null,
+    },
   ]);
   return Response.json(item);
 });

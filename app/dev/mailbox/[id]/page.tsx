@@ -17,7 +17,10 @@ export default async function CapturedEmailPage({ params }: { params: Promise<{ 
   const headers = Object.entries((email.headers ?? {}) as Record<string, string>);
   return (
     <main className="mx-auto max-w-5xl px-4 py-8">
-      <Link href="/dev/mailbox" className="mb-4 inline-flex items-center gap-1 text-sm text-zinc-600 hover:underline dark:text-zinc-400">
+      <Link
+        href="/dev/mailbox"
+        className="mb-4 inline-flex items-center gap-1 text-sm text-zinc-600 hover:underline dark:text-zinc-400"
+      >
         <ArrowLeft className="size-4" aria-hidden /> Mailbox
       </Link>
       <h1 className="text-xl font-semibold">{email.subject}</h1>
@@ -36,13 +39,24 @@ export default async function CapturedEmailPage({ params }: { params: Promise<{ 
         ))}
       </dl>
       <section className="mt-6" aria-labelledby="html-part">
-        <h2 id="html-part" className="mb-2 text-sm font-semibold text-zinc-600 dark:text-zinc-400">HTML</h2>
+        <h2 id="html-part" className="mb-2 text-sm font-semibold text-zinc-600 dark:text-zinc-400">
+          HTML
+        </h2>
         {/* Empty sandbox: the email's markup cannot run scripts or reach this page. */}
-        <iframe title="HTML part" sandbox="" srcDoc={email.html} className="h-[640px] w-full rounded-lg border border-zinc-200 bg-white dark:border-zinc-800" />
+        <iframe
+          title="HTML part"
+          sandbox=""
+          srcDoc={email.html}
+          className="h-[640px] w-full rounded-lg border border-zinc-200 bg-white dark:border-zinc-800"
+        />
       </section>
       <section className="mt-6" aria-labelledby="text-part">
-        <h2 id="text-part" className="mb-2 text-sm font-semibold text-zinc-600 dark:text-zinc-400">Plain text</h2>
-        <pre className="overflow-x-auto whitespace-pre-wrap rounded-lg border border-zinc-200 bg-zinc-50 p-4 text-xs dark:border-zinc-800 dark:bg-zinc-900">{email.text}</pre>
+        <h2 id="text-part" className="mb-2 text-sm font-semibold text-zinc-600 dark:text-zinc-400">
+          Plain text
+        </h2>
+        <pre className="overflow-x-auto whitespace-pre-wrap rounded-lg border border-zinc-200 bg-zinc-50 p-4 text-xs dark:border-zinc-800 dark:bg-zinc-900">
+          {email.text}
+        </pre>
       </section>
     </main>
   );

@@ -32,14 +32,21 @@ export default async function EventDetailPage({
     <ConsolePage
       current="activity"
       title={detail.typeLabel}
-      description={<Link href="/admin/activity" className="inline-flex items-center gap-1 hover:underline"><ArrowLeft aria-hidden className="size-4" /> Back to activity</Link>}
+      description={
+        <Link href="/admin/activity" className="inline-flex items-center gap-1 hover:underline">
+          <ArrowLeft aria-hidden className="size-4" /> Back to activity
+        </Link>
+      }
     >
       <EventSummary detail={detail} />
       <EnvelopeView detail={detail} />
       <section id="trail" aria-labelledby="trail-heading" className="space-y-3">
-        <h2 id="trail-heading" className="text-lg font-semibold">Delivery trail</h2>
+        <h2 id="trail-heading" className="text-lg font-semibold">
+          Delivery trail
+        </h2>
         <p className="text-sm text-zinc-600 dark:text-zinc-400">
-          One entry per recipient: how they were chosen, then what was decided for in-app and email, and every email attempt.
+          One entry per recipient: how they were chosen, then what was decided for in-app and email, and every email
+          attempt.
         </p>
         <TrailSearchForm eventId={detail.id} email={email} />
         {lookup && !lookup.found ? (
@@ -51,13 +58,16 @@ export default async function EventDetailPage({
         ) : (
           <ul className="space-y-3" aria-label={lookup ? `Trail for ${email}` : "Recipients"}>
             {entries.map((entry, index) => (
-              <li key={`${entry.userId ?? entry.address}-${index}`}><TrailEntryCard entry={entry} /></li>
+              <li key={`${entry.userId ?? entry.address}-${index}`}>
+                <TrailEntryCard entry={entry} />
+              </li>
             ))}
           </ul>
         )}
         {detail.otherDeliveries.length > 0 && (
           <p className="text-xs text-zinc-500">
-            {detail.otherDeliveries.length} email deliveries of this event are not linked from the trail: {detail.otherDeliveries.map((d) => `${d.toAddress} (${d.status})`).join(", ")}.
+            {detail.otherDeliveries.length} email deliveries of this event are not linked from the trail:{" "}
+            {detail.otherDeliveries.map((d) => `${d.toAddress} (${d.status})`).join(", ")}.
           </p>
         )}
       </section>

@@ -10,7 +10,9 @@ type Params = { id: string };
 // GET /api/organizations/{id}/notification-settings — the organization's own values and locks, with what it inherits.
 export const GET = withSession<Params>(async (_request, { user, params }) => {
   await authorizeOrganization(user, params.id);
-  return Response.json(await getOrganizationSettings({ organizationId: params.id, actorOrganizationId: user.organization.id }));
+  return Response.json(
+    await getOrganizationSettings({ organizationId: params.id, actorOrganizationId: user.organization.id }),
+  );
 });
 
 // PUT /api/organizations/{id}/notification-settings — {type|category, channel, enabled?: bool|null, locked?: bool}.
@@ -20,5 +22,16 @@ export const PUT = withSession<Params>(async (request, { user, params }) => {
   if (!parsed.success) throw validationError(parsed.error);
   const { types, strict } = targetTypes(parsed.data);
   const { channel, enabled, locked } = parsed.data;
-  return Response.json(await changeOrganizationSettings({ actorId: user.id, actorOrganizationId: user.organization.id, organizationId: params.id, types, strict, channel, enabled, locked }));
+  return Response.json(
+    await changeOrganizationSettings({
+      actorId: user.id,
+      actorOrganizationId: user.organization.id,
+      organizationId: params.id,
+      types,
+      strict,
+      channel,
+      enabled,
+      locked,
+    }),
+  );
 });

@@ -20,24 +20,39 @@ export default async function OrganizationNotificationsPage({ params }: { params
     listOrganizationHistory({ organizationId: id, limit: 20 }),
     listManageableOrganizations(user),
   ]);
-  const above = chain.slice(1).map((link) => link.name).join(" → ");
+  const above = chain
+    .slice(1)
+    .map((link) => link.name)
+    .join(" → ");
   return (
     <section aria-labelledby="org-settings-heading">
-      <Link href="/admin/organizations" className="inline-flex items-center gap-1 text-sm text-zinc-600 hover:text-zinc-900 dark:text-zinc-400 dark:hover:text-zinc-100">
+      <Link
+        href="/admin/organizations"
+        className="inline-flex items-center gap-1 text-sm text-zinc-600 hover:text-zinc-900 dark:text-zinc-400 dark:hover:text-zinc-100"
+      >
         <ArrowLeft aria-hidden className="size-4" /> Organizations
       </Link>
       <div className="mt-2 flex flex-col gap-3 sm:flex-row sm:items-end sm:justify-between">
         <div className="min-w-0">
-          <h1 id="org-settings-heading" className="text-2xl font-semibold">{settings.organization.name}</h1>
+          <h1 id="org-settings-heading" className="text-2xl font-semibold">
+            {settings.organization.name}
+          </h1>
           <p className="mt-1 text-sm text-zinc-600 dark:text-zinc-400">
-            Notification defaults for this organization and everyone beneath it{above ? ` (inherits from ${above})` : ""}.
-            Lock a setting so that organizations and users below cannot change it.
+            Notification defaults for this organization and everyone beneath it
+            {above ? ` (inherits from ${above})` : ""}. Lock a setting so that organizations and users below cannot
+            change it.
           </p>
         </div>
         {organizations.length > 1 && <OrgPicker current={id} organizations={organizations} />}
       </div>
       <div className="mt-6">
-        <OrgSettingsView key={id} organizationId={id} organizationName={settings.organization.name} initialItems={settings.items} initialHistory={history} />
+        <OrgSettingsView
+          key={id}
+          organizationId={id}
+          organizationName={settings.organization.name}
+          initialItems={settings.items}
+          initialHistory={history}
+        />
       </div>
     </section>
   );
