@@ -23,7 +23,7 @@ export default function OrderPendingApproval({ data, context }: Props) {
     >
       <Paragraph>
         {data.customerName} placed an order of {formatMoney(data.totalAmount, data.currency)} that waits for your
-        organization's approval. {reasons[data.reason]}
+        organization&apos;s approval. {reasons[data.reason]}
       </Paragraph>
       <Details
         rows={[

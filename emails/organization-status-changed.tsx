@@ -25,7 +25,7 @@ export default function OrganizationStatusChanged({ data, context }: Props) {
       {blocked ? (
         <Callout>While the organization is {words[data.status]}, new orders and changes are not possible.</Callout>
       ) : (
-        <Paragraph>The organization's status changed.</Paragraph>
+        <Paragraph>The organization&apos;s status changed.</Paragraph>
       )}
       <Details
         rows={[

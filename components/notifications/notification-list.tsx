@@ -1,6 +1,6 @@
 "use client";
 
-import { useEffect, useRef } from "react";
+import { useEffect, useLayoutEffect, useRef } from "react";
 import type { NotificationItem as Item } from "@/lib/notifications/item";
 import { NotificationItem, type ItemActions } from "@/components/notifications/notification-item";
 import { Button } from "@/components/ui/button";
@@ -55,7 +55,9 @@ export function NotificationList({
   const sentinel = useRef<HTMLDivElement>(null);
   const button = useRef<HTMLButtonElement>(null);
   const load = useRef(more?.load);
-  load.current = more?.load;
+  useLayoutEffect(() => {
+    load.current = more?.load;
+  });
   // After "Load more", focus goes to the first new item: the item after this one.
   const focusAfter = useRef<string | null>(null);
   const endVisible = useRef(false);
@@ -87,7 +89,7 @@ export function NotificationList({
     };
     // Re-observing after each page reports an end that is still in view; live items arriving at
     // the top do not restart the wait.
-  }, [endless, lastId]); // eslint-disable-line react-hooks/exhaustive-deps
+  }, [endless, lastId]);
 
   useEffect(() => {
     const after = focusAfter.current;

@@ -1,19 +1,19 @@
 "use client";
 
-import { format, formatDistanceToNowStrict } from "date-fns";
+import { format, formatDistanceStrict } from "date-fns";
 import { useEffect, useState } from "react";
 
 // "5 min ago" with the exact local time on hover. Re-renders each minute; the server's render
 // may differ by a minute or a time zone, hence suppressHydrationWarning.
 export function RelativeTime({ iso, className }: { iso: string; className?: string }) {
-  const [, tick] = useState(0);
+  const [now, setNow] = useState(() => Date.now());
   useEffect(() => {
-    const timer = setInterval(() => tick((n) => n + 1), 60_000);
+    const timer = setInterval(() => setNow(Date.now()), 60_000);
     return () => clearInterval(timer);
   }, []);
   const date = new Date(iso);
-  const seconds = (Date.now() - date.getTime()) / 1000;
-  const label = seconds < 45 ? "just now" : `${formatDistanceToNowStrict(date)} ago`;
+  const seconds = (now - date.getTime()) / 1000;
+  const label = seconds < 45 ? "just now" : `${formatDistanceStrict(date, now)} ago`;
   return (
     <time dateTime={iso} title={format(date, "PPPP 'at' p")} className={className} suppressHydrationWarning>
       {label}

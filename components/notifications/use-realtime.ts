@@ -1,6 +1,6 @@
 "use client";
 
-import { useContext, useEffect, useRef } from "react";
+import { useContext, useEffect, useEffectEvent } from "react";
 import { RealtimeContext, type Realtime, type RealtimeSignal } from "@/components/notifications/realtime-provider";
 
 export function useRealtime(): Realtime {
@@ -12,7 +12,6 @@ export function useRealtime(): Realtime {
 /** Calls the latest `listener` for every realtime signal while mounted. */
 export function useRealtimeSignal(listener: (signal: RealtimeSignal) => void) {
   const { subscribe } = useRealtime();
-  const latest = useRef(listener);
-  latest.current = listener;
-  useEffect(() => subscribe((signal) => latest.current(signal)), [subscribe]);
+  const onSignal = useEffectEvent(listener);
+  useEffect(() => subscribe((signal) => onSignal(signal)), [subscribe]);
 }

@@ -20,8 +20,8 @@ let instantiated = false;
 function instantiate() {
   if (instantiated) return;
   const dir = path.dirname(createRequire(import.meta.url).resolve("@prisma/schema-engine-wasm"));
-  const module = new WebAssembly.Module(readFileSync(path.join(dir, "schema_engine_bg.wasm")));
-  const instance = new WebAssembly.Instance(module, { "./schema_engine_bg.js": bindings as never });
+  const wasmModule = new WebAssembly.Module(readFileSync(path.join(dir, "schema_engine_bg.wasm")));
+  const instance = new WebAssembly.Instance(wasmModule, { "./schema_engine_bg.js": bindings as never });
   const exports = instance.exports as WebAssembly.Exports & { __wbindgen_start(): void };
   bindings.__wbg_set_wasm(exports);
   exports.__wbindgen_start();

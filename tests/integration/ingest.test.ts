@@ -1,4 +1,4 @@
-import { afterAll, beforeAll, beforeEach, describe, expect, it } from "vitest";
+import { beforeAll, beforeEach, describe, expect, it } from "vitest";
 import { POST as postEvent } from "@/app/api/v1/events/route";
 import { POST as postBatch } from "@/app/api/v1/events/batch/route";
 import { createApiKey } from "@/lib/api-keys";
