@@ -1,8 +1,8 @@
 // Cache invalidation across instances: a change is announced in this process at once and to the
 // other instances through Postgres NOTIFY (each listens in startBackgroundServices). Caches
 // register what to drop per topic; a missed notice is bounded by each cache's own lifetime.
-import pg from "pg";
 import { db } from "@/lib/db";
+import { createPgListener } from "@/lib/db/listener";
 
 export type CacheTopic = "directory" | "users" | "organization-preferences";
 
@@ -36,37 +36,20 @@ export function invalidate(topic: CacheTopic): Promise<void> {
   );
 }
 
-/** Listens for other instances' notices until stop() is called; reconnects when the connection drops. */
+/**
+ * Listens for other instances' notices until stop() is called, on one connection kept up through
+ * outages (lib/db/listener.ts). Notices may be missed while it is down, so every cache is dropped
+ * when the connection is lost and again once listening (caches may have refilled meanwhile).
+ */
 export function listenForInvalidations(connectionString: string) {
-  let client: pg.Client | undefined;
-  let stopped = false;
-  let retry: NodeJS.Timeout | undefined;
-  let connectedBefore = false;
   const dropAll = () => listeners.forEach((_set, topic) => dispatch(topic));
-  const connect = async () => {
-    client = new pg.Client({ connectionString });
-    client.on("notification", (message) => message.payload && dispatch(message.payload));
-    const reconnect = () => {
-      if (stopped) return;
-      // Notices may have been missed while disconnected: drop everything once.
-      dropAll();
-      retry = setTimeout(() => void connect().catch(reconnect), 1000);
-    };
-    client.on("error", () => {});
-    client.on("end", reconnect);
-    await client.connect();
-    await client.query(`LISTEN ${CHANNEL}`);
-    // And again once listening: caches may have refilled during the outage from data changed then.
-    if (connectedBefore) dropAll();
-    connectedBefore = true;
-  };
-  const started = connect().catch((error: unknown) => console.error("cache invalidation listener failed", error));
-  return {
-    started,
-    async stop() {
-      stopped = true;
-      clearTimeout(retry);
-      await client?.end().catch(() => {});
-    },
-  };
+  const listener = createPgListener({
+    connectionString,
+    channels: [CHANNEL],
+    name: "cache invalidation",
+    onNotification: (_channel, payload) => payload && dispatch(payload),
+    onListening: (reconnected) => reconnected && dropAll(),
+    onLost: dropAll,
+  });
+  return { started: listener.ready, listening: listener.listening, stop: listener.stop };
 }
