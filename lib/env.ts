@@ -9,6 +9,8 @@ const optionalString = z
   .optional()
   .or(z.literal("").transform(() => undefined));
 
+const seconds = (fallback: number, max: number) => z.coerce.number().positive().max(max).default(fallback);
+
 const schema = z
   .object({
     NODE_ENV: z.enum(["development", "production", "test"]).default("development"),
@@ -25,8 +27,28 @@ const schema = z
       .optional()
       .transform((v) => v === "true" || v === "1"),
     REDIS_URL: z.url({ protocol: /^rediss?$/, message: "must be a redis:// URL" }).optional(),
+    // The email queue's retry schedule and leases (README: Deployment).
+    EMAIL_MAX_ATTEMPTS: z.coerce.number().int().min(1).max(100).default(8),
+    EMAIL_RETRY_BASE_SECONDS: seconds(15, 86_400),
+    EMAIL_RETRY_MAX_SECONDS: seconds(3_600, 7 * 86_400),
+    EMAIL_LEASE_SECONDS: seconds(20, 3_600),
+    EMAIL_SEND_TIMEOUT_SECONDS: seconds(10, 3_600),
   })
   .superRefine((value, ctx) => {
+    if (value.EMAIL_SEND_TIMEOUT_SECONDS >= value.EMAIL_LEASE_SECONDS) {
+      ctx.addIssue({
+        code: "custom",
+        path: ["EMAIL_SEND_TIMEOUT_SECONDS"],
+        message: "must be shorter than EMAIL_LEASE_SECONDS (a request must end before its job's lease)",
+      });
+    }
+    if (value.EMAIL_RETRY_MAX_SECONDS < value.EMAIL_RETRY_BASE_SECONDS) {
+      ctx.addIssue({
+        code: "custom",
+        path: ["EMAIL_RETRY_MAX_SECONDS"],
+        message: "must not be less than EMAIL_RETRY_BASE_SECONDS",
+      });
+    }
     if (value.NODE_ENV === "production" && !value.AUTH_SECRET) {
       ctx.addIssue({ code: "custom", path: ["AUTH_SECRET"], message: "is required in production" });
     }

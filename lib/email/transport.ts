@@ -78,7 +78,7 @@ export function resendTransport(options: { apiKey: string; baseUrl?: string; tim
           // Lets the webhook find the job even if it arrives before the send's answer is stored.
           tags: [{ name: "delivery_id", value: email.id }],
         },
-        { idempotencyKey: email.id, signal: AbortSignal.timeout(options.timeoutMs ?? 30_000) },
+        { idempotencyKey: email.id, signal: AbortSignal.timeout(options.timeoutMs ?? 10_000) },
       );
       if (error || !data)
         return classifyResendError(
@@ -114,12 +114,15 @@ export function mailboxTransport(): EmailTransport {
   };
 }
 
-/** Resend with RESEND_API_KEY; the development mailbox otherwise (also when EMAIL_DISABLED). */
-export function defaultTransport(): EmailTransport {
+/**
+ * Resend with RESEND_API_KEY; the development mailbox otherwise (also when EMAIL_DISABLED).
+ * `timeoutMs`: the worker's per-request timeout, shorter than its lease.
+ */
+export function defaultTransport(options: { timeoutMs?: number } = {}): EmailTransport {
   const config = env();
   return mailIsCaptured() || !config.RESEND_API_KEY
     ? mailboxTransport()
-    : resendTransport({ apiKey: config.RESEND_API_KEY });
+    : resendTransport({ apiKey: config.RESEND_API_KEY, timeoutMs: options.timeoutMs });
 }
 
 export function mailIsCaptured(): boolean {

@@ -1,11 +1,16 @@
 // The email worker: drains EmailDelivery jobs from Postgres. Jobs are claimed with
-// `FOR UPDATE SKIP LOCKED` under a lease (lockedUntil), so concurrent workers never take the same
-// job and a crashed worker's jobs are taken again once the lease runs out. Each claim increments
-// `attempts`, which doubles as the claim token: a worker whose lease was taken over cannot
-// overwrite the new owner's result. The job id is Resend's idempotency key, so a job re-sent
-// after a crash is still delivered once.
-import pg from "pg";
-import { db } from "@/lib/db";
+// `FOR UPDATE SKIP LOCKED` under a short lease (lockedUntil) that the worker renews while they run,
+// so concurrent workers never take the same job and a crashed worker's jobs are taken again soon
+// after. Each claim increments `attempts`, which doubles as the claim token: a worker whose lease
+// was taken over cannot overwrite the new owner's result. The job id is Resend's idempotency key,
+// so a job re-sent after a crash is still delivered once.
+//
+// Each job goes claim → compose (render) → send → mark, the mark per job; slots are refilled as
+// soon as one job ends, so one slow request never holds the others back.
+import { retryDelayMs } from "@/lib/backoff";
+import { db, sql } from "@/lib/db";
+import { createPgListener, type PgListener } from "@/lib/db/listener";
+import { env, type Env } from "@/lib/env";
 import { composeEmail, UnsendableError, type EmailJob } from "./compose";
 import { EMAIL_WAKE_CHANNEL, onEmailWake } from "./queue";
 import { defaultTransport, sendEmail, type EmailTransport, type SendResult } from "./transport";
@@ -13,28 +18,48 @@ import { defaultTransport, sendEmail, type EmailTransport, type SendResult } fro
 export interface WorkerTiming {
   /** Longest sleep between looks at the queue when nothing wakes the worker. */
   pollMs: number;
-  /** How long a claimed job stays reserved; a job still "sending" after that is taken again. */
+  /**
+   * How long a claimed job stays reserved. The worker renews the lease of its jobs in flight
+   * (every quarter of it), so only a crashed worker's jobs run out: they are taken again this long
+   * after the crash at most.
+   */
   leaseMs: number;
-  /** First retry delay; doubles per attempt up to backoffMaxMs (Retry-After wins when longer). */
+  /** One provider request gives up after this (a network error, retried); shorter than the lease. */
+  sendTimeoutMs: number;
+  /** Retry schedule: the first retry waits backoffBaseMs, doubling up to backoffMaxMs, ±20%. */
   backoffBaseMs: number;
   backoffMaxMs: number;
   /** After this many attempts a retryable failure becomes "dead". */
   maxAttempts: number;
 }
 
+/** Built-in defaults; EMAIL_* variables override them (timingFromEnv), tests pass their own. */
 export const defaultTiming: WorkerTiming = {
   pollMs: 5_000,
-  leaseMs: 120_000,
+  leaseMs: 20_000,
+  sendTimeoutMs: 10_000,
   backoffBaseMs: 15_000,
   backoffMaxMs: 3_600_000,
   maxAttempts: 8,
 };
 
+/** The timing configured through the environment (README: EMAIL_MAX_ATTEMPTS and the others). */
+export function timingFromEnv(config: Env = env()): WorkerTiming {
+  return {
+    ...defaultTiming,
+    leaseMs: config.EMAIL_LEASE_SECONDS * 1000,
+    sendTimeoutMs: config.EMAIL_SEND_TIMEOUT_SECONDS * 1000,
+    backoffBaseMs: config.EMAIL_RETRY_BASE_SECONDS * 1000,
+    backoffMaxMs: config.EMAIL_RETRY_MAX_SECONDS * 1000,
+    maxAttempts: config.EMAIL_MAX_ATTEMPTS,
+  };
+}
+
 export interface WorkerOptions {
   transport?: EmailTransport;
   timing?: Partial<WorkerTiming>;
-  /** Jobs claimed (and sent in parallel) per round. */
-  batchSize?: number;
+  /** Most jobs in flight at once; a free slot is filled at once, without waiting for the others. */
+  concurrency?: number;
   /** LISTEN for wake-ups from other processes (needs DATABASE_URL). */
   listen?: boolean;
   log?: (message: string) => void;
@@ -82,11 +107,22 @@ async function msUntilNextJob(): Promise<number | null> {
   return ms === null || ms === undefined ? null : Math.max(0, Number(ms));
 }
 
+/** How long a job waits before its next attempt (`attempt` is the one that just failed). */
 export function backoffMs(attempt: number, timing: WorkerTiming, retryAfterMs?: number): number {
-  const exponential = Math.min(timing.backoffMaxMs, timing.backoffBaseMs * 2 ** Math.max(0, attempt - 1));
-  // ±10% jitter so jobs that failed together do not retry in lockstep.
-  const jittered = exponential * (0.9 + Math.random() * 0.2);
-  return Math.round(Math.max(jittered, Math.min(retryAfterMs ?? 0, timing.backoffMaxMs)));
+  return retryDelayMs(attempt, { baseMs: timing.backoffBaseMs, maxMs: timing.backoffMaxMs }, retryAfterMs);
+}
+
+/** Pushes the lease of jobs still in flight forward; jobs taken over meanwhile are left alone. */
+async function renewLeases(jobs: Iterable<EmailJob>, leaseMs: number) {
+  const list = [...jobs];
+  if (list.length === 0) return;
+  await sql(
+    `UPDATE "EmailDelivery" AS d
+     SET "lockedUntil" = (now() AT TIME ZONE 'UTC') + $3::int * interval '1 millisecond'
+     FROM unnest($1::text[], $2::int[]) AS mine(id, attempts)
+     WHERE d.id = mine.id AND d.attempts = mine.attempts AND d.status = 'sending'`,
+    [list.map((job) => job.id), list.map((job) => job.attempts), leaseMs],
+  );
 }
 
 /** The claim is still ours: same attempt number (nobody re-claimed after our lease ran out). */
@@ -167,8 +203,8 @@ async function processJob(job: EmailJob, transport: EmailTransport, timing: Work
 }
 
 export function createEmailWorker(options: WorkerOptions = {}): EmailWorker {
-  const timing: WorkerTiming = { ...defaultTiming, ...options.timing };
-  const batchSize = options.batchSize ?? 10;
+  const timing: WorkerTiming = { ...timingFromEnv(), ...options.timing };
+  const concurrency = options.concurrency ?? 10;
   const log = options.log ?? ((message: string) => console.log(`[email] ${message}`));
   let transport: EmailTransport | undefined = options.transport;
   let started = false;
@@ -177,20 +213,61 @@ export function createEmailWorker(options: WorkerOptions = {}): EmailWorker {
   let loop: Promise<void> | undefined;
   let wakeAgain = false;
   let unsubscribe: (() => void) | undefined;
-  let listener: pg.Client | undefined;
+  let listener: PgListener | undefined;
+  // Jobs in flight (in any drain), whose leases the renewal timer keeps alive.
+  const inFlight = new Set<EmailJob>();
+  let renewal: NodeJS.Timeout | undefined;
+  // New work announced while a drain runs: a drain waiting for a slot looks at the queue again.
+  let nudged = false;
+  let nudge: (() => void) | undefined;
+
+  function track(job: EmailJob, work: Promise<void>): Promise<void> {
+    inFlight.add(job);
+    renewal ??= setInterval(() => {
+      renewLeases(inFlight, timing.leaseMs).catch((error: Error) => log(`lease renewal failed: ${error.message}`));
+    }, timing.leaseMs / 4);
+    return work
+      .catch((error: Error) => {
+        // A database hiccup mid-job: the lease runs out and the job is taken again.
+        log(`job failed unexpectedly: ${error.message}`);
+      })
+      .finally(() => {
+        inFlight.delete(job);
+        if (inFlight.size === 0) {
+          clearInterval(renewal);
+          renewal = undefined;
+        }
+      });
+  }
 
   async function drain(): Promise<number> {
-    transport ??= defaultTransport();
+    const send = (transport ??= defaultTransport({ timeoutMs: timing.sendTimeoutMs }));
     let handled = 0;
-    while (!stopping) {
-      const jobs = await claimDueJobs(batchSize, timing.leaseMs);
-      if (jobs.length === 0) break;
-      const results = await Promise.allSettled(jobs.map((job) => processJob(job, transport!, timing)));
-      for (const result of results) {
-        // A database hiccup mid-job: the lease runs out and the job is taken again.
-        if (result.status === "rejected") log(`job failed unexpectedly: ${(result.reason as Error).message}`);
+    const running = new Set<Promise<void>>();
+    try {
+      let queueEmpty = false;
+      while (!stopping) {
+        const free = concurrency - running.size;
+        if (free > 0 && (!queueEmpty || nudged)) {
+          nudged = false;
+          const jobs = await claimDueJobs(free, timing.leaseMs);
+          queueEmpty = jobs.length < free;
+          handled += jobs.length;
+          for (const job of jobs) {
+            const work: Promise<void> = track(job, processJob(job, send, timing)).finally(() => running.delete(work));
+            running.add(work);
+          }
+          continue;
+        }
+        if (running.size === 0) break;
+        // Wait for a free slot, or for new jobs (a wake-up) when the queue looked empty.
+        await Promise.race([...running, new Promise<void>((resolve) => (nudge = resolve))]);
+        nudge = undefined;
+        queueEmpty = false;
       }
-      handled += jobs.length;
+    } finally {
+      // Never leave jobs running unobserved: stop() and the next drain rely on this.
+      await Promise.all(running);
     }
     return handled;
   }
@@ -214,6 +291,8 @@ export function createEmailWorker(options: WorkerOptions = {}): EmailWorker {
     if (stopping || !started) return;
     if (loop) {
       wakeAgain = true;
+      nudged = true;
+      nudge?.();
       return;
     }
     loop = (async () => {
@@ -231,32 +310,6 @@ export function createEmailWorker(options: WorkerOptions = {}): EmailWorker {
     });
   }
 
-  async function listen() {
-    const url = process.env.DATABASE_URL;
-    if (!url || stopping) return;
-    const client = new pg.Client({ connectionString: url });
-    client.on("notification", () => wake());
-    let lost = false;
-    const reconnect = () => {
-      if (lost) return;
-      lost = true;
-      void client.end().catch(() => {});
-      if (listener === client) listener = undefined;
-      // Reconnect later; polling covers the gap.
-      if (!stopping) setTimeout(() => void listen(), timing.pollMs).unref?.();
-    };
-    client.on("error", reconnect);
-    client.on("end", reconnect);
-    try {
-      await client.connect();
-      await client.query(`LISTEN ${EMAIL_WAKE_CHANNEL}`);
-      listener = client;
-      if (stopping) await client.end();
-    } catch {
-      reconnect();
-    }
-  }
-
   return {
     wake,
     drain,
@@ -264,23 +317,36 @@ export function createEmailWorker(options: WorkerOptions = {}): EmailWorker {
       if (started) return;
       started = true;
       stopping = false;
-      transport ??= defaultTransport();
+      transport ??= defaultTransport({ timeoutMs: timing.sendTimeoutMs });
       log(
         transport.name === "resend"
           ? "worker started: sending through Resend"
           : "worker started: no RESEND_API_KEY (or EMAIL_DISABLED), mail is captured at /dev/mailbox",
       );
       unsubscribe = onEmailWake(wake);
-      if (options.listen ?? true) await listen();
+      const url = process.env.DATABASE_URL;
+      if ((options.listen ?? true) && url) {
+        listener = createPgListener({
+          connectionString: url,
+          channels: [EMAIL_WAKE_CHANNEL],
+          name: "email wake-ups",
+          onNotification: () => wake(),
+          // Jobs queued by other processes while we were not listening: look now.
+          onListening: (reconnected) => reconnected && wake(),
+          log,
+        });
+        await listener.ready;
+      }
       wake();
     },
     async stop() {
       stopping = true;
       clearTimeout(timer);
       unsubscribe?.();
+      nudge?.();
       await loop;
       clearTimeout(timer);
-      await listener?.end().catch(() => {});
+      await listener?.stop();
       listener = undefined;
       started = false;
     },

@@ -303,8 +303,8 @@ describe("durability and concurrency", () => {
   it("never sends a job twice with two workers draining at once", async () => {
     for (let i = 0; i < 8; i++) await ingest(renewalFailed); // 32 jobs
     fake.setDelay(5);
-    const a = createEmailWorker({ transport, timing: fast, batchSize: 3, listen: false, log: () => {} });
-    const b = createEmailWorker({ transport, timing: fast, batchSize: 3, listen: false, log: () => {} });
+    const a = createEmailWorker({ transport, timing: fast, concurrency: 3, listen: false, log: () => {} });
+    const b = createEmailWorker({ transport, timing: fast, concurrency: 3, listen: false, log: () => {} });
     const [handledA, handledB] = await Promise.all([a.drain(), b.drain()]);
     expect(handledA + handledB).toBe(32);
     expect(handledA).toBeGreaterThan(0);
@@ -318,6 +318,64 @@ describe("durability and concurrency", () => {
     expect([...perKey.values()].every((count) => count === 1)).toBe(true);
     expect(new Set(fake.sent.map((email) => email.key)).size).toBe(32);
     expect(new Set(rows.map((row) => row.id))).toEqual(new Set(fake.sent.map((email) => email.key)));
+  });
+});
+
+describe("leases and slow providers", () => {
+  it("renews the lease of a job that takes longer than the lease: a second worker never takes it", async () => {
+    fake.script({ status: 200, delayMs: 1_500 });
+    await ingest(renewed);
+    const slow = resendTransport({ apiKey: "re_test_key", baseUrl: fake.url, timeoutMs: 5_000 });
+    const first = worker({ timing: { leaseMs: 400 }, transport: slow });
+    await first.start();
+    await until(async () => fake.requests.length > 0 || fake.pending() > 0, 2000, "first request");
+    // A second worker polls all along; the 400 ms lease would have run out three times over.
+    const second = worker({ timing: { leaseMs: 400 }, transport: slow });
+    await second.start();
+    const job = await until(async () => (await deliveries()).find((row) => row.status === "sent"), 5000, "sent");
+    await new Promise((resolve) => setTimeout(resolve, 300));
+    expect(job.attempts).toBe(1);
+    expect(fake.requests).toHaveLength(1);
+    expect(fake.sent).toHaveLength(1);
+  });
+
+  it("keeps sending the other jobs while one request hangs, then retries the hung one after its timeout", async () => {
+    fake.script("hang");
+    await ingest(renewalFailed); // 4 jobs
+    await ingest(renewed); // 1 job
+    const w = createEmailWorker({
+      transport: resendTransport({ apiKey: "re_test_key", baseUrl: fake.url, timeoutMs: 1_500 }),
+      timing: fast,
+      concurrency: 2,
+      listen: false,
+      log: () => {},
+    });
+    workers.push(w);
+    await w.start();
+    // With 2 slots and one held by the hung request, the 4 others go one by one through the other.
+    await until(async () => fake.sent.length === 4, 1_400, "the four other emails during the hang");
+    const hung = fake.requests[0]!.idempotencyKey!;
+    expect((await db.emailDelivery.findUniqueOrThrow({ where: { id: hung } })).status).toBe("sending");
+    const rows = await until(
+      async () => ((await deliveries()).every((row) => row.status === "sent") ? deliveries() : null),
+      5_000,
+      "all sent",
+    );
+    expect(rows.find((row) => row.id === hung)!.attempts).toBe(2);
+    expect(new Set(fake.sent.map((email) => email.key)).size).toBe(5);
+  });
+
+  it("spreads jobs throttled together (429, Retry-After: 1) instead of retrying them in the same instant", async () => {
+    fake.setMode({ kind: "throttle", retryAfterSeconds: 1 });
+    for (let i = 0; i < 3; i++) await ingest(renewalFailed); // 12 jobs
+    const started = Date.now();
+    await worker({ timing: { backoffBaseMs: 10 } }).drain();
+    const rows = await deliveries();
+    expect(rows.every((row) => row.status === "queued" && row.lastError?.startsWith("429"))).toBe(true);
+    const due = rows.map((row) => row.runAt.getTime() - started);
+    expect(Math.min(...due)).toBeGreaterThanOrEqual(950);
+    expect(new Set(due).size).toBeGreaterThan(8);
+    expect(Math.max(...due) - Math.min(...due)).toBeGreaterThan(200);
   });
 });
 

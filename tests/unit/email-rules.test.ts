@@ -32,21 +32,60 @@ describe("which Resend errors are retried", () => {
 
 describe("backoff", () => {
   const timing = { ...defaultTiming, backoffBaseMs: 1000, backoffMaxMs: 60_000 };
-  it("doubles per attempt within ±10% and stops at the maximum", () => {
+  const samples = (f: () => number) => Array.from({ length: 200 }, f);
+  it("doubles per attempt within ±20% and stops at the maximum", () => {
     for (const [attempt, base] of [
       [1, 1000],
       [2, 2000],
       [3, 4000],
       [10, 60_000],
     ] as const) {
-      const delay = backoffMs(attempt, timing);
-      expect(delay).toBeGreaterThanOrEqual(base * 0.9);
-      expect(delay).toBeLessThanOrEqual(base * 1.1);
+      for (const delay of samples(() => backoffMs(attempt, timing))) {
+        expect(delay).toBeGreaterThanOrEqual(base * 0.8);
+        expect(delay).toBeLessThanOrEqual(base * 1.2);
+      }
     }
   });
-  it("waits at least as long as Retry-After asks (up to the maximum)", () => {
-    expect(backoffMs(1, timing, 30_000)).toBe(30_000);
-    expect(backoffMs(1, timing, 10 * 60_000)).toBe(60_000);
+  it("waits at least as long as Retry-After asks (up to the maximum), spread over at least a second after it", () => {
+    const afterThirty = samples(() => backoffMs(1, timing, 30_000));
+    expect(Math.min(...afterThirty)).toBeGreaterThanOrEqual(30_000);
+    expect(Math.max(...afterThirty)).toBeLessThanOrEqual(36_000);
+    const afterOne = samples(() => backoffMs(1, { ...timing, backoffBaseMs: 100 }, 1_000));
+    expect(Math.min(...afterOne)).toBeGreaterThanOrEqual(1_000);
+    expect(Math.max(...afterOne)).toBeLessThanOrEqual(2_000);
+    const capped = samples(() => backoffMs(1, timing, 10 * 60_000));
+    expect(Math.min(...capped)).toBeGreaterThanOrEqual(60_000);
+  });
+  it("never retries a crowd in step: 100 jobs throttled together with Retry-After: 1 come back spread out", () => {
+    const delays = samples(() => backoffMs(1, { ...timing, backoffBaseMs: 100 }, 1_000)).slice(0, 100);
+    expect(new Set(delays).size).toBeGreaterThan(80);
+    expect(Math.max(...delays) - Math.min(...delays)).toBeGreaterThan(500);
+  });
+});
+
+describe("the email queue's schedule from the environment", () => {
+  const base = { NODE_ENV: "test" } as NodeJS.ProcessEnv;
+  it("defaults to 8 attempts, 15 s doubling to 1 h, a 20 s lease and a 10 s request timeout", () => {
+    expect(checkEnv(base)).toEqual([]);
+    expect(defaultTiming).toMatchObject({
+      maxAttempts: 8,
+      backoffBaseMs: 15_000,
+      backoffMaxMs: 3_600_000,
+      leaseMs: 20_000,
+      sendTimeoutMs: 10_000,
+    });
+  });
+  it("refuses a request timeout not shorter than the lease, and other nonsense", () => {
+    expect(checkEnv({ ...base, EMAIL_LEASE_SECONDS: "10", EMAIL_SEND_TIMEOUT_SECONDS: "10" })).toEqual([
+      expect.stringMatching(/^EMAIL_SEND_TIMEOUT_SECONDS: must be shorter than EMAIL_LEASE_SECONDS/),
+    ]);
+    expect(checkEnv({ ...base, EMAIL_MAX_ATTEMPTS: "0" })).toEqual([expect.stringMatching(/^EMAIL_MAX_ATTEMPTS:/)]);
+    expect(checkEnv({ ...base, EMAIL_RETRY_BASE_SECONDS: "soon" })).toEqual([
+      expect.stringMatching(/^EMAIL_RETRY_BASE_SECONDS:/),
+    ]);
+    expect(checkEnv({ ...base, EMAIL_RETRY_BASE_SECONDS: "60", EMAIL_RETRY_MAX_SECONDS: "30" })).toEqual([
+      expect.stringMatching(/^EMAIL_RETRY_MAX_SECONDS:/),
+    ]);
   });
 });
 
