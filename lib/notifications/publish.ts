@@ -47,7 +47,7 @@ const EMITS_PER_SLICE = 500;
 const nextTick = () => new Promise<void>((resolve) => setImmediate(resolve));
 
 export function publishNotifications(events: Published[]) {
-  if (!getRealtimeServer()) return;
+  if (!getRealtimeServer() || !events.length) return;
   void (async () => {
     let emitted = 0;
     for (const event of events) {

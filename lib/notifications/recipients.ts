@@ -1,15 +1,16 @@
-// Who gets an event: audience tokens resolved by walking up the organization tree, plus the
-// envelope's explicit recipients. Organization chains come from a cache; the users of a whole
-// batch of events, with their preference overrides, from one query.
+// Recipient planning: who gets each event of a set, and why. One entry point, planRecipients:
+// the catalog's audience tokens (to, then cc) resolved against the event organization's chain
+// (itself and its ancestors, loaded once for the set by the caller), the envelope's explicit user
+// ids, and its outside addresses (recipients.emails). The users of the whole set, with their
+// preference overrides for the set's types, come from ONE query. Deciding channels (preferences)
+// is the next step's job, not this one's.
 import type { Role } from "@/lib/generated/prisma/enums";
 import type { AudienceToken, Channel, TypeDefinition } from "@/lib/notifications/catalog";
 import type { UserOverride } from "@/lib/preferences/resolve";
-import type { RecipientSource } from "@/lib/notifications/trail";
+import type { AddressField, RecipientSource } from "@/lib/notifications/trail";
 import type { EventEnvelope } from "@/lib/notifications/envelope";
-import { db, sql } from "@/lib/db";
-import { getOrgChains, type OrgRow } from "@/lib/directory/org-cache";
-
-type Client = Pick<typeof db, "$queryRawUnsafe">;
+import type { OrgRow } from "@/lib/directory/org-cache";
+import { sql } from "@/lib/db";
 
 export interface UserRow {
   id: string;
@@ -21,7 +22,7 @@ export interface UserRow {
 }
 
 /** The organizations an event's audience tokens refer to. */
-export interface AudienceOrgs {
+interface AudienceOrgs {
   event: OrgRow;
   customer?: OrgRow;
   reseller?: OrgRow;
@@ -29,34 +30,71 @@ export interface AudienceOrgs {
   vendor?: OrgRow;
 }
 
+/** A platform user who gets the event: in which address field, every way they were chosen, and the sentence saying why. */
 export interface Recipient {
   user: UserRow;
-  role: "to" | "cc";
+  field: AddressField;
   via: RecipientSource[];
+  /** Shown with the notification ("You are the primary contact of Adatum Corporation"). */
   reason: string;
 }
 
-export interface Audience {
+/** An address that is no platform user's (recipients.emails): email only, no notification. */
+export interface OutsideAddress {
+  address: string;
+  field: AddressField;
+  via: RecipientSource[];
+}
+
+/** Everything recipient planning decides for one event. */
+export interface EventRecipients {
   recipients: Recipient[];
+  /** Outside addresses not already covered by a user recipient, lower-cased, each once. */
+  outside: OutsideAddress[];
   /** Users named explicitly or by a token who exist but are deactivated, or do not exist. */
   skipped: { userId: string; via: RecipientSource[]; skipped: "inactive" | "unknown_user"; user?: UserRow }[];
-  /** recipients.emails addresses that are not already covered by a user recipient. */
-  extraEmails: string[];
   actorName: string | null;
-  /** The recipients' own preference overrides for this type. */
+  /** The recipients' own preference overrides for this type (loaded with them, for the preferences step). */
   overrides: UserOverride[];
 }
 
-/** The event's organization with its ancestors, and the vendor named in data.vendorId (cached). */
-export async function loadAudienceOrgs(
-  client: Client,
-  organizationId: string,
-  vendorId?: string,
-): Promise<AudienceOrgs | null> {
-  const chains = await getOrgChains(vendorId ? [organizationId, vendorId] : [organizationId], client);
-  const chain = chains.get(organizationId);
+/** What planning needs of an event: its envelope and its type's audience. */
+export interface EventToPlan {
+  envelope: EventEnvelope;
+  definition: Pick<TypeDefinition<never>, "to" | "cc">;
+}
+
+/** Organization id → itself and its ancestors, nearest first (lib/directory/org-cache). */
+export type OrgChains = Map<string, OrgRow[]>;
+
+const vendorIdOf = (data: Record<string, unknown>) => (typeof data.vendorId === "string" ? data.vendorId : undefined);
+
+/** The organizations whose chains planning needs for this event: its own, and the vendor named in data.vendorId. */
+export function organizationIdsOf(envelope: EventEnvelope): string[] {
+  const vendorId = vendorIdOf(envelope.data);
+  return vendorId ? [envelope.organizationId, vendorId] : [envelope.organizationId];
+}
+
+/**
+ * Who gets each event, in order: `chains` must hold organizationIdsOf(event) for every event, and
+ * every event's own organization must be in it (ingest refuses unknown organizations before).
+ * One query for the users of the whole set.
+ */
+export async function planRecipients(events: EventToPlan[], chains: OrgChains): Promise<EventRecipients[]> {
+  const planned = events.map(({ envelope, definition }) => {
+    const orgs = audienceOrgs(chains, envelope);
+    return { envelope, orgs, plan: planAudience({ ...definition, type: envelope.type }, envelope, orgs) };
+  });
+  const index = indexUsers(await loadPlannedUsers(planned.map((p) => p.plan)));
+  return planned.map(({ envelope, orgs, plan }) => resolveAudience(plan, index, envelope, orgs));
+}
+
+/** The organizations an event's audience tokens refer to, from its organization's chain. */
+function audienceOrgs(chains: OrgChains, envelope: EventEnvelope): AudienceOrgs {
+  const chain = chains.get(envelope.organizationId);
   const event = chain?.[0];
-  if (!chain || !event) return null;
+  if (!chain || !event) throw new Error(`organization ${envelope.organizationId} is not in the loaded chains`);
+  const vendorId = vendorIdOf(envelope.data);
   const resellerIndex = chain.findIndex((org) => org.kind === "reseller");
   const reseller = resellerIndex >= 0 ? chain[resellerIndex] : undefined;
   const vendor = vendorId ? chains.get(vendorId)?.[0] : undefined;
@@ -80,10 +118,10 @@ const tokenOrg: Record<Exclude<AudienceToken, "actor">, keyof Omit<AudienceOrgs,
   "vendor.primary": "vendor",
 };
 
-function describe(token: AudienceToken | "explicit", orgs: AudienceOrgs, role: "to" | "cc") {
+function describe(token: AudienceToken | "explicit", orgs: AudienceOrgs, field: AddressField) {
   if (token === "explicit") return "Sent to you directly by the platform";
   if (token === "actor")
-    return role === "to" ? "You performed this action" : "Copied because you performed this action";
+    return field === "to" ? "You performed this action" : "Copied because you performed this action";
   const org = orgs[tokenOrg[token]]!;
   const what = token.endsWith(".primary")
     ? "primary contact"
@@ -92,14 +130,14 @@ function describe(token: AudienceToken | "explicit", orgs: AudienceOrgs, role: "
       : token.endsWith(".admins")
         ? "an admin"
         : "an account manager";
-  return role === "to"
+  return field === "to"
     ? `You are ${what.startsWith("an") ? what : `the ${what}`} of ${org.name}`
     : `Copied as ${what} of ${org.name}`;
 }
 
 interface Want {
   token: AudienceToken | "explicit";
-  role: "to" | "cc";
+  field: AddressField;
   userIds?: string[];
   /** For contact tokens: the organization the contact must still belong to. */
   contactOf?: string;
@@ -107,7 +145,7 @@ interface Want {
 }
 
 /** Which users an event asks for, before any is loaded. */
-export interface AudiencePlan {
+interface AudiencePlan {
   type: string;
   wanted: Want[];
   userIds: string[];
@@ -115,15 +153,15 @@ export interface AudiencePlan {
 }
 
 /** The audience tokens in the catalog's order (to before cc), then explicit ids. */
-export function planAudience(
+function planAudience(
   definition: Pick<TypeDefinition<never>, "to" | "cc"> & { type: string },
   envelope: Pick<EventEnvelope, "actor" | "recipients">,
   orgs: AudienceOrgs,
 ): AudiencePlan {
   const wanted: Want[] = [];
-  const add = (token: AudienceToken, role: "to" | "cc") => {
+  const add = (token: AudienceToken, field: AddressField) => {
     if (token === "actor")
-      return void (envelope.actor?.userId && wanted.push({ token, role, userIds: [envelope.actor.userId] }));
+      return void (envelope.actor?.userId && wanted.push({ token, field, userIds: [envelope.actor.userId] }));
     const org = orgs[tokenOrg[token]];
     if (!org) return;
     const contact = token.endsWith(".primary")
@@ -132,17 +170,17 @@ export function planAudience(
         ? org.billingContactId
         : undefined;
     if (contact !== undefined)
-      return void (contact && wanted.push({ token, role, userIds: [contact], contactOf: org.id }));
+      return void (contact && wanted.push({ token, field, userIds: [contact], contactOf: org.id }));
     wanted.push({
       token,
-      role,
+      field,
       byRole: { orgId: org.id, role: token.endsWith(".admins") ? "admin" : "account_manager" },
     });
   };
   definition.to.forEach((token) => add(token, "to"));
   definition.cc.forEach((token) => add(token, "cc"));
   const explicitIds = envelope.recipients?.userIds ?? [];
-  if (explicitIds.length) wanted.push({ token: "explicit", role: "to", userIds: explicitIds });
+  if (explicitIds.length) wanted.push({ token: "explicit", field: "to", userIds: explicitIds });
   return {
     type: definition.type,
     wanted,
@@ -151,10 +189,10 @@ export function planAudience(
   };
 }
 
-export type LoadedUser = UserRow & { overrides: { type: string; channel: Channel; enabled: boolean }[] };
+type LoadedUser = UserRow & { overrides: { type: string; channel: Channel; enabled: boolean }[] };
 
 /** Loads every user the plans ask for, with their preference overrides for the plans' types: one query for a whole batch. */
-export async function loadPlannedUsers(plans: AudiencePlan[]): Promise<LoadedUser[]> {
+async function loadPlannedUsers(plans: AudiencePlan[]): Promise<LoadedUser[]> {
   const ids = [...new Set(plans.flatMap((p) => p.userIds))];
   const roles = [...new Map(plans.flatMap((p) => p.roles).map((r) => [`${r.orgId}\u0000${r.role}`, r])).values()];
   const types = [...new Set(plans.map((p) => p.type))];
@@ -193,21 +231,21 @@ export async function loadPlannedUsers(plans: AudiencePlan[]): Promise<LoadedUse
 }
 
 /** Resolves one event's recipients from its plan and the loaded users: deduplicated, to before cc. */
-export function resolveAudience(
+function resolveAudience(
   plan: AudiencePlan,
-  loaded: { byId: Map<string, LoadedUser>; byOrgRole: Map<string, LoadedUser[]> },
+  loaded: ReturnType<typeof indexUsers>,
   envelope: Pick<EventEnvelope, "actor" | "recipients">,
   orgs: AudienceOrgs,
-): Audience {
+): EventRecipients {
   const { wanted } = plan;
   const { byId } = loaded;
   const chosen = new Map<string, Recipient>();
-  const skipped = new Map<string, Audience["skipped"][number]>();
+  const skipped = new Map<string, EventRecipients["skipped"][number]>();
   for (const want of wanted) {
     const matches = want.byRole
       ? (loaded.byOrgRole.get(`${want.byRole.orgId}\u0000${want.byRole.role}`) ?? []).map((u) => u.id)
       : want.userIds!;
-    const reason = describe(want.token, orgs, want.role);
+    const reason = describe(want.token, orgs, want.field);
     for (const userId of matches) {
       const user = byId.get(userId);
       // A contact id names a user of that organization; one who has since moved elsewhere is not it any more.
@@ -223,14 +261,14 @@ export function resolveAudience(
           skipped.set(userId, { userId, via: [want.token], skipped: user ? "inactive" : "unknown_user", user });
         continue;
       }
-      chosen.set(userId, { user, role: want.role, via: [want.token], reason });
+      chosen.set(userId, { user, field: want.field, via: [want.token], reason });
     }
   }
 
   const covered = new Set([...chosen.values()].map((r) => r.user.email.toLowerCase()));
-  const extraEmails = [...new Set((envelope.recipients?.emails ?? []).map((e) => e.toLowerCase()))].filter(
-    (e) => !covered.has(e),
-  );
+  const outside = [...new Set((envelope.recipients?.emails ?? []).map((e) => e.toLowerCase()))]
+    .filter((e) => !covered.has(e))
+    .map((address): OutsideAddress => ({ address, field: "to", via: ["explicit_email"] }));
   const actor = envelope.actor?.userId ? byId.get(envelope.actor.userId) : undefined;
   const recipients = [...chosen.values()];
   return {
@@ -243,13 +281,13 @@ export function resolveAudience(
         ),
     ),
     skipped: [...skipped.values()],
-    extraEmails,
+    outside,
     actorName: envelope.actor?.name ?? actor?.name ?? null,
   };
 }
 
 /** Indexes loaded users by id and by (organization, role) for resolveAudience. */
-export function indexUsers(users: LoadedUser[]) {
+function indexUsers(users: LoadedUser[]) {
   const byId = new Map(users.map((u) => [u.id, u]));
   const byOrgRole = new Map<string, LoadedUser[]>();
   for (const user of users) {

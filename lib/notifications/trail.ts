@@ -5,12 +5,15 @@ import type { ChannelDecision } from "@/lib/preferences/resolve";
 
 export type RecipientSource = AudienceToken | "explicit" | "explicit_email";
 
+/** The address field a recipient is in (EmailDelivery.role, the trail's `role`). */
+export type AddressField = "to" | "cc";
+
 export interface TrailEntry {
   /** Platform user id; absent for `recipients.emails` addresses. */
   userId?: string;
   name?: string;
   address: string | null;
-  role: "to" | "cc";
+  role: AddressField;
   /** Every way this recipient was chosen (deduplicated into one entry). */
   via: RecipientSource[];
   /** Why the recipient got nothing at all, when that is the case. */
@@ -35,7 +38,7 @@ type Row = [
   notificationId: string | null,
   deliveryId: string | null,
 ];
-interface PackedTrail {
+export interface PackedTrail {
   shapes: TrailEntry[];
   rows: Row[];
 }
@@ -59,7 +62,13 @@ function shapeKey(entry: Omit<TrailEntry, "userId" | "name" | "address">, object
   return `${role}|${via.join(",")}|${skipped ?? ""}|${inApp ? 1 : 0}${inAppDecision ?? ""}|${id(inAppPreference)}|${email ? 1 : 0}${emailDecision ?? ""}|${id(emailPreference)}`;
 }
 
+/** The stored form as JSON text. */
 export function packTrail(entries: TrailEntry[]): string {
+  return JSON.stringify(packTrailValue(entries));
+}
+
+/** The stored form as a value (ingest embeds it in the JSON of its rows). */
+export function packTrailValue(entries: TrailEntry[]): PackedTrail {
   const shapes: TrailEntry[] = [];
   const shapeIndex = new Map<string, number>();
   const objectIds = new Map<object, number>();
@@ -86,7 +95,7 @@ export function packTrail(entries: TrailEntry[]): string {
       entry.email?.deliveryId ?? null,
     ];
   });
-  return JSON.stringify({ shapes, rows } satisfies PackedTrail);
+  return { shapes, rows };
 }
 
 /** Event.trail as entries; trails stored before packing (a plain array) are read as they are. */

@@ -1,12 +1,12 @@
 // Effective preferences for many recipients of one type, resolved in a constant number of queries
 // whatever their number: at most one for the users' own overrides, plus cache misses for the
-// organization chains and their settings.
-// CONTRACT used by the ingest pipeline (lib/notifications/ingest.ts), inside its transaction.
+// organization chains and their settings. Ingest resolves every event of a set with one call
+// (resolvePreferencesForEach).
 import { db } from "@/lib/db";
 import { channels, type Channel, type NotificationType } from "@/lib/notifications/catalog";
 import { decideCell, toChannelDecision } from "./decide";
-import { buildLevels, indexSettings, ruleFor } from "./levels";
-import { getOrgChains } from "@/lib/directory/org-cache";
+import { buildLevels, indexSettings, ruleFor, type OrgSettingRow } from "./levels";
+import { getOrgChains, type OrgRow } from "@/lib/directory/org-cache";
 import { getOrganizationSettings } from "./settings-cache";
 
 export interface ChannelDecision {
@@ -28,10 +28,11 @@ export interface UserOverride {
   enabled: boolean;
 }
 
-/** Loads the chains and settings of these organizations into the caches at once (one query each on a miss). */
-export async function warmPreferenceCaches(organizationIds: string[], client: Client = db) {
-  const chains = await getOrgChains([...new Set(organizationIds)], client);
-  await getOrganizationSettings([...new Set([...chains.values()].flat().map((link) => link.id))], client);
+export interface PreferenceRequest {
+  type: NotificationType;
+  users: { id: string; organizationId: string }[];
+  /** The users' own overrides for this type, when the caller already loaded them (ingest does). */
+  overrides?: UserOverride[];
 }
 
 /**
@@ -40,21 +41,55 @@ export async function warmPreferenceCaches(organizationIds: string[], client: Cl
  * Users who decide alike share the same objects: treat them as read-only.
  */
 export async function resolvePreferences(
-  params: { type: NotificationType; users: { id: string; organizationId: string }[]; overrides?: UserOverride[] },
+  params: PreferenceRequest,
   client: Client = db,
 ): Promise<Map<string, RecipientPreferences>> {
-  const result = new Map<string, RecipientPreferences>();
-  if (params.users.length === 0) return result;
-  const organizationIds = [...new Set(params.users.map((user) => user.organizationId))];
+  return (await resolvePreferencesForEach([params], client))[0]!;
+}
+
+/**
+ * The same for several requests at once (ingest: one per event): the organization chains and
+ * settings of every user of every request are read once, for the whole set.
+ */
+export async function resolvePreferencesForEach(
+  requests: PreferenceRequest[],
+  client: Client = db,
+): Promise<Map<string, RecipientPreferences>[]> {
+  const organizationIds = [...new Set(requests.flatMap((r) => r.users.map((user) => user.organizationId)))];
+  if (organizationIds.length === 0) return requests.map(() => new Map());
   const chains = await getOrgChains(organizationIds, client);
   const chainIds = [...new Set([...chains.values()].flat().map((link) => link.id))];
-  const orgRows = (await getOrganizationSettings(chainIds, client)).filter((row) => row.type === params.type);
-  const userRows =
-    params.overrides ??
-    (await client.userPreference.findMany({
-      where: { type: params.type, userId: { in: params.users.map((user) => user.id) } },
-      select: { userId: true, channel: true, enabled: true },
-    }));
+  const settingsByType = new Map<string, OrgSettingRow[]>();
+  for (const row of await getOrganizationSettings(chainIds, client)) {
+    const rows = settingsByType.get(row.type);
+    if (rows) rows.push(row);
+    else settingsByType.set(row.type, [row]);
+  }
+  return Promise.all(
+    requests.map(async (request) =>
+      request.users.length === 0
+        ? new Map<string, RecipientPreferences>()
+        : decideAll(
+            request,
+            chains,
+            settingsByType.get(request.type) ?? [],
+            request.overrides ??
+              (await client.userPreference.findMany({
+                where: { type: request.type, userId: { in: request.users.map((user) => user.id) } },
+                select: { userId: true, channel: true, enabled: true },
+              })),
+          ),
+    ),
+  );
+}
+
+function decideAll(
+  params: PreferenceRequest,
+  chains: Map<string, OrgRow[]>,
+  orgRows: OrgSettingRow[],
+  userRows: UserOverride[],
+): Map<string, RecipientPreferences> {
+  const result = new Map<string, RecipientPreferences>();
   const settings = indexSettings(orgRows);
   const overrides = new Map(userRows.map((row) => [`${row.userId}:${row.channel}`, row.enabled]));
   // Users of one organization without overrides of their own decide alike: each distinct case is

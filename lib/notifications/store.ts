@@ -1,0 +1,156 @@
+// The store step of ingest: everything a set of events produces (each event with its delivery
+// trail, its notifications and its email jobs) is written by ONE SQL statement, which is also the
+// idempotency check: an event whose (source, externalId) exists inserts nothing, and neither do
+// its rows. One statement is one commit (one WAL flush) for a whole batch or group.
+//
+// Rows travel as named fields: one JSON parameter per table, read with json_to_recordset, whose
+// column list is generated from the same object that types the rows (`satisfies` below), so a
+// field missing on either side is a type error and nothing depends on parameter order.
+//
+// Adding a table written with the event (say, webhook messages): a row type and its columns here,
+// a field on StoredEvent, one more JSON parameter, and one more CTE that JOINs `event` like
+// `notifications` does, so rows are stored only for the events that were new.
+import { sql, utcTimestamp } from "@/lib/db";
+import type { AddressField, PackedTrail } from "@/lib/notifications/trail";
+
+type SqlType = "text" | "int" | "boolean" | "json" | "jsonb" | "timestamptz";
+
+/** One event: its Event columns, plus the content its notifications repeat (named as in "Notification"). */
+export interface EventInsert {
+  /** Our Event.id. */
+  id: string;
+  /** The platform's event id. */
+  externalId: string;
+  type: string;
+  organizationId: string;
+  actorId: string | null;
+  /** ISO 8601 with an offset, as the platform sent it. */
+  occurredAt: string;
+  apiKeyId: string | null;
+  /** The envelope's data without sensitive fields. */
+  data: Record<string, unknown>;
+  trail: PackedTrail;
+  notificationCount: number;
+  category: string;
+  title: string;
+  body: string;
+  url: string | null;
+  critical: boolean;
+  actorName: string | null;
+}
+const eventColumns = {
+  id: "text",
+  externalId: "text",
+  type: "text",
+  organizationId: "text",
+  actorId: "text",
+  occurredAt: "timestamptz",
+  apiKeyId: "text",
+  data: "jsonb",
+  // json, not jsonb: the trail is stored as json (see prisma/schema.prisma) and passes through unparsed.
+  trail: "json",
+  notificationCount: "int",
+  category: "text",
+  title: "text",
+  body: "text",
+  url: "text",
+  critical: "boolean",
+  actorName: "text",
+} as const satisfies Record<keyof EventInsert, SqlType>;
+
+/** One in-app notification; the rest of its columns come from its event. */
+export interface NotificationInsert {
+  id: string;
+  eventId: string;
+  userId: string;
+  reason: string;
+}
+const notificationColumns = {
+  id: "text",
+  eventId: "text",
+  userId: "text",
+  reason: "text",
+} as const satisfies Record<keyof NotificationInsert, SqlType>;
+
+/** One email job (an EmailDelivery row, status "queued"): the email worker claims it. */
+export interface EmailDeliveryInsert {
+  id: string;
+  eventId: string;
+  /** The recipient's notification, when they also got one in-app. */
+  notificationId: string | null;
+  /** Null for an outside address. */
+  userId: string | null;
+  toAddress: string;
+  role: AddressField;
+  /** Sensitive fields, encrypted, for this recipient only. */
+  secret: string | null;
+}
+const emailDeliveryColumns = {
+  id: "text",
+  eventId: "text",
+  notificationId: "text",
+  userId: "text",
+  toAddress: "text",
+  role: "text",
+  secret: "text",
+} as const satisfies Record<keyof EmailDeliveryInsert, SqlType>;
+
+/** Everything one event writes. */
+export interface StoredEvent {
+  event: EventInsert;
+  notifications: NotificationInsert[];
+  emailDeliveries: EmailDeliveryInsert[];
+}
+
+const columnList = (columns: Record<string, SqlType>) =>
+  Object.entries(columns)
+    .map(([name, type]) => `"${name}" ${type}`)
+    .join(", ");
+
+// $1 events, $2 source, $3 now (timestamp(3) in UTC), $4 notifications, $5 email deliveries.
+const INSERT_SQL = `
+WITH input AS (
+  SELECT * FROM json_to_recordset($1::json) AS e(${columnList(eventColumns)})
+), event AS (
+  INSERT INTO "Event" (id, source, "externalId", type, "organizationId", "actorId", "occurredAt", "receivedAt",
+                       "apiKeyId", data, trail, "notificationCount")
+  SELECT id, $2::text, "externalId", type, "organizationId", "actorId", "occurredAt" AT TIME ZONE 'UTC', $3::timestamp,
+         "apiKeyId", data, trail, "notificationCount"
+  FROM input
+  ON CONFLICT (source, "externalId") DO NOTHING
+  RETURNING id
+), notifications AS (
+  INSERT INTO "Notification" (id, "userId", "eventId", type, category, title, body, url, reason, critical,
+                              "actorName", "createdAt")
+  SELECT n.id, n."userId", n."eventId", e.type, e.category, e.title, e.body, e.url, n.reason, e.critical,
+         e."actorName", $3::timestamp
+  FROM json_to_recordset($4::json) AS n(${columnList(notificationColumns)})
+  JOIN event ON event.id = n."eventId"
+  JOIN input e ON e.id = n."eventId"
+), email_deliveries AS (
+  INSERT INTO "EmailDelivery" (id, "eventId", "notificationId", "userId", "toAddress", type, role, secret,
+                               "runAt", "createdAt", "updatedAt")
+  SELECT d.id, d."eventId", d."notificationId", d."userId", d."toAddress", e.type, d.role, d.secret,
+         $3::timestamp, $3::timestamp, $3::timestamp
+  FROM json_to_recordset($5::json) AS d(${columnList(emailDeliveryColumns)})
+  JOIN event ON event.id = d."eventId"
+  JOIN input e ON e.id = d."eventId"
+)
+SELECT id FROM event`;
+
+/** Stores the events and their rows in one statement; returns the ids (ours) of the events that were new. */
+export async function storeEvents(events: StoredEvent[], source: string, now: Date): Promise<Set<string>> {
+  if (!events.length) return new Set();
+  const rows = await sql<{ id: string }>(
+    INSERT_SQL,
+    [
+      JSON.stringify(events.map((e) => e.event)),
+      source,
+      utcTimestamp(now),
+      JSON.stringify(events.flatMap((e) => e.notifications)),
+      JSON.stringify(events.flatMap((e) => e.emailDeliveries)),
+    ],
+    "ingest_insert",
+  );
+  return new Set(rows.map((r) => r.id));
+}
