@@ -41,8 +41,18 @@ export function parseJson(text: string): unknown {
   try {
     return JSON.parse(text);
   } catch (error) {
-    throw new AppError("malformed_json", `The body is not valid JSON: ${(error as Error).message}`);
+    throw new AppError("malformed_json", `The body is not valid JSON${whereItBreaks(text, error as Error)}`);
   }
+}
+
+// The parser's own message quotes the text around the error ("…assword": hunter2}" is not valid
+// JSON), and error messages are stored and shown: only a position may come out of it, never text.
+function whereItBreaks(text: string, error: Error): string {
+  if (/unexpected end/i.test(error.message)) return ": it ends before the document is complete";
+  const position = /\bposition (\d+)/.exec(error.message)?.[1];
+  if (position === undefined) return "";
+  const before = text.slice(0, Number(position)).split("\n");
+  return ` (line ${before.length}, column ${before.at(-1)!.length + 1})`;
 }
 
 /** For endpoints whose body is optional: an empty body reads as {}. */

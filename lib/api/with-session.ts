@@ -1,5 +1,7 @@
-// Wraps a browser API route handler: resolves the signed-in user (401 otherwise), awaits the
-// route params and maps every error to the standard error shape.
+// Wraps a browser API route handler: refuses state changes sent from other sites (403), resolves
+// the signed-in user (401 otherwise), awaits the route params and maps every error to the
+// standard error shape.
+import { assertSameOrigin } from "@/lib/api/same-origin";
 import { AppError, errorResponse } from "@/lib/errors";
 import { getCurrentUser, type CurrentUser } from "@/lib/auth/session";
 
@@ -10,6 +12,7 @@ export function withSession<P extends Params = Params>(
 ) {
   return async (request: Request, context: { params: Promise<P> }) => {
     try {
+      assertSameOrigin(request);
       const user = await getCurrentUser(request);
       if (!user) throw new AppError("unauthorized", "Sign in to continue");
       return await handler(request, { user, params: await context.params });

@@ -16,16 +16,36 @@ function redactValue(value: unknown): unknown {
   return value;
 }
 
+/**
+ * A body that is not JSON (or was not parsed): a quoted value after a sensitive field's name is
+ * replaced; after an unquoted or otherwise mangled one, where its end cannot be known, nothing more
+ * is kept.
+ */
+function redactText(body: string): string {
+  let text = body;
+  for (const field of sensitiveFields) {
+    const name = new RegExp(`(["']?)${field}\\1\\s*[:=]?\\s*`, "gi");
+    let out = "";
+    let from = 0;
+    for (let match = name.exec(text); match; match = name.exec(text)) {
+      const valueStart = match.index + match[0].length;
+      const quoted = /^"(?:[^"\\\r\n]|\\.)*"/.exec(text.slice(valueStart));
+      out += text.slice(from, valueStart);
+      if (!quoted) return `${out}[redacted: the rest of the body follows a sensitive field]`;
+      out += '"[redacted]"';
+      from = name.lastIndex = valueStart + quoted[0].length;
+    }
+    text = out + text.slice(from);
+  }
+  return text;
+}
+
 /** The body as it may be stored and shown: sensitive fields replaced, at most 4000 characters. */
 export function redactBody(body: unknown): string | null {
   if (body === undefined) return null;
   let text: string;
   if (typeof body === "string") {
-    // Not JSON (or not parsed): redact by pattern.
-    text = body;
-    for (const field of sensitiveFields) {
-      text = text.replace(new RegExp(`("${field}"\\s*:\\s*)"(?:[^"\\\\]|\\\\.)*"?`, "g"), '$1"[redacted]"');
-    }
+    text = redactText(body);
   } else {
     text = JSON.stringify(redactValue(body));
   }
