@@ -45,10 +45,10 @@ export async function createDirectory(pool: pg.Pool, users: number, withEmail: b
   );
   // Stored the way lib/api-keys.ts stores keys: SHA-256 of the key.
   const apiKey = `nck_${randomBytes(32).toString("base64url")}`;
-  await pool.query(`INSERT INTO "ApiKey" (id, name, prefix, hash) VALUES (gen_random_uuid()::text, 'bench', $1, $2)`, [
-    apiKey.slice(0, 12),
-    createHash("sha256").update(apiKey).digest("hex"),
-  ]);
+  await pool.query(
+    `INSERT INTO "ApiKey" (id, name, prefix, hash, scopes) VALUES (gen_random_uuid()::text, 'bench', $1, $2, ARRAY['events'])`,
+    [apiKey.slice(0, 12), createHash("sha256").update(apiKey).digest("hex")],
+  );
   return { apiKey, users: Array.from({ length: users }, (_, i) => userId(i + 1)) };
 }
 

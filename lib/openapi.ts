@@ -40,6 +40,7 @@ function errors(...statuses: number[]) {
   const text: Record<number, string> = {
     400: "Malformed JSON",
     401: "Missing or invalid API key",
+    403: "The key lacks this route's scope, or the target is a platform organization or one of its users",
     404: "Unknown id",
     409: "Conflict",
     413: "Body too large",
@@ -84,7 +85,7 @@ export function buildOpenApiDocument(serverUrl: string) {
       mapping: Object.fromEntries(notificationTypes.map((t) => [t, `#/components/schemas/Event.${t}`])),
     },
   };
-  const common = errors(400, 401, 413, 415, 422, 429);
+  const common = errors(400, 401, 403, 413, 415, 422, 429);
 
   return {
     openapi: "3.1.0",
@@ -172,7 +173,7 @@ export function buildOpenApiDocument(serverUrl: string) {
           parameters: [idParam],
           responses: {
             200: { description: "Deactivated", content: json(jsonSchema(userDeactivatedSchema)) },
-            ...errors(401, 404, 429),
+            ...errors(401, 403, 404, 429),
           },
         },
       },
@@ -182,7 +183,7 @@ export function buildOpenApiDocument(serverUrl: string) {
           parameters: [idParam],
           responses: {
             201: { description: "Created", content: json(jsonSchema(signInLinkSchema)) },
-            ...errors(401, 404, 409, 429),
+            ...errors(401, 403, 404, 409, 429),
           },
         },
       },
@@ -195,7 +196,10 @@ export function buildOpenApiDocument(serverUrl: string) {
         apiKey: {
           type: "http",
           scheme: "bearer",
-          description: "Create keys with `npm run apikey:create -- --name <name>`.",
+          description:
+            "Create keys with `npm run apikey:create -- --name <name> --scopes <list>` or in the console. " +
+            "Scopes: `events` (events and batches), `directory` (organizations and users), `sign-in-links`, " +
+            "`recipient-rules`; a call outside the key's scopes answers 403.",
         },
       },
       schemas: {

@@ -22,7 +22,7 @@ if (!isNotificationType(type)) {
 const key = process.env.PLATFORM_API_KEY;
 if (!key) {
   console.error(
-    "Set PLATFORM_API_KEY to a platform API key: npm run apikey:create -- --name demo (the key is the last line).",
+    "Set PLATFORM_API_KEY to a platform API key: npm run apikey:create -- --name demo --scopes events (the key is the last line).",
   );
   process.exit(1);
 }

@@ -10,6 +10,7 @@ export interface ApiKeyRow {
   id: string;
   name: string;
   prefix: string;
+  scopes: string[];
   createdAt: Date;
   lastUsedAt: Date | null;
   revokedAt: Date | null;
@@ -36,6 +37,9 @@ export function ApiKeysTable({ keys }: { keys: ApiKeyRow[] }) {
               Prefix
             </th>
             <th scope="col" className={thClass}>
+              Scopes
+            </th>
+            <th scope="col" className={thClass}>
               Created
             </th>
             <th scope="col" className={thClass}>
@@ -57,6 +61,13 @@ export function ApiKeysTable({ keys }: { keys: ApiKeyRow[] }) {
               </th>
               <Cell label="Prefix" className="font-mono text-xs">
                 {key.prefix}…
+              </Cell>
+              <Cell label="Scopes">
+                <span className="flex flex-wrap gap-1">
+                  {key.scopes.map((scope) => (
+                    <Badge key={scope}>{scope}</Badge>
+                  ))}
+                </span>
               </Cell>
               <Cell label="Created">
                 <Time date={key.createdAt} />

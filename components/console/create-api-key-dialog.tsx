@@ -8,11 +8,13 @@ import { Button } from "@/components/ui/button";
 import { contentClass, descriptionClass, overlayClass, titleClass } from "@/components/console/dialog-styles";
 import { hintClass, inputClass, labelClass } from "@/components/console/form-styles";
 import { requestJson, type RequestError } from "@/components/console/request-json";
+import { apiKeyScopeLabels, apiKeyScopes } from "@/lib/api-key-scopes";
 
 interface CreatedKey {
   id: string;
   name: string;
   prefix: string;
+  scopes: string[];
   key: string;
 }
 
@@ -39,8 +41,10 @@ export function CreateApiKeyDialog() {
     event.preventDefault();
     setPending(true);
     setError(null);
-    const name = String(new FormData(event.currentTarget).get("name") ?? "");
-    const result = await requestJson<CreatedKey>("/api/admin/api-keys", { method: "POST", body: { name } });
+    const form = new FormData(event.currentTarget);
+    const name = String(form.get("name") ?? "");
+    const scopes = form.getAll("scopes").map(String);
+    const result = await requestJson<CreatedKey>("/api/admin/api-keys", { method: "POST", body: { name, scopes } });
     setPending(false);
     if (result.ok) setCreated(result.data);
     else setError(result.error);
@@ -68,7 +72,8 @@ export function CreateApiKeyDialog() {
             <>
               <Dialog.Title className={titleClass}>API key created</Dialog.Title>
               <Dialog.Description className={descriptionClass}>
-                Copy the key for “{created.name}” now and store it in the platform’s secrets.
+                Copy the key for “{created.name}” now and store it in the platform’s secrets. It may:{" "}
+                {created.scopes.join(", ")}.
               </Dialog.Description>
               <p className="mt-4 flex items-start gap-2 rounded-md bg-amber-50 px-3 py-2 text-sm text-amber-900 dark:bg-amber-950 dark:text-amber-200">
                 <TriangleAlert aria-hidden className="mt-0.5 size-4 shrink-0" />
@@ -121,6 +126,25 @@ export function CreateApiKeyDialog() {
               <p id="api-key-name-hint" className={hintClass}>
                 Shown in the activity log next to every event sent with this key.
               </p>
+              <fieldset className="mt-4" aria-describedby="api-key-scopes-hint">
+                <legend className={labelClass}>Scopes</legend>
+                <p id="api-key-scopes-hint" className={hintClass}>
+                  Give the key only what its caller needs; a call outside its scopes is refused (403).
+                </p>
+                <div className="mt-2 space-y-2">
+                  {apiKeyScopes.map((scope) => (
+                    <label key={scope} className="flex items-start gap-2 text-sm">
+                      <input type="checkbox" name="scopes" value={scope} className="mt-0.5 size-4 shrink-0" />
+                      <span>
+                        <span className="font-mono text-xs">{scope}</span>
+                        <span className="block text-xs text-zinc-500 dark:text-zinc-400">
+                          {apiKeyScopeLabels[scope]}
+                        </span>
+                      </span>
+                    </label>
+                  ))}
+                </div>
+              </fieldset>
               {error && (
                 <p
                   role="alert"

@@ -1,6 +1,8 @@
-// Wraps a Platform API route handler: authenticates the API key (401), rate limits per key (429
-// with Retry-After), awaits the route params and maps every error to the standard error shape.
+// Wraps a Platform API route handler: authenticates the API key (401), checks that the key holds
+// the route's scope (403), rate limits per key (429 with Retry-After), awaits the route params and
+// maps every error to the standard error shape.
 import { authenticateApiKey, type ApiKeyIdentity } from "@/lib/api-keys";
+import type { ApiKeyScope } from "@/lib/api-key-scopes";
 import { AppError, errorResponse } from "@/lib/errors";
 import { createRateLimiter } from "@/lib/rate-limit";
 
@@ -14,11 +16,14 @@ function rateLimiter() {
 }
 
 export function withApiKey<P extends Params = Params>(
+  scope: ApiKeyScope,
   handler: (request: Request, context: { apiKey: ApiKeyIdentity; params: P }) => Promise<Response>,
 ) {
   return async (request: Request, context: { params: Promise<P> }) => {
     try {
       const apiKey = await authenticateApiKey(request.headers.get("authorization"));
+      if (!apiKey.scopes.includes(scope))
+        throw new AppError("forbidden", `This API key lacks the "${scope}" scope; create a key that has it`);
       const limit = rateLimiter().hit(apiKey.id);
       if (!limit.ok) {
         throw new AppError(

@@ -5,6 +5,7 @@ import type { OrgKind } from "@/lib/generated/prisma/enums";
 import { db } from "@/lib/db";
 import { directoryChanged } from "./events";
 import { invalidField } from "./invalid-field";
+import { assertNotPlatformOrganization } from "./platform-guard";
 import type { OrganizationUpsert } from "./schemas";
 import { directoryTransaction } from "./write-lock";
 
@@ -79,6 +80,7 @@ export async function upsertOrganization({
   const result = await directoryTransaction(async (tx) => {
     const existing = await tx.organization.findUnique({ where: { id }, select: { kind: true } });
     if (input.parentId) await checkParent(tx, id, input.kind, input.parentId);
+    await assertNotPlatformOrganization(tx, id, input.kind);
     if (existing && existing.kind !== input.kind) await checkChildren(tx, id, input.kind);
     if (input.primaryContactId) await checkContact(tx, id, "primaryContactId", input.primaryContactId);
     if (input.billingContactId) await checkContact(tx, id, "billingContactId", input.billingContactId);

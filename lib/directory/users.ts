@@ -5,6 +5,7 @@ import { AppError } from "@/lib/errors";
 import { createSignInLink } from "@/lib/auth/sign-in-links";
 import { directoryChanged } from "./events";
 import { invalidField } from "./invalid-field";
+import { assertNotPlatformUser } from "./platform-guard";
 import type { UserUpsert } from "./schemas";
 import { directoryTransaction } from "./write-lock";
 
@@ -29,6 +30,7 @@ export async function upsertUser({ id, input, apiKeyId }: { id: string; input: U
     });
     if (!organization)
       throw invalidField("organizationId", `names no known organization (${input.organizationId}); sync it first`);
+    await assertNotPlatformUser(tx, id, input.organizationId);
     const holder = await tx.user.findUnique({ where: { email: input.email }, select: { id: true } });
     if (holder && holder.id !== id) {
       const message = `${input.email} already belongs to user ${holder.id}`;
@@ -54,8 +56,12 @@ export async function upsertUser({ id, input, apiKeyId }: { id: string; input: U
   return { user: toUserResponse(result.user), created: result.created };
 }
 
-/** Deactivates a user: their notifications stay, nothing new reaches them, open sign-in links die. */
+/**
+ * Deactivates a user: their notifications stay, nothing new reaches them, open sign-in links die.
+ * Through the Platform API (an `apiKeyId`), never a user of the platform organization.
+ */
 export async function deactivateUser({ id, apiKeyId }: { id: string; apiKeyId?: string }) {
+  if (apiKeyId) await assertNotPlatformUser(db, id);
   const [updated] = await db.$transaction([
     db.user.updateMany({ where: { id }, data: { active: false } }),
     db.signInToken.updateMany({ where: { userId: id, usedAt: null }, data: { usedAt: new Date() } }),
@@ -68,16 +74,37 @@ export async function deactivateUser({ id, apiKeyId }: { id: string; apiKeyId?: 
   return { id, active: false as const };
 }
 
-/** A one-time sign-in link for an active user (404 unknown, 409 deactivated). */
-export async function createUserSignInLink({ userId }: { userId: string }) {
-  const user = await db.user.findUnique({ where: { id: userId }, select: { active: true } });
+/**
+ * A one-time sign-in link for an active user (404 unknown, 409 deactivated, 403 for a user of the
+ * platform organization). Every link asked for is audited: which key, for whom, refused or not.
+ */
+export async function createUserSignInLink({
+  userId,
+  apiKey,
+}: {
+  userId: string;
+  apiKey: { id: string; name: string };
+}) {
+  const user = await db.user.findUnique({
+    where: { id: userId },
+    select: { active: true, organization: { select: { kind: true } } },
+  });
   if (!user) throw new AppError("not_found", `No user with id ${userId}`);
+  const audit = (action: string, reason?: string) =>
+    db.auditLog.create({
+      data: { action, target: userId, details: { apiKeyId: apiKey.id, apiKeyName: apiKey.name, reason } },
+    });
+  if (user.organization.kind === "platform") {
+    await audit("user.sign_in_link_refused", "platform organization");
+    await assertNotPlatformUser(db, userId);
+  }
   if (!user.active)
     throw new AppError(
       "conflict",
       `User ${userId} is deactivated; reactivate them with PUT /api/v1/users/${userId} first`,
     );
   const link = await createSignInLink(userId);
+  await audit("user.sign_in_link_created");
   return { url: link.url, expiresAt: link.expiresAt.toISOString() };
 }
 

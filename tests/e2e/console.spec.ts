@@ -130,6 +130,10 @@ test("API keys: create (shown once, copyable), revoke with confirmation, audited
   await page.goto("/admin/api-keys");
   await page.getByRole("button", { name: "Create API key" }).click();
   await page.getByRole("dialog").getByLabel("Name").fill(name);
+  await page
+    .getByRole("group", { name: "Scopes" })
+    .getByRole("checkbox", { name: /^events/ })
+    .check();
   await page.getByRole("button", { name: "Create key" }).click();
   const key = await page.getByLabel("API key", { exact: true }).inputValue();
   expect(key).toMatch(/^nck_/);
@@ -140,6 +144,7 @@ test("API keys: create (shown once, copyable), revoke with confirmation, audited
   const row = page.getByRole("region", { name: "API keys" }).getByRole("row", { name: new RegExp(name) });
   await expect(row).toContainText(key.slice(0, 12));
   await expect(row).toContainText("Active");
+  await expect(row.getByText("events", { exact: true })).toBeVisible();
   await expect(page.getByText(key)).toHaveCount(0);
 
   await row.getByRole("button", { name: `Revoke API key ${name}` }).click();

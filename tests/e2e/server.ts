@@ -19,8 +19,9 @@ Object.assign(process.env, {
 
 const { startServer } = await import("@/lib/server/start");
 const { createApiKey } = await import("@/lib/api-keys");
+const { apiKeyScopes } = await import("@/lib/api-key-scopes");
 await startServer({ onShutdown: () => database.drop() });
-const key = await createApiKey({ name: "e2e" });
+const key = await createApiKey({ scopes: apiKeyScopes, name: "e2e" });
 writeFileSync(
   process.env.E2E_STATE_FILE ?? "tests/e2e/.state.json",
   JSON.stringify({ apiKey: key.key, databaseUrl: database.url }),

@@ -5,6 +5,7 @@ import { PUT as putOrganization } from "@/app/api/v1/organizations/[id]/route";
 import { DELETE as deleteUser, PUT as putUser } from "@/app/api/v1/users/[id]/route";
 import { POST as createLink } from "@/app/api/v1/users/[id]/sign-in-links/route";
 import { createApiKey, listApiKeys, revokeApiKey } from "@/lib/api-keys";
+import { apiKeyScopes } from "@/lib/api-key-scopes";
 import { db } from "@/lib/db";
 import { callRoute, resetDatabase } from "../support/integration";
 import { bearer } from "../support/platform-api";
@@ -33,7 +34,7 @@ function everyRoute(headers: Record<string, string>) {
 
 describe("Platform API authentication", () => {
   it("answers 401 with the error shape for a missing header, a wrong scheme and an unknown key", async () => {
-    const { key } = await createApiKey({ name: "scheme" });
+    const { key } = await createApiKey({ scopes: apiKeyScopes, name: "scheme" });
     for (const headers of <Record<string, string>[]>[
       {},
       { authorization: `Basic ${Buffer.from(`x:${key}`).toString("base64")}` },
@@ -52,7 +53,7 @@ describe("Platform API authentication", () => {
   });
 
   it("refuses a revoked key at once on this instance, even right after it was accepted", async () => {
-    const { id, key } = await createApiKey({ name: "soon revoked" });
+    const { id, key } = await createApiKey({ scopes: apiKeyScopes, name: "soon revoked" });
     const accepted = await callRoute(putOrganization, "/api/v1/organizations/vendor_keyed", {
       method: "PUT",
       body: orgBody,
@@ -71,7 +72,7 @@ describe("Platform API authentication", () => {
 
 describe("API keys", () => {
   it("are stored hashed: the plaintext is nowhere in the database", async () => {
-    const created = await createApiKey({ name: "hashed" });
+    const created = await createApiKey({ scopes: apiKeyScopes, name: "hashed" });
     expect(created.key).toMatch(/^nck_[\w-]{40,}$/);
     const secretPart = created.key.slice(created.prefix.length);
     for (const table of ["ApiKey", "AuditLog"]) {
@@ -87,8 +88,8 @@ describe("API keys", () => {
   });
 
   it("are listed without their hash, newest first, with revocation shown", async () => {
-    const a = await createApiKey({ name: "listed a" });
-    const b = await createApiKey({ name: "listed b" });
+    const a = await createApiKey({ scopes: apiKeyScopes, name: "listed a" });
+    const b = await createApiKey({ scopes: apiKeyScopes, name: "listed b" });
     await revokeApiKey({ id: a.id });
     const keys = await listApiKeys();
     const ids = keys.map((k) => k.id);

@@ -4,6 +4,7 @@ import { beforeAll, describe, expect, it } from "vitest";
 import { GET as activity } from "@/app/api/admin/activity/route";
 import { POST as postEvent } from "@/app/api/v1/events/route";
 import { createApiKey } from "@/lib/api-keys";
+import { apiKeyScopes } from "@/lib/api-key-scopes";
 import { listActivity, type ActivityItem } from "@/lib/console/activity";
 import { getConsoleOverview } from "@/lib/console/overview";
 import { db } from "@/lib/db";
@@ -28,7 +29,7 @@ async function until<T>(read: () => Promise<T>, ok: (value: T) => boolean) {
 beforeAll(async () => {
   await resetDatabase();
   admin = await sessionCookie("u_platform_admin");
-  apiKey = await createApiKey({ name: "activity test key" });
+  apiKey = await createApiKey({ scopes: apiKeyScopes, name: "activity test key" });
 });
 
 describe("through the platform API", () => {

@@ -23,7 +23,7 @@ describe("API keys", () => {
   it("creates a key that is shown once and works at once", async () => {
     const res = await callRoute(createKey, "/api/admin/api-keys", {
       method: "POST",
-      body: { name: "  production  " },
+      body: { name: "  production  ", scopes: ["events", "directory"] },
       headers: headers(),
     });
     expect(res.status).toBe(201);
@@ -33,7 +33,11 @@ describe("API keys", () => {
       key: expect.stringMatching(/^nck_/),
       prefix: created.key.slice(0, 12),
     });
-    expect(await authenticateApiKey(`Bearer ${created.key}`)).toEqual({ id: created.id, name: "production" });
+    expect(await authenticateApiKey(`Bearer ${created.key}`)).toEqual({
+      id: created.id,
+      name: "production",
+      scopes: ["events", "directory"],
+    });
   });
 
   it("lists keys without the key or its hash", async () => {
@@ -50,6 +54,7 @@ describe("API keys", () => {
       "name",
       "prefix",
       "revokedAt",
+      "scopes",
     ]);
   });
 
@@ -57,7 +62,7 @@ describe("API keys", () => {
     for (const name of ["", "   ", "x".repeat(101)]) {
       const res = await callRoute(createKey, "/api/admin/api-keys", {
         method: "POST",
-        body: { name },
+        body: { name, scopes: ["events"] },
         headers: headers(),
       });
       expect(res.status).toBe(422);

@@ -9,6 +9,7 @@ import { GET as directory } from "@/app/api/admin/directory/route";
 import { GET as eventDetail } from "@/app/api/admin/events/[id]/route";
 import { POST as testEvents } from "@/app/api/admin/test-events/route";
 import { createApiKey } from "@/lib/api-keys";
+import { apiKeyScopes } from "@/lib/api-key-scopes";
 import { invalidate } from "@/lib/cache/invalidation";
 import { deactivateUser } from "@/lib/directory/users";
 import { catalog } from "@/lib/notifications/catalog";
@@ -21,7 +22,7 @@ let keyId: string;
 
 beforeAll(async () => {
   await resetDatabase();
-  keyId = (await createApiKey({ name: "authorization test" })).id;
+  keyId = (await createApiKey({ scopes: apiKeyScopes, name: "authorization test" })).id;
   await db.user.create({
     data: {
       id: "u_platform_member",
@@ -55,7 +56,7 @@ const routes: {
     handler: createKey,
     path: "/api/admin/api-keys",
     method: "POST",
-    body: () => ({ name: "sneaky" }),
+    body: () => ({ name: "sneaky", scopes: ["events"] }),
   },
   {
     name: "DELETE /api/admin/api-keys/{id}",

@@ -2,6 +2,7 @@ import { beforeAll, beforeEach, describe, expect, it } from "vitest";
 import { POST as postEvent } from "@/app/api/v1/events/route";
 import { POST as postBatch } from "@/app/api/v1/events/batch/route";
 import { createApiKey } from "@/lib/api-keys";
+import { apiKeyScopes } from "@/lib/api-key-scopes";
 import { db } from "@/lib/db";
 import { unpackTrail } from "@/lib/notifications/trail";
 import { catalog, notificationTypes, type AudienceToken } from "@/lib/notifications/catalog";
@@ -42,7 +43,7 @@ const send = (body: unknown, headers = auth) =>
 
 beforeAll(async () => {
   await resetDatabase();
-  auth = { authorization: `Bearer ${(await createApiKey({ name: "ingest-tests" })).key}` };
+  auth = { authorization: `Bearer ${(await createApiKey({ scopes: apiKeyScopes, name: "ingest-tests" })).key}` };
 });
 
 describe("every catalog type", () => {

@@ -2,7 +2,7 @@
 // every change to a user or their organization must still reach the very next request, here and on
 // the other instances, and a cached session never outlives its token.
 import { afterAll, beforeAll, describe, expect, it, vi } from "vitest";
-import { GET as auditLog } from "@/app/api/admin/audit-log/route";
+import { GET as orgSettings } from "@/app/api/organizations/[id]/notification-settings/route";
 import { GET as inbox } from "@/app/api/notifications/route";
 import { PUT as putOrganization } from "@/app/api/v1/organizations/[id]/route";
 import { DELETE as deleteUser, PUT as putUser } from "@/app/api/v1/users/[id]/route";
@@ -26,9 +26,9 @@ afterAll(() => listener.stop());
 let seq = 0;
 const newId = () => `u_cache_${Date.now().toString(36)}_${++seq}`;
 const userBody = (id: string, extra: Record<string, unknown> = {}) => ({
-  email: `${id}@platform.example`,
+  email: `${id}@adatum.example`,
   name: "Cached User",
-  organizationId: "platform",
+  organizationId: "cust_adatum",
   role: "member",
   ...extra,
 });
@@ -37,7 +37,12 @@ const put = (id: string, body: unknown) =>
 const remove = (id: string) =>
   callRoute(deleteUser, `/api/v1/users/${id}`, { method: "DELETE", headers: bearer(key), params: { id } });
 const getInbox = (cookie: string) => callRoute(inbox, "/api/notifications", { headers: { cookie } });
-const getAuditLog = (cookie: string) => callRoute(auditLog, "/api/admin/audit-log", { headers: { cookie } });
+// Adatum's organization settings: for Adatum's admins (and admins above), not its members.
+const getOrgSettings = (cookie: string) =>
+  callRoute(orgSettings, "/api/organizations/cust_adatum/notification-settings", {
+    headers: { cookie },
+    params: { id: "cust_adatum" },
+  });
 const currentUser = (cookie: string) =>
   getCurrentUser(new Request("http://localhost:3999/api/notifications", { headers: { cookie } }));
 
@@ -60,13 +65,13 @@ describe("the cached signed-in user", () => {
     const id = newId();
     await put(id, userBody(id));
     const cookie = await sessionCookie(id);
-    expect((await getAuditLog(cookie)).status).toBe(403);
+    expect((await getOrgSettings(cookie)).status).toBe(403);
 
     await put(id, userBody(id, { role: "admin" }));
-    expect((await getAuditLog(cookie)).status).toBe(200);
+    expect((await getOrgSettings(cookie)).status).toBe(200);
 
     await put(id, userBody(id, { role: "member" }));
-    expect((await getAuditLog(cookie)).status).toBe(403);
+    expect((await getOrgSettings(cookie)).status).toBe(403);
   });
 
   it("shows a new name, email and organization name on the next request", async () => {
@@ -75,20 +80,20 @@ describe("the cached signed-in user", () => {
     const cookie = await sessionCookie(id);
     expect(await currentUser(cookie)).toMatchObject({
       name: "Cached User",
-      organization: { name: "Marketplace Platform" },
+      organization: { name: "Adatum Corporation" },
     });
 
-    await put(id, userBody(id, { name: "Renamed User", email: `renamed.${id}@platform.example` }));
-    expect(await currentUser(cookie)).toMatchObject({ name: "Renamed User", email: `renamed.${id}@platform.example` });
+    await put(id, userBody(id, { name: "Renamed User", email: `renamed.${id}@adatum.example` }));
+    expect(await currentUser(cookie)).toMatchObject({ name: "Renamed User", email: `renamed.${id}@adatum.example` });
 
-    const renamed = await callRoute(putOrganization, "/api/v1/organizations/platform", {
+    const renamed = await callRoute(putOrganization, "/api/v1/organizations/cust_adatum", {
       method: "PUT",
-      body: { name: "Renamed Platform", kind: "platform", primaryContactId: "u_platform_admin" },
+      body: { name: "Renamed Adatum", kind: "customer", parentId: "res_contoso", primaryContactId: "u_alice" },
       headers: bearer(key),
-      params: { id: "platform" },
+      params: { id: "cust_adatum" },
     });
     expect(renamed.status, JSON.stringify(renamed.json)).toBe(200);
-    expect((await currentUser(cookie))?.organization.name).toBe("Renamed Platform");
+    expect((await currentUser(cookie))?.organization.name).toBe("Renamed Adatum");
   });
 
   it("is dropped when another instance announces a user change", async () => {

@@ -2,6 +2,7 @@
 import { expect } from "vitest";
 import { POST as postEvent } from "@/app/api/v1/events/route";
 import { createApiKey } from "@/lib/api-keys";
+import { apiKeyScopes } from "@/lib/api-key-scopes";
 import { callRoute } from "./integration";
 
 let apiKey: string | undefined;
@@ -9,7 +10,7 @@ let counter = 0;
 
 /** Posts one envelope to POST /api/v1/events with a real API key; expects 202. */
 export async function ingest(envelope: Record<string, unknown>) {
-  apiKey ??= (await createApiKey({ name: "email-tests" })).key;
+  apiKey ??= (await createApiKey({ scopes: apiKeyScopes, name: "email-tests" })).key;
   const id = `evt_email_${Date.now().toString(36)}_${++counter}`;
   const res = await callRoute(postEvent, "/api/v1/events", {
     body: { id, occurredAt: new Date().toISOString(), ...envelope },

@@ -5,7 +5,7 @@ import { outcomeRecord, readIngestBody } from "@/lib/notifications/ingest-http";
 import { recordRejections } from "@/lib/notifications/rejections";
 
 // POST /api/v1/events — one event envelope → 202 accepted, or 200 duplicate
-export const POST = withApiKey(async (request, { apiKey }) => {
+export const POST = withApiKey("events", async (request, { apiKey }) => {
   const body = await readIngestBody(request, apiKey.id, MAX_BODY_BYTES);
   const result = await ingestOne(body, { source: "platform", apiKeyId: apiKey.id });
   const record = outcomeRecord(apiKey.id, body, result);

@@ -8,7 +8,7 @@ import { recordRejections } from "@/lib/notifications/rejections";
 const MAX_BATCH_BYTES = 5 * 1024 * 1024;
 
 // POST /api/v1/events/batch — up to 500 envelopes → 207 with one result or error per event, in order
-export const POST = withApiKey(async (request, { apiKey }) => {
+export const POST = withApiKey("events", async (request, { apiKey }) => {
   const body = await readIngestBody(request, apiKey.id, MAX_BATCH_BYTES);
   const batch = eventBatchSchema.safeParse(body);
   if (!batch.success) {

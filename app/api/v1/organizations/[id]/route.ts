@@ -6,7 +6,7 @@ import { parsePathId } from "@/lib/directory/path-id";
 import { organizationUpsertSchema } from "@/lib/directory/schemas";
 
 // PUT /api/v1/organizations/{id} — create (201) or replace (200) an organization.
-export const PUT = withApiKey<{ id: string }>(async (request, { apiKey, params }) => {
+export const PUT = withApiKey<{ id: string }>("directory", async (request, { apiKey, params }) => {
   const parsed = organizationUpsertSchema.safeParse(await readJson(request));
   if (!parsed.success) throw validationError(parsed.error);
   const id = parsePathId(params.id, parsed.data.id);

@@ -6,7 +6,7 @@ import { userUpsertSchema } from "@/lib/directory/schemas";
 import { deactivateUser, upsertUser } from "@/lib/directory/users";
 
 // PUT /api/v1/users/{id} — create (201) or replace (200) a user; reactivates a deactivated one.
-export const PUT = withApiKey<{ id: string }>(async (request, { apiKey, params }) => {
+export const PUT = withApiKey<{ id: string }>("directory", async (request, { apiKey, params }) => {
   const parsed = userUpsertSchema.safeParse(await readJson(request));
   if (!parsed.success) throw validationError(parsed.error);
   const id = parsePathId(params.id, parsed.data.id);
@@ -15,7 +15,7 @@ export const PUT = withApiKey<{ id: string }>(async (request, { apiKey, params }
 });
 
 // DELETE /api/v1/users/{id} — deactivate (idempotent); notifications are kept.
-export const DELETE = withApiKey<{ id: string }>(async (_request, { apiKey, params }) => {
+export const DELETE = withApiKey<{ id: string }>("directory", async (_request, { apiKey, params }) => {
   const result = await deactivateUser({ id: parsePathId(params.id), apiKeyId: apiKey.id });
   return Response.json(result);
 });
