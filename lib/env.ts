@@ -26,6 +26,11 @@ const schema = z
       .enum(["true", "false", "1", "0"])
       .optional()
       .transform((v) => v === "true" || v === "1"),
+    // Lets webhook endpoints point at loopback/private addresses and use http:// (development, tests).
+    WEBHOOK_ALLOW_PRIVATE_NETWORKS: z
+      .enum(["true", "false", "1", "0"])
+      .optional()
+      .transform((v) => v === "true" || v === "1"),
     REDIS_URL: z.url({ protocol: /^rediss?$/, message: "must be a redis:// URL" }).optional(),
     // The email queue's retry schedule and leases (README: Deployment).
     EMAIL_MAX_ATTEMPTS: z.coerce.number().int().min(1).max(100).default(8),

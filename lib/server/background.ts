@@ -1,16 +1,17 @@
 // Work that runs beside the HTTP server: the Socket.IO cross-instance adapter, the cache
-// invalidation listener and the email worker.
+// invalidation listener, the email worker and the webhook worker.
 import type { RealtimeServer } from "@/lib/realtime/emit";
 import { env, type Env } from "@/lib/env";
 import { attachSocketAdapter } from "@/lib/server/socket-adapter";
 import { createEmailWorker } from "@/lib/email/worker";
+import { createWebhookWorker } from "@/lib/webhooks/worker";
 import { listenForInvalidations } from "@/lib/cache/invalidation";
 
 /** `config` defaults to the validated environment; tests pass their own (e.g. a Redis URL). */
 export async function startBackgroundServices(
   io: RealtimeServer,
   config: Pick<Env, "REDIS_URL"> = env(),
-  options: { emailWorker?: boolean } = {},
+  options: { emailWorker?: boolean; webhookWorker?: boolean } = {},
 ) {
   // DATABASE_URL is read from process.env: openDatabase() sets it after env() was first parsed.
   const adapter = await attachSocketAdapter(io, { databaseUrl: process.env.DATABASE_URL!, redisUrl: config.REDIS_URL });
@@ -19,10 +20,13 @@ export async function startBackgroundServices(
   // The email worker runs in every instance by default; the queue is shared through Postgres.
   const emailWorker = options.emailWorker === false ? undefined : createEmailWorker();
   await emailWorker?.start();
+  // Likewise the webhook worker: messages are claimed from Postgres, never sent twice at once.
+  const webhookWorker = options.webhookWorker === false ? undefined : createWebhookWorker();
+  await webhookWorker?.start();
   return {
     adapter: adapter.kind,
     stop: async () => {
-      await emailWorker?.stop();
+      await Promise.all([emailWorker?.stop(), webhookWorker?.stop()]);
       await invalidations.stop();
       await adapter.close();
     },

@@ -1,0 +1,249 @@
+// Claiming and attempting webhook messages. Messages are claimed with `FOR UPDATE SKIP LOCKED`
+// under a lease (lockedUntil), as EmailDelivery jobs are: concurrent workers never take the same
+// message, and a crashed worker's messages are taken again once the lease runs out. `attempts`
+// is also the claim token, so a worker whose lease was taken over cannot overwrite the new
+// owner's result. At most `perEndpoint` messages of one endpoint are in flight at once (across
+// workers), so one slow receiver cannot hold every slot.
+import { sql, utcTimestamp } from "@/lib/db";
+import { scheduledDelay } from "@/lib/queue/backoff";
+import { uuidv7 } from "@/lib/uuid";
+import type { AddressPolicy } from "./address-guard";
+import { messageBody } from "./body";
+import { signingSecrets } from "./endpoints";
+import { notifyEndpointDisabled } from "./disabled-notice";
+import { sendWebhook, SEND_TIMEOUT_MS, type SendOutcome } from "./send";
+import { signMessage } from "./signing";
+
+const SECOND = 1000;
+const HOUR = 3600 * SECOND;
+
+export interface WebhookTiming {
+  /** Longest sleep between looks at the queue when nothing wakes the worker. */
+  pollMs: number;
+  /** How long a claim lasts: longer than a whole attempt (timeoutMs), so it never needs renewing. */
+  leaseMs: number;
+  /** Delay before each retry (routing.md: about 5 s, 1 min, 10 min, 1 h, 6 h, 24 h, with jitter). */
+  schedule: number[];
+  timeoutMs: number;
+  /** An endpoint whose every attempt failed for this long is disabled. */
+  failureWindowMs: number;
+  /** Messages of one endpoint in flight at once. */
+  perEndpoint: number;
+}
+
+export const defaultWebhookTiming: WebhookTiming = {
+  pollMs: 5 * SECOND,
+  leaseMs: 60 * SECOND,
+  schedule: [5 * SECOND, 60 * SECOND, 600 * SECOND, HOUR, 6 * HOUR, 24 * HOUR],
+  timeoutMs: SEND_TIMEOUT_MS,
+  failureWindowMs: 72 * HOUR,
+  perEndpoint: 4,
+};
+
+export interface DeliverContext {
+  timing: WebhookTiming;
+  policy: AddressPolicy;
+  /** The scheduling clock (retries, leases, the failure window); injectable for tests. */
+  clock: () => Date;
+}
+
+export interface ClaimedMessage {
+  id: string;
+  endpointId: string;
+  attempts: number;
+  attemptBase: number;
+  type: string;
+  data: unknown;
+  eventId: string | null;
+  createdAtMs: number;
+  url: string;
+  secret: string;
+  previousSecret: string | null;
+  previousSecretExpiresAtMs: number | null;
+  externalId: string | null;
+  eventOrganizationId: string | null;
+  occurredAtMs: number | null;
+  actorId: string | null;
+  eventData: unknown;
+}
+
+const ms = (column: string, alias: string) => `(EXTRACT(EPOCH FROM ${column}) * 1000)::float8 AS "${alias}"`;
+
+const LOAD_SQL = `
+SELECT m.id, m."endpointId", m.attempts, m."attemptBase", m.type, m.data, m."eventId", ${ms(`m."createdAt"`, "createdAtMs")},
+       e.url, e.secret, e."previousSecret", ${ms(`e."previousSecretExpiresAt"`, "previousSecretExpiresAtMs")},
+       ev."externalId", ev."organizationId" AS "eventOrganizationId", ${ms(`ev."occurredAt"`, "occurredAtMs")},
+       ev."actorId", ev.data AS "eventData"
+FROM "WebhookMessage" m
+JOIN "WebhookEndpoint" e ON e.id = m."endpointId"
+LEFT JOIN "Event" ev ON ev.id = m."eventId"
+WHERE m.id = ANY($1::text[])`;
+
+const DUE = `((m.status = 'pending' AND m."runAt" <= $1::timestamp) OR (m.status = 'sending' AND m."lockedUntil" < $1::timestamp))`;
+
+const CLAIM_SQL = `
+WITH due_endpoints AS (
+  SELECT DISTINCT m."endpointId" AS id FROM "WebhookMessage" m WHERE ${DUE}
+), busy AS (
+  SELECT "endpointId", count(*)::int AS n FROM "WebhookMessage"
+  WHERE status = 'sending' AND "lockedUntil" >= $1::timestamp AND "endpointId" IN (SELECT id FROM due_endpoints)
+  GROUP BY "endpointId"
+), candidates AS (
+  SELECT c.id, c."runAt"
+  FROM due_endpoints d
+  JOIN "WebhookEndpoint" e ON e.id = d.id AND e.enabled
+  LEFT JOIN busy b ON b."endpointId" = d.id
+  CROSS JOIN LATERAL (
+    SELECT m.id, m."runAt" FROM "WebhookMessage" m
+    WHERE m."endpointId" = d.id AND ${DUE}
+    ORDER BY m."runAt"
+    LIMIT GREATEST($3::int - COALESCE(b.n, 0), 0)
+    FOR UPDATE OF m SKIP LOCKED
+  ) c
+), chosen AS (
+  SELECT id FROM candidates ORDER BY "runAt" LIMIT $2::int
+)
+UPDATE "WebhookMessage" m
+SET status = 'sending', attempts = m.attempts + 1,
+    "lockedUntil" = $1::timestamp + $4::int * interval '1 millisecond', "updatedAt" = $1::timestamp
+FROM chosen WHERE m.id = chosen.id
+RETURNING m.id`;
+
+/** Claims up to `limit` due messages of enabled endpoints and loads what sending them needs. */
+export async function claimDueMessages(limit: number, context: DeliverContext): Promise<ClaimedMessage[]> {
+  const rows = await sql<{ id: string }>(
+    CLAIM_SQL,
+    [utcTimestamp(context.clock()), limit, context.timing.perEndpoint, context.timing.leaseMs],
+    "webhook_claim",
+  );
+  return rows.length ? loadClaimed(rows.map((r) => r.id)) : [];
+}
+
+export function loadClaimed(ids: string[]): Promise<ClaimedMessage[]> {
+  return sql<ClaimedMessage>(LOAD_SQL, [ids], "webhook_load");
+}
+
+/** Milliseconds until the next message is due (or a lease runs out); null when nothing waits. */
+export async function msUntilNextMessage(now: Date): Promise<number | null> {
+  const rows = await sql<{ ms: number | null }>(
+    `SELECT (EXTRACT(EPOCH FROM (LEAST(
+       (SELECT min(m."runAt") FROM "WebhookMessage" m JOIN "WebhookEndpoint" e ON e.id = m."endpointId" AND e.enabled
+        WHERE m.status = 'pending'),
+       (SELECT min("lockedUntil") FROM "WebhookMessage" WHERE status = 'sending')
+     ) - $1::timestamp)) * 1000)::float8 AS ms`,
+    [utcTimestamp(now)],
+  );
+  const value = rows[0]?.ms;
+  return value === null || value === undefined ? null : Math.max(0, value);
+}
+
+export interface AttemptView {
+  at: string;
+  httpStatus: number | null;
+  durationMs: number;
+  error?: string;
+  responseExcerpt?: string;
+}
+
+const RECORD_SQL = `
+WITH attempt AS (
+  INSERT INTO "WebhookAttempt" (id, "messageId", at, "httpStatus", "durationMs", error, "responseExcerpt")
+  SELECT $1, $2, $3::timestamp, $4::int, $5::int, $6, $7
+  WHERE EXISTS (SELECT 1 FROM "WebhookMessage" WHERE id = $2)
+), message AS (
+  UPDATE "WebhookMessage"
+  SET status = $9, "runAt" = COALESCE($10::timestamp, "runAt"), "lockedUntil" = NULL, "updatedAt" = $3::timestamp,
+      "deliveredAt" = CASE WHEN $9 = 'delivered' THEN $3::timestamp ELSE "deliveredAt" END
+  WHERE id = $2 AND attempts = $8::int AND status = 'sending'
+)
+UPDATE "WebhookEndpoint"
+SET "failingSince" = CASE WHEN $11::boolean THEN NULL ELSE $3::timestamp END
+WHERE id = $12 AND (CASE WHEN $11::boolean THEN "failingSince" IS NOT NULL ELSE "failingSince" IS NULL END)`;
+
+const DISABLE_SQL = `
+UPDATE "WebhookEndpoint" SET enabled = false, "disabledReason" = 'failing', "updatedAt" = $2::timestamp
+WHERE id = $1 AND enabled AND "failingSince" <= $2::timestamp - $3::int * interval '1 millisecond'
+RETURNING id, "organizationId", url, description`;
+
+/** Stores an attempt's outcome: delivered, retried later per the schedule, or failed; may disable the endpoint. */
+async function recordOutcome(message: ClaimedMessage, outcome: SendOutcome, context: DeliverContext) {
+  const now = context.clock();
+  const retry = message.attempts - message.attemptBase; // this was attempt number `retry` of its cycle
+  const delay = outcome.ok ? null : scheduledDelay(context.timing.schedule, retry, outcome.retryAfterMs);
+  const status = outcome.ok ? "delivered" : delay === null ? "failed" : "pending";
+  await sql(
+    RECORD_SQL,
+    [
+      uuidv7(),
+      message.id,
+      utcTimestamp(now),
+      outcome.httpStatus,
+      outcome.durationMs,
+      outcome.error?.slice(0, 1000) ?? null,
+      outcome.responseExcerpt ?? null,
+      message.attempts,
+      status,
+      delay === null ? null : utcTimestamp(new Date(now.getTime() + delay)),
+      outcome.ok,
+      message.endpointId,
+    ],
+    "webhook_record",
+  );
+  if (!outcome.ok) {
+    const disabled = await sql<{ id: string; organizationId: string; url: string; description: string }>(DISABLE_SQL, [
+      message.endpointId,
+      utcTimestamp(now),
+      context.timing.failureWindowMs,
+    ]);
+    if (disabled[0]) await notifyEndpointDisabled(disabled[0], now);
+  }
+  return { status, nextAttemptAt: delay === null ? null : new Date(now.getTime() + delay) };
+}
+
+/** Signs and sends one claimed message, then records the attempt. Never throws for a receiver's failure. */
+export async function attemptMessage(message: ClaimedMessage, context: DeliverContext): Promise<AttemptView> {
+  const at = context.clock();
+  let outcome: SendOutcome;
+  try {
+    const body = messageBody(
+      { type: message.type, createdAt: new Date(message.createdAtMs), data: message.data },
+      message.externalId
+        ? {
+            externalId: message.externalId,
+            organizationId: message.eventOrganizationId!,
+            occurredAt: new Date(message.occurredAtMs!),
+            actorId: message.actorId,
+            data: message.eventData,
+          }
+        : null,
+    );
+    const secrets = signingSecrets(
+      {
+        secret: message.secret,
+        previousSecret: message.previousSecret,
+        previousSecretExpiresAt:
+          message.previousSecretExpiresAtMs === null ? null : new Date(message.previousSecretExpiresAtMs),
+      },
+      at,
+    );
+    // The signature's timestamp is the real time of sending: receivers check it against their clock.
+    const headers = signMessage(secrets, message.id, new Date(), body);
+    outcome = await sendWebhook({
+      url: message.url,
+      headers,
+      body,
+      policy: context.policy,
+      timeoutMs: context.timing.timeoutMs,
+    });
+  } catch (error) {
+    outcome = { ok: false, httpStatus: null, durationMs: 0, error: `internal error: ${(error as Error).message}` };
+  }
+  await recordOutcome(message, outcome, context);
+  return {
+    at: at.toISOString(),
+    httpStatus: outcome.httpStatus,
+    durationMs: outcome.durationMs,
+    ...(outcome.error ? { error: outcome.error } : {}),
+    ...(outcome.responseExcerpt ? { responseExcerpt: outcome.responseExcerpt } : {}),
+  };
+}

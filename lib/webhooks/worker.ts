@@ -1,0 +1,151 @@
+// The webhook worker: drains WebhookMessage rows from Postgres (see deliver.ts for the claim).
+// Runs in every app instance (and in `npm run worker`); the queue is shared through Postgres, so
+// instances never send one message twice at once, and a message outlives any process.
+import pg from "pg";
+import { defaultPolicy, type AddressPolicy } from "./address-guard";
+import {
+  attemptMessage,
+  claimDueMessages,
+  defaultWebhookTiming,
+  msUntilNextMessage,
+  type DeliverContext,
+  type WebhookTiming,
+} from "./deliver";
+import { webhookWake } from "./queue";
+
+export interface WebhookWorkerOptions {
+  timing?: Partial<WebhookTiming>;
+  policy?: AddressPolicy;
+  clock?: () => Date;
+  /** Messages claimed (and sent in parallel) per round. */
+  batchSize?: number;
+  /** LISTEN for wake-ups from other processes (needs DATABASE_URL). */
+  listen?: boolean;
+  log?: (message: string) => void;
+}
+
+export interface WebhookWorker {
+  start(): Promise<void>;
+  /** Stops taking messages and waits for the ones in flight. */
+  stop(): Promise<void>;
+  /** Sends due messages until none is left; returns how many attempts were made. */
+  drain(): Promise<number>;
+  wake(): void;
+}
+
+export function createWebhookWorker(options: WebhookWorkerOptions = {}): WebhookWorker {
+  const timing: WebhookTiming = { ...defaultWebhookTiming, ...options.timing };
+  const clock = options.clock ?? (() => new Date());
+  const batchSize = options.batchSize ?? 32;
+  const log = options.log ?? ((message: string) => console.log(`[webhooks] ${message}`));
+  let context: DeliverContext | undefined;
+  let started = false;
+  let stopping = false;
+  let timer: NodeJS.Timeout | undefined;
+  let loop: Promise<void> | undefined;
+  let wakeAgain = false;
+  let unsubscribe: (() => void) | undefined;
+  let listener: pg.Client | undefined;
+
+  // The policy reads the environment: resolved on first use, not at construction.
+  const getContext = () => (context ??= { timing, clock, policy: options.policy ?? defaultPolicy() });
+
+  async function drain(): Promise<number> {
+    let handled = 0;
+    while (!stopping) {
+      const messages = await claimDueMessages(batchSize, getContext());
+      if (messages.length === 0) break;
+      const results = await Promise.allSettled(messages.map((message) => attemptMessage(message, getContext())));
+      for (const result of results) {
+        // A database hiccup while recording: the lease runs out and the message is sent again.
+        if (result.status === "rejected") log(`message failed unexpectedly: ${(result.reason as Error).message}`);
+      }
+      handled += messages.length;
+    }
+    return handled;
+  }
+
+  async function schedule() {
+    clearTimeout(timer);
+    if (stopping || !started) return;
+    let delay = timing.pollMs;
+    try {
+      const next = await msUntilNextMessage(clock());
+      if (next !== null) delay = Math.min(delay, next + 5);
+    } catch {
+      // keep polling at the normal pace while the database is unreachable
+    }
+    if (stopping) return;
+    timer = setTimeout(wake, delay);
+    timer.unref?.();
+  }
+
+  function wake() {
+    if (stopping || !started) return;
+    if (loop) {
+      wakeAgain = true;
+      return;
+    }
+    loop = (async () => {
+      do {
+        wakeAgain = false;
+        try {
+          await drain();
+        } catch (error) {
+          log(`queue unavailable: ${(error as Error).message}`);
+        }
+      } while (wakeAgain && !stopping);
+      await schedule();
+    })().finally(() => {
+      loop = undefined;
+    });
+  }
+
+  async function listen() {
+    const url = process.env.DATABASE_URL;
+    if (!url || stopping) return;
+    const client = new pg.Client({ connectionString: url });
+    client.on("notification", () => wake());
+    let lost = false;
+    const reconnect = () => {
+      if (lost) return;
+      lost = true;
+      void client.end().catch(() => {});
+      if (listener === client) listener = undefined;
+      if (!stopping) setTimeout(() => void listen(), timing.pollMs).unref?.();
+    };
+    client.on("error", reconnect);
+    client.on("end", reconnect);
+    try {
+      await client.connect();
+      await client.query(`LISTEN ${webhookWake.channel}`);
+      listener = client;
+      if (stopping) await client.end();
+    } catch {
+      reconnect();
+    }
+  }
+
+  return {
+    wake,
+    drain,
+    async start() {
+      if (started) return;
+      started = true;
+      stopping = false;
+      unsubscribe = webhookWake.subscribe(wake);
+      if (options.listen ?? true) await listen();
+      wake();
+    },
+    async stop() {
+      stopping = true;
+      clearTimeout(timer);
+      unsubscribe?.();
+      await loop;
+      clearTimeout(timer);
+      await listener?.end().catch(() => {});
+      listener = undefined;
+      started = false;
+    },
+  };
+}
