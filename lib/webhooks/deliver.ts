@@ -5,13 +5,13 @@
 // owner's result. At most `perEndpoint` messages of one endpoint are in flight at once (across
 // workers), so one slow receiver cannot hold every slot.
 import { sql, utcTimestamp } from "@/lib/db";
-import { scheduledDelay } from "@/lib/queue/backoff";
 import { uuidv7 } from "@/lib/uuid";
 import type { AddressPolicy } from "./address-guard";
 import { messageBody } from "./body";
 import { signingSecrets } from "./endpoints";
 import { notifyEndpointDisabled } from "./disabled-notice";
 import { sendWebhook, SEND_TIMEOUT_MS, type SendOutcome } from "./send";
+import { scheduledDelay } from "./retry-schedule";
 import { signMessage } from "./signing";
 
 const SECOND = 1000;

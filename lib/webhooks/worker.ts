@@ -1,7 +1,7 @@
 // The webhook worker: drains WebhookMessage rows from Postgres (see deliver.ts for the claim).
 // Runs in every app instance (and in `npm run worker`); the queue is shared through Postgres, so
 // instances never send one message twice at once, and a message outlives any process.
-import pg from "pg";
+import { createPgListener, type PgListener } from "@/lib/db/listener";
 import { defaultPolicy, type AddressPolicy } from "./address-guard";
 import {
   attemptMessage,
@@ -45,7 +45,7 @@ export function createWebhookWorker(options: WebhookWorkerOptions = {}): Webhook
   let loop: Promise<void> | undefined;
   let wakeAgain = false;
   let unsubscribe: (() => void) | undefined;
-  let listener: pg.Client | undefined;
+  let listener: PgListener | undefined;
 
   // The policy reads the environment: resolved on first use, not at construction.
   const getContext = () => (context ??= { timing, clock, policy: options.policy ?? defaultPolicy() });
@@ -101,31 +101,6 @@ export function createWebhookWorker(options: WebhookWorkerOptions = {}): Webhook
     });
   }
 
-  async function listen() {
-    const url = process.env.DATABASE_URL;
-    if (!url || stopping) return;
-    const client = new pg.Client({ connectionString: url });
-    client.on("notification", () => wake());
-    let lost = false;
-    const reconnect = () => {
-      if (lost) return;
-      lost = true;
-      void client.end().catch(() => {});
-      if (listener === client) listener = undefined;
-      if (!stopping) setTimeout(() => void listen(), timing.pollMs).unref?.();
-    };
-    client.on("error", reconnect);
-    client.on("end", reconnect);
-    try {
-      await client.connect();
-      await client.query(`LISTEN ${webhookWake.channel}`);
-      listener = client;
-      if (stopping) await client.end();
-    } catch {
-      reconnect();
-    }
-  }
-
   return {
     wake,
     drain,
@@ -134,7 +109,19 @@ export function createWebhookWorker(options: WebhookWorkerOptions = {}): Webhook
       started = true;
       stopping = false;
       unsubscribe = webhookWake.subscribe(wake);
-      if (options.listen ?? true) await listen();
+      const url = process.env.DATABASE_URL;
+      if ((options.listen ?? true) && url) {
+        listener = createPgListener({
+          connectionString: url,
+          channels: [webhookWake.channel],
+          name: "webhook wake-ups",
+          onNotification: () => wake(),
+          // Messages queued by other processes while we were not listening: look now.
+          onListening: (reconnected) => reconnected && wake(),
+          log,
+        });
+        await listener.ready;
+      }
       wake();
     },
     async stop() {
@@ -143,7 +130,7 @@ export function createWebhookWorker(options: WebhookWorkerOptions = {}): Webhook
       unsubscribe?.();
       await loop;
       clearTimeout(timer);
-      await listener?.end().catch(() => {});
+      await listener?.stop();
       listener = undefined;
       started = false;
     },
