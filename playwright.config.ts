@@ -31,7 +31,11 @@ export default defineConfig({
       ],
     },
   },
-  projects: [{ name: "chromium", use: { ...devices["Desktop Chrome"], channel: undefined } }],
+  projects: [
+    { name: "chromium", use: { ...devices["Desktop Chrome"], channel: undefined } },
+    // Fault injection against the production server as its own process (no browser): tests/faults.
+    { name: "faults", testDir: "tests/faults", timeout: 120_000 },
+  ],
   webServer: {
     command: "tsx tests/e2e/server.ts",
     url: `http://localhost:${port}/api/health`,

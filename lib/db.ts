@@ -4,6 +4,7 @@
 import pg from "pg";
 import { PrismaPg } from "@prisma/adapter-pg";
 import { PrismaClient } from "@/lib/generated/prisma/client";
+import { POOL_MAX } from "@/lib/db/connection-bound";
 
 export type { Prisma } from "@/lib/generated/prisma/client";
 
@@ -13,7 +14,14 @@ function pool(): pg.Pool {
   if (!holder.__pool) {
     const connectionString = process.env.DATABASE_URL;
     if (!connectionString) throw new Error("DATABASE_URL is not set: start the app through server.ts");
-    holder.__pool = new pg.Pool({ connectionString, max: 20 });
+    holder.__pool = new pg.Pool({
+      connectionString,
+      max: POOL_MAX,
+      // During an outage a request fails in 5 s at most (503, lib/db/unavailable.ts) instead of
+      // queueing for a connection forever; a peer gone silent is noticed by TCP keepalive.
+      connectionTimeoutMillis: 5_000,
+      keepAlive: true,
+    });
     // An idle connection that the server closes (restart, failover) must not crash the process;
     // the pool replaces it on the next query.
     holder.__pool.on("error", (error) => console.error(`Postgres connection lost: ${error.message}`));

@@ -1,6 +1,7 @@
 // One error type and one mapper: every API error has the shape
 // {"error": {"code", "message", "details"?}} with the status its code implies.
 import { ZodError } from "zod";
+import { isDatabaseUnavailable, logDatabaseUnavailable, UNAVAILABLE_RETRY_AFTER_SECONDS } from "@/lib/db/unavailable";
 
 export const errorStatus = {
   bad_request: 400,
@@ -74,8 +75,20 @@ export function toAppError(error: unknown): AppError {
   const code = (error as { code?: unknown } | null)?.code;
   if (code === "P2002") return new AppError("conflict", "A record with these values already exists");
   if (code === "P2025") return new AppError("not_found", "Not found");
+  if (isDatabaseUnavailable(error)) return serviceUnavailable(error);
   console.error(error);
   return new AppError("internal_error", "Something went wrong on our side. Try again later.");
+}
+
+/** 503 with Retry-After: the database is unreachable. Sending the same request again is safe (events are idempotent). */
+export function serviceUnavailable(cause?: unknown): AppError {
+  if (cause !== undefined) logDatabaseUnavailable(cause);
+  return new AppError(
+    "service_unavailable",
+    `The service is temporarily unavailable. Retry in ${UNAVAILABLE_RETRY_AFTER_SECONDS} s.`,
+    undefined,
+    { "Retry-After": String(UNAVAILABLE_RETRY_AFTER_SECONDS) },
+  );
 }
 
 export function errorBody(error: AppError) {

@@ -6,6 +6,7 @@ import { db } from "@/lib/db";
 import { verifyPassword } from "@/lib/auth/password";
 import { createRateLimiter } from "@/lib/rate-limit";
 import { consumeSignInLink } from "@/lib/auth/sign-in-links";
+import { isDatabaseUnavailable, logDatabaseUnavailable } from "@/lib/db/unavailable";
 
 // Five wrong passwords per account per 15 minutes, and 30 per client address.
 const failuresByEmail = createRateLimiter({ limit: 5, windowMs: 15 * 60_000 });
@@ -26,6 +27,17 @@ function toSessionUser(user: {
   return { id: user.id, email: user.email, name: user.name, organizationId: user.organizationId, role: user.role };
 }
 
+/** An outage reads as one on the sign-in form, not as a wrong password or a raw database message. */
+async function unlessUnavailable<T>(work: () => Promise<T>): Promise<T> {
+  try {
+    return await work();
+  } catch (error) {
+    if (!isDatabaseUnavailable(error)) throw error;
+    logDatabaseUnavailable(error);
+    throw new Error("Sign-in is temporarily unavailable. Try again in a moment.");
+  }
+}
+
 export const authOptions: NextAuthOptions = {
   secret: process.env.AUTH_SECRET,
   session: { strategy: "jwt", maxAge: 12 * 60 * 60 },
@@ -44,7 +56,7 @@ export const authOptions: NextAuthOptions = {
           const minutes = Math.ceil(blocked.retryAfterSeconds / 60);
           throw new Error(`Too many failed attempts. Try again in ${minutes} minute${minutes === 1 ? "" : "s"}.`);
         }
-        const user = email ? await db.user.findUnique({ where: { email } }) : null;
+        const user = email ? await unlessUnavailable(() => db.user.findUnique({ where: { email } })) : null;
         const valid = user?.passwordHash && user.active ? await verifyPassword(password, user.passwordHash) : false;
         if (!user || !valid) {
           failuresByEmail.hit(email);
@@ -60,7 +72,7 @@ export const authOptions: NextAuthOptions = {
       name: "Sign-in link",
       credentials: { token: { type: "text" } },
       async authorize(credentials) {
-        const user = await consumeSignInLink(credentials?.token ?? "");
+        const user = await unlessUnavailable(() => consumeSignInLink(credentials?.token ?? ""));
         if (!user)
           throw new Error("This sign-in link is invalid, expired or already used. Ask the portal for a new one.");
         return toSessionUser(user);

@@ -24,6 +24,8 @@ export interface PgListenerOptions {
 export interface PgListener {
   /** Settles after the first attempt (listening or failed; later attempts continue either way). */
   ready: Promise<void>;
+  /** Listens on one more channel, now if connected and after every reconnection. */
+  addChannel(channel: string): Promise<void>;
   listening(): boolean;
   stop(): Promise<void>;
 }
@@ -32,6 +34,7 @@ export const LISTENER_BACKOFF = { baseMs: 250, maxMs: 5_000 };
 
 export function createPgListener(options: PgListenerOptions): PgListener {
   const backoff = options.backoff ?? LISTENER_BACKOFF;
+  const channels = new Set(options.channels);
   const log = options.log ?? ((message: string) => console.error(`[${options.name}] ${message}`));
   let stopped = false;
   let client: pg.Client | undefined;
@@ -70,7 +73,7 @@ export function createPgListener(options: PgListenerOptions): PgListener {
     let listened = false;
     try {
       await current.connect();
-      for (const channel of options.channels) await current.query(`LISTEN "${channel}"`);
+      for (const channel of channels) await current.query(`LISTEN "${channel}"`);
       if (stopped) return false;
       listened = true;
       isListening = true;
@@ -109,6 +112,12 @@ export function createPgListener(options: PgListenerOptions): PgListener {
 
   return {
     ready,
+    async addChannel(channel) {
+      if (channels.has(channel)) return;
+      channels.add(channel);
+      // If this fails, the connection is going down and the next one listens on every channel.
+      if (isListening) await client?.query(`LISTEN "${channel}"`).catch(() => {});
+    },
     listening: () => isListening,
     async stop() {
       stopped = true;

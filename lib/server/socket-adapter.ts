@@ -4,9 +4,12 @@
 // (its attachment table for large payloads comes from a Prisma migration).
 import { createAdapter as createPostgresAdapter } from "@socket.io/postgres-adapter";
 import { createAdapter as createRedisAdapter } from "@socket.io/redis-adapter";
+import { EventEmitter } from "node:events";
 import pg from "pg";
 import { createClient } from "redis";
 import type { Adapter } from "socket.io-adapter";
+import { ADAPTER_POOL_MAX } from "@/lib/db/connection-bound";
+import { createPgListener } from "@/lib/db/listener";
 import type { RealtimeServer } from "@/lib/realtime/emit";
 
 export interface SocketAdapterHandle {
@@ -39,15 +42,21 @@ async function attachPostgres(
   databaseUrl: string,
   peerGraceMs: number,
 ): Promise<SocketAdapterHandle> {
-  // Its own small pool: one connection stays checked out for LISTEN, the others publish NOTIFYs,
-  // so a burst of broadcasts never waits behind Prisma's queries (or the reverse).
-  const pool = new pg.Pool({ connectionString: databaseUrl, max: 4 });
+  // Its own small pool for NOTIFYs, so a burst of broadcasts never waits behind Prisma's queries
+  // (or the reverse); a publish during an outage fails in 5 s instead of queueing forever.
+  const pool = new pg.Pool({
+    connectionString: databaseUrl,
+    max: ADAPTER_POOL_MAX,
+    connectionTimeoutMillis: 5_000,
+    keepAlive: true,
+  });
   let closing = false;
   const onError = (error: unknown) => {
     if (!closing) logError("Postgres")(error);
   };
   pool.on("error", onError);
-  io.adapter(createPostgresAdapter(pool, { errorHandler: onError }));
+  const listening = withResilientListener(pool, databaseUrl);
+  io.adapter(createPostgresAdapter(listening.pool, { errorHandler: onError }));
   publishOnlyWithPeers(io.of("/").adapter, peerGraceMs);
   return {
     kind: "postgres",
@@ -55,9 +64,42 @@ async function attachPostgres(
       closing = true;
       // Idempotent: releases the LISTEN connection and timers if `io.close()` has not already.
       await io.of("/").adapter.close();
+      await listening.stop();
       await pool.end();
     },
   };
+}
+
+/**
+ * The adapter takes one client from the pool for LISTEN and reconnects it by itself, in ways that
+ * do not survive an outage: a lost client is never released (the pool runs dry after a few), a
+ * LISTEN that fails schedules two reconnections, and an error on that client is uncaught. So it
+ * gets a stand-in client instead, backed by our resilient listener (lib/db/listener.ts), which
+ * never "ends": connection, backoff and closing are ours, publishing stays the adapter's.
+ */
+function withResilientListener(pool: pg.Pool, connectionString: string) {
+  const client = new EventEmitter() as EventEmitter & { query(text: string): Promise<unknown>; release(): void };
+  const listener = createPgListener({
+    connectionString,
+    channels: [],
+    name: "Socket.IO adapter",
+    onNotification: (channel, payload) => client.emit("notification", { channel, payload }),
+  });
+  client.query = async (text: string) => {
+    const channel = /^LISTEN "(.+)"$/.exec(text)?.[1];
+    if (!channel) throw new Error(`unexpected query on the LISTEN client: ${text}`);
+    await listener.addChannel(channel);
+    return { rows: [] };
+  };
+  client.release = () => void listener.stop();
+  const facade = new Proxy(pool, {
+    get(target, property) {
+      if (property === "connect") return async () => client;
+      const value = Reflect.get(target, property);
+      return typeof value === "function" ? value.bind(target) : value;
+    },
+  });
+  return { pool: facade, stop: () => listener.stop() };
 }
 
 /**
