@@ -52,6 +52,12 @@ export async function sql<T extends pg.QueryResultRow>(text: string, values: unk
  */
 export const utcTimestamp = (date: Date) => date.toISOString().replace("Z", "");
 
+/** This instance's pool: connections open, idle, and queries waiting for one (for /metrics). */
+export function poolStats() {
+  const p = holder.__pool;
+  return { total: p?.totalCount ?? 0, idle: p?.idleCount ?? 0, waiting: p?.waitingCount ?? 0 };
+}
+
 export async function disconnectDb() {
   await holder.__prisma?.$disconnect();
   await holder.__pool?.end();

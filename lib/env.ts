@@ -38,6 +38,13 @@ const schema = z
     EMAIL_RETRY_MAX_SECONDS: seconds(3_600, 7 * 86_400),
     EMAIL_LEASE_SECONDS: seconds(20, 3_600),
     EMAIL_SEND_TIMEOUT_SECONDS: seconds(10, 3_600),
+    METRICS_TOKEN: z.string().min(16, "must be at least 16 characters").optional(),
+    OTEL_EXPORTER_OTLP_ENDPOINT: z.url().optional(),
+    OTEL_SERVICE_NAME: z.string().min(1).default("notification-center"),
+    METRICS_ENABLED: z
+      .enum(["true", "false"])
+      .default("true")
+      .transform((v) => v === "true"),
   })
   .superRefine((value, ctx) => {
     if (value.EMAIL_SEND_TIMEOUT_SECONDS >= value.EMAIL_LEASE_SECONDS) {

@@ -1,9 +1,38 @@
 // HTTP side of ingest shared by the single and batch routes: read the body, answer, and record
 // what was rejected or duplicated for the console.
+import { context, type Span } from "@opentelemetry/api";
 import { parseJson, readBodyText } from "@/lib/api/read-json";
 import { AppError, errorBody, toAppError } from "@/lib/errors";
+import { getType } from "@/lib/notifications/catalog";
 import type { IngestResult } from "@/lib/notifications/ingest";
 import { recordRejections, type Rejection } from "@/lib/notifications/rejections";
+import { countEvent, countNotifications, observeIngest } from "@/lib/observability/metrics";
+import { EVENT_ID, EVENT_TYPE, inSpan, requestContext } from "@/lib/observability/tracing";
+
+/**
+ * Runs an ingest request in its trace span (continuing the caller's `traceparent`) and times it
+ * into /metrics, whatever its answer.
+ */
+export function observedIngest(route: "single" | "batch", request: Request, work: (span: Span) => Promise<Response>) {
+  const started = performance.now();
+  const name = route === "single" ? "POST /api/v1/events" : "POST /api/v1/events/batch";
+  return context
+    .with(requestContext(request), () => inSpan(name, {}, work))
+    .finally(() => observeIngest(route, (performance.now() - started) / 1000));
+}
+
+/** Counts one event's outcome into /metrics and names it on the span. */
+export function countOutcome(body: unknown, result: IngestResult | AppError, span?: Span) {
+  const type = (body as { type?: unknown } | null)?.type;
+  if (span && result instanceof AppError === false) {
+    span.setAttributes({ [EVENT_ID]: result.eventId, [EVENT_TYPE]: String(type) });
+  }
+  if (result instanceof AppError) return countEvent(type, "rejected");
+  countEvent(type, result.status);
+  if (result.status === "accepted" && typeof type === "string") {
+    countNotifications(getType(type)?.category ?? "unknown", result.notifications);
+  }
+}
 
 /** Reads and parses the body; a failure is recorded (with what could be read) and rethrown. */
 export async function readIngestBody(request: Request, apiKeyId: string, maxBytes: number) {
@@ -13,6 +42,7 @@ export async function readIngestBody(request: Request, apiKeyId: string, maxByte
     return parseJson(text);
   } catch (error) {
     const appError = toAppError(error);
+    countEvent(undefined, "rejected");
     recordRejections([
       { apiKeyId, status: appError.status, code: appError.code, message: appError.message, body: text },
     ]);

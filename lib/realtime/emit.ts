@@ -1,6 +1,7 @@
 // Emits to a user's room from anywhere in the server process. The Socket.IO server lives on
 // globalThis because Next bundles route handlers separately from server.ts.
 import type { Server } from "socket.io";
+import { countPushes } from "@/lib/observability/metrics";
 import { userRoom, type ClientToServerEvents, type ServerToClientEvents } from "@/lib/realtime/protocol";
 
 export type RealtimeServer = Server<ClientToServerEvents, ServerToClientEvents>;
@@ -20,5 +21,7 @@ export function emitToUser<E extends keyof ServerToClientEvents>(
   event: E,
   ...args: Parameters<ServerToClientEvents[E]>
 ) {
-  globalForIo.__io?.to(userRoom(userId)).emit(event, ...args);
+  if (!globalForIo.__io) return;
+  globalForIo.__io.to(userRoom(userId)).emit(event, ...args);
+  countPushes(event);
 }

@@ -6,6 +6,8 @@ import { attachSocketAdapter } from "@/lib/server/socket-adapter";
 import { createEmailWorker } from "@/lib/email/worker";
 import { createWebhookWorker } from "@/lib/webhooks/worker";
 import { listenForInvalidations } from "@/lib/cache/invalidation";
+import { registerScrapeSources } from "@/lib/observability/sources";
+import { setSocketAdapter } from "@/lib/server/readiness";
 
 /** `config` defaults to the validated environment; tests pass their own (e.g. a Redis URL). */
 export async function startBackgroundServices(
@@ -15,6 +17,8 @@ export async function startBackgroundServices(
 ) {
   // DATABASE_URL is read from process.env: openDatabase() sets it after env() was first parsed.
   const adapter = await attachSocketAdapter(io, { databaseUrl: process.env.DATABASE_URL!, redisUrl: config.REDIS_URL });
+  setSocketAdapter(adapter.kind);
+  const unregisterMetrics = registerScrapeSources(io);
   // Other instances' directory and settings changes drop this instance's caches.
   const invalidations = listenForInvalidations(process.env.DATABASE_URL!);
   // The email worker runs in every instance by default; the queue is shared through Postgres.
@@ -26,6 +30,7 @@ export async function startBackgroundServices(
   return {
     adapter: adapter.kind,
     stop: async () => {
+      unregisterMetrics();
       await Promise.all([emailWorker?.stop(), webhookWorker?.stop()]);
       await invalidations.stop();
       await adapter.close();

@@ -10,6 +10,8 @@ import { describeDemoAccounts, isDatabaseEmpty, seedDemoData } from "@/lib/demo/
 import { loadConfiguration } from "@/lib/server/local-config";
 import { openDatabase } from "@/lib/server/database";
 import { onShutdownSignal } from "@/lib/server/shutdown";
+import { markShuttingDown } from "@/lib/server/readiness";
+import { startTracing } from "@/lib/observability/tracing-sdk";
 import { createSocketServer, SOCKET_PATH } from "@/lib/server/socket";
 import { startBackgroundServices } from "@/lib/server/background";
 
@@ -21,6 +23,7 @@ export async function startServer(options: { onShutdown?: () => Promise<void> } 
   // it; so do we in production, unless asked for with --enable-source-maps.
   if (!dev && !`${process.execArgv} ${process.env.NODE_OPTIONS ?? ""}`.includes("--enable-source-maps"))
     process.setSourceMapsEnabled(false);
+  const stopTracing = config.OTEL_EXPORTER_OTLP_ENDPOINT ? startTracing() : undefined;
   const database = await openDatabase();
 
   const seed = process.env.SEED_DEMO_DATA ?? (dev || database.embedded ? "auto" : "false");
@@ -60,6 +63,7 @@ export async function startServer(options: { onShutdown?: () => Promise<void> } 
 
   onShutdownSignal(async (signal) => {
     console.log(`${signal}: shutting down`);
+    markShuttingDown();
     const force = setTimeout(() => server.closeAllConnections(), 10_000);
     // Stops accepting, disconnects sockets, then waits for in-flight requests to finish.
     await new Promise<void>((resolve) => {
@@ -72,6 +76,7 @@ export async function startServer(options: { onShutdown?: () => Promise<void> } 
     await background.stop();
     await disconnectDb();
     await database.stop();
+    await stopTracing?.();
     await options.onShutdown?.();
   });
 }

@@ -5,3 +5,4 @@ process.env.AUTH_SECRET = "integration-test-secret-0123456789abcdef";
 process.env.APP_URL = "http://localhost:3999";
 process.env.PORTAL_BASE_URL = "https://portal.test";
 process.env.EMAIL_FROM = "Marketplace <notifications@test.example>";
+process.env.METRICS_TOKEN = "integration-metrics-token-0123456789";

@@ -1,15 +1,18 @@
 import { withApiKey } from "@/lib/api/with-api-key";
 import { MAX_BODY_BYTES } from "@/lib/api/read-json";
 import { ingestOne } from "@/lib/notifications/ingest";
-import { outcomeRecord, readIngestBody } from "@/lib/notifications/ingest-http";
+import { countOutcome, observedIngest, outcomeRecord, readIngestBody } from "@/lib/notifications/ingest-http";
 import { recordRejections } from "@/lib/notifications/rejections";
 
 // POST /api/v1/events — one event envelope → 202 accepted, or 200 duplicate
-export const POST = withApiKey("events", async (request, { apiKey }) => {
-  const body = await readIngestBody(request, apiKey.id, MAX_BODY_BYTES);
-  const result = await ingestOne(body, { source: "platform", apiKeyId: apiKey.id });
-  const record = outcomeRecord(apiKey.id, body, result);
-  if (record) recordRejections([record]);
-  if (result instanceof Error) throw result;
-  return Response.json(result, { status: result.status === "accepted" ? 202 : 200 });
-});
+export const POST = withApiKey("events", (request, { apiKey }) =>
+  observedIngest("single", request, async (span) => {
+    const body = await readIngestBody(request, apiKey.id, MAX_BODY_BYTES);
+    const result = await ingestOne(body, { source: "platform", apiKeyId: apiKey.id });
+    countOutcome(body, result, span);
+    const record = outcomeRecord(apiKey.id, body, result);
+    if (record) recordRejections([record]);
+    if (result instanceof Error) throw result;
+    return Response.json(result, { status: result.status === "accepted" ? 202 : 200 });
+  }),
+);

@@ -2,21 +2,32 @@ import { withApiKey } from "@/lib/api/with-api-key";
 import { validationError } from "@/lib/errors";
 import { eventBatchSchema } from "@/lib/notifications/envelope";
 import { ingestEvents } from "@/lib/notifications/ingest";
-import { batchItem, outcomeRecord, readIngestBody } from "@/lib/notifications/ingest-http";
+import { countEvent } from "@/lib/observability/metrics";
+import {
+  batchItem,
+  countOutcome,
+  observedIngest,
+  outcomeRecord,
+  readIngestBody,
+} from "@/lib/notifications/ingest-http";
 import { recordRejections } from "@/lib/notifications/rejections";
 
 const MAX_BATCH_BYTES = 5 * 1024 * 1024;
 
 // POST /api/v1/events/batch — up to 500 envelopes → 207 with one result or error per event, in order
-export const POST = withApiKey("events", async (request, { apiKey }) => {
-  const body = await readIngestBody(request, apiKey.id, MAX_BATCH_BYTES);
-  const batch = eventBatchSchema.safeParse(body);
-  if (!batch.success) {
-    const error = validationError(batch.error);
-    recordRejections([{ apiKeyId: apiKey.id, status: error.status, code: error.code, message: error.message, body }]);
-    throw error;
-  }
-  const results = await ingestEvents(batch.data.events, { source: "platform", apiKeyId: apiKey.id });
-  recordRejections(results.flatMap((result, i) => outcomeRecord(apiKey.id, batch.data.events[i], result) ?? []));
-  return Response.json({ results: results.map(batchItem) }, { status: 207 });
-});
+export const POST = withApiKey("events", (request, { apiKey }) =>
+  observedIngest("batch", request, async () => {
+    const body = await readIngestBody(request, apiKey.id, MAX_BATCH_BYTES);
+    const batch = eventBatchSchema.safeParse(body);
+    if (!batch.success) {
+      const error = validationError(batch.error);
+      countEvent(undefined, "rejected");
+      recordRejections([{ apiKeyId: apiKey.id, status: error.status, code: error.code, message: error.message, body }]);
+      throw error;
+    }
+    const results = await ingestEvents(batch.data.events, { source: "platform", apiKeyId: apiKey.id });
+    results.forEach((result, i) => countOutcome(batch.data.events[i], result));
+    recordRejections(results.flatMap((result, i) => outcomeRecord(apiKey.id, batch.data.events[i], result) ?? []));
+    return Response.json({ results: results.map(batchItem) }, { status: 207 });
+  }),
+);

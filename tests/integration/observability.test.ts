@@ -1,0 +1,169 @@
+import { afterAll, beforeAll, beforeEach, describe, expect, it } from "vitest";
+import { InMemorySpanExporter } from "@opentelemetry/sdk-trace-node";
+import { POST as postEvent } from "@/app/api/v1/events/route";
+import { POST as postBatch } from "@/app/api/v1/events/batch/route";
+import { GET as getMetrics } from "@/app/metrics/route";
+import { GET as getReady } from "@/app/api/ready/route";
+import { createApiKey } from "@/lib/api-keys";
+import { catalog } from "@/lib/notifications/catalog";
+import { EVENT_ID } from "@/lib/observability/tracing";
+import { startTracing } from "@/lib/observability/tracing-sdk";
+import { markShuttingDown, readiness, setSocketAdapter } from "@/lib/server/readiness";
+import { callRoute, resetDatabase, sessionCookie } from "../support/integration";
+import { parsePrometheus, sampleValue as value, type Sample } from "../support/prometheus";
+import { registerScrapeSources } from "@/lib/observability/sources";
+import { startRealtime, nextEvent, type RealtimeHarness } from "../support/realtime";
+
+const METRICS_TOKEN = process.env.METRICS_TOKEN!;
+let auth: Record<string, string>;
+let n = 0;
+const envelope = (type: keyof typeof catalog, extra: Record<string, unknown> = {}) => ({
+  id: `evt_obs_${Date.now()}_${++n}`,
+  type,
+  occurredAt: "2026-11-26T10:00:00Z",
+  organizationId: "cust_adatum",
+  actor: { userId: "u_mia" },
+  data: structuredClone(catalog[type].example),
+  ...extra,
+});
+
+async function scrape(token = METRICS_TOKEN) {
+  const response = await getMetrics(
+    new Request("http://localhost:3999/metrics", { headers: { authorization: `Bearer ${token}` } }),
+  );
+  const text = await response.text();
+  const samples: Sample[] = response.status === 200 ? parsePrometheus(text).samples : [];
+  return { status: response.status, text, families: samples };
+}
+
+let realtime: RealtimeHarness;
+let unregister: () => void;
+beforeAll(async () => {
+  await resetDatabase();
+  const key = await createApiKey({ name: "observability", scopes: ["events"] });
+  auth = { authorization: `Bearer ${key.key}` };
+  realtime = await startRealtime();
+  unregister = registerScrapeSources(realtime.io);
+});
+afterAll(async () => {
+  unregister?.();
+  await realtime?.close();
+});
+
+describe("GET /metrics", () => {
+  it("needs the metrics token", async () => {
+    expect((await scrape("wrong-token-0123456789")).status).toBe(401);
+    const none = await getMetrics(new Request("http://localhost:3999/metrics"));
+    expect(none.status).toBe(401);
+    expect((await none.json()).error.code).toBe("unauthorized");
+  });
+
+  it("counts accepted, duplicate and rejected events by type, notifications, and times ingest", async () => {
+    const before = (await scrape()).families;
+    const type = "subscription.renewal_failed";
+    const event = envelope(type);
+    expect((await callRoute(postEvent, "/api/v1/events", { body: event, headers: auth })).status).toBe(202);
+    expect((await callRoute(postEvent, "/api/v1/events", { body: event, headers: auth })).status).toBe(200);
+    const bad = { ...envelope(type), data: {} };
+    expect((await callRoute(postEvent, "/api/v1/events", { body: bad, headers: auth })).status).toBe(422);
+    expect(
+      (
+        await callRoute(postEvent, "/api/v1/events", {
+          rawBody: "{",
+          headers: { ...auth, "content-type": "application/json" },
+        })
+      ).status,
+    ).toBe(400);
+    const batch = await callRoute(postBatch, "/api/v1/events/batch", {
+      body: {
+        events: [envelope("quote.sent"), envelope("quote.sent"), { ...envelope("quote.sent"), type: "nope.unknown" }],
+      },
+      headers: auth,
+    });
+    expect(batch.status).toBe(207);
+
+    const { status, families } = await scrape();
+    expect(status).toBe(200);
+    const delta = (name: string, labels: Record<string, string>) =>
+      value(families, name, labels) - value(before, name, labels);
+    expect(delta("nc_events_total", { type, result: "accepted" })).toBe(1);
+    expect(delta("nc_events_total", { type, result: "duplicate" })).toBe(1);
+    expect(delta("nc_events_total", { type, result: "rejected" })).toBe(1);
+    expect(delta("nc_events_total", { type: "quote.sent", result: "accepted" })).toBe(2);
+    // Unknown types and unreadable bodies share one label: no cardinality from the caller's input.
+    expect(delta("nc_events_total", { type: "invalid", result: "rejected" })).toBe(2);
+    expect(delta("nc_notifications_created_total", { category: "subscriptions" })).toBeGreaterThan(0);
+    expect(delta("nc_notifications_created_total", { category: "quotes" })).toBeGreaterThan(0);
+    expect(delta("nc_ingest_duration_seconds_count", { route: "single" })).toBe(4);
+    expect(delta("nc_ingest_duration_seconds_count", { route: "batch" })).toBe(1);
+    expect(delta("nc_ingest_duration_seconds_bucket", { route: "single", le: "+Inf" })).toBe(4);
+    // No label carries an event, user or organization id.
+    for (const sample of families)
+      for (const label of Object.values(sample.labels)) expect(label).not.toMatch(/evt_|u_|cust_/);
+  });
+
+  it("reports the email queue, the sockets, the pool and the process", async () => {
+    await realtime.connect(await sessionCookie("u_ben"));
+    const { families } = await scrape();
+    expect(value(families, "nc_sockets_connected")).toBeGreaterThanOrEqual(1);
+    expect(value(families, "nc_jobs", { channel: "email", state: "queued" })).toBeGreaterThan(0);
+    expect(value(families, "nc_queue_oldest_job_age_seconds", { channel: "email" })).toBeGreaterThanOrEqual(0);
+    expect(value(families, "nc_pg_pool_connections", { state: "in_use" })).toBeGreaterThanOrEqual(0);
+    expect(families.some((s) => s.name === "nc_pg_pool_connections" && s.labels.state === "waiting")).toBe(true);
+    expect(families.some((s) => s.name === "nc_nodejs_eventloop_lag_seconds")).toBe(true);
+  });
+});
+
+describe("pushes", () => {
+  it("counts notification:new emitted to sockets", async () => {
+    const before = value((await scrape()).families, "nc_pushes_emitted_total", { event: "notification:new" });
+    const socket = await realtime.connect(await sessionCookie("u_alice"));
+    const arrived = nextEvent(socket, "notification:new");
+    await callRoute(postEvent, "/api/v1/events", { body: envelope("subscription.renewal_failed"), headers: auth });
+    await arrived;
+    const after = value((await scrape()).families, "nc_pushes_emitted_total", { event: "notification:new" });
+    expect(after - before).toBeGreaterThanOrEqual(1);
+  });
+});
+
+describe("tracing", () => {
+  const exporter = new InMemorySpanExporter();
+  let stop: () => Promise<void>;
+  beforeAll(() => {
+    stop = startTracing({ exporter });
+  });
+  afterAll(() => stop());
+  beforeEach(() => exporter.reset());
+
+  it("continues the platform's trace and names the event on the ingest span", async () => {
+    const traceId = "4bf92f3577b34da6a3ce929d0e0e4736";
+    const event = envelope("quote.sent");
+    const response = await callRoute(postEvent, "/api/v1/events", {
+      body: event,
+      headers: { ...auth, traceparent: `00-${traceId}-00f067aa0ba902b7-01` },
+    });
+    expect(response.status).toBe(202);
+    const spans = exporter.getFinishedSpans();
+    const ingest = spans.find((s) => s.name === "POST /api/v1/events");
+    expect(ingest?.spanContext().traceId).toBe(traceId);
+    expect(ingest?.attributes[EVENT_ID]).toBe(response.json.eventId);
+  });
+});
+
+describe("GET /api/ready", () => {
+  it("is ready with a database and an adapter, and not ready while shutting down", async () => {
+    setSocketAdapter("postgres");
+    const ready = await getReady();
+    expect(ready.status).toBe(200);
+    const body = await ready.json();
+    expect(body).toMatchObject({ status: "ready", database: "ok", socketAdapter: "postgres", shuttingDown: false });
+    expect(body.emailQueue.waiting).toBeGreaterThanOrEqual(0);
+
+    markShuttingDown();
+    const draining = await getReady();
+    expect(draining.status).toBe(503);
+    expect(draining.headers.get("retry-after")).toBe("5");
+    expect(await draining.json()).toMatchObject({ status: "not_ready", shuttingDown: true });
+    (readiness() as { shuttingDown: boolean }).shuttingDown = false;
+  });
+});
