@@ -4,6 +4,7 @@ import { useEffect, useState } from "react";
 import { format } from "date-fns";
 import { channelLabels } from "@/lib/preferences/labels";
 import type { PreferenceChangeEntry } from "@/lib/preferences/items";
+import { summarizeRule } from "@/lib/recipient-rules/describe";
 import { Button } from "@/components/ui/button";
 import { fetchOrganizationHistory } from "./api";
 
@@ -84,11 +85,19 @@ export function OrgHistory({
                   </td>
                   <td className="px-3 py-2">{entry.scope === "user" ? `${entry.userName}'s own` : "Organization"}</td>
                   <td className="px-3 py-2">
-                    {entry.typeLabel} · {channelLabels[entry.channel]}
+                    {entry.typeLabel} · {entry.channel ? channelLabels[entry.channel] : "Recipients"}
                   </td>
-                  <td className="px-3 py-2 whitespace-nowrap">
-                    {value(entry.old, entry.scope)} → {value(entry.new, entry.scope)}
-                  </td>
+                  {entry.rule ? (
+                    <td className="px-3 py-2">
+                      {summarizeRule(entry.rule.old)}
+                      {entry.old.locked ? " (locked)" : ""} → {summarizeRule(entry.rule.new)}
+                      {entry.new.locked ? " (locked)" : ""}
+                    </td>
+                  ) : (
+                    <td className="px-3 py-2 whitespace-nowrap">
+                      {value(entry.old, entry.scope)} → {value(entry.new, entry.scope)}
+                    </td>
+                  )}
                 </tr>
               ))}
             </tbody>

@@ -4,7 +4,7 @@
 import { db } from "@/lib/db";
 import { createPgListener } from "@/lib/db/listener";
 
-export type CacheTopic = "directory" | "users" | "organization-preferences" | "api-keys";
+export type CacheTopic = "directory" | "users" | "organization-preferences" | "api-keys" | "recipient-rules";
 
 /** The Postgres NOTIFY channel the instances announce changes on. */
 export const CHANNEL = "nc_cache_invalidate";

@@ -2,7 +2,7 @@
 // audience tokens) and of every recipient's (for preferences). The tree changes rarely; any
 // directory change drops the cache here and on the other instances (lib/cache/invalidation.ts).
 import { db } from "@/lib/db";
-import { onInvalidate } from "@/lib/cache/invalidation";
+import { createKeyedCache } from "@/lib/cache/keyed-cache";
 import type { OrgKind } from "@/lib/generated/prisma/enums";
 
 export interface OrgRow {
@@ -23,11 +23,11 @@ const LIFETIME_MS = 60_000;
 // stops a (corrupt) cycle in parentId from looping forever.
 export const MAX_DEPTH = 16;
 
-const holder = globalThis as unknown as { __orgChains?: { chains: Map<string, OrgRow[]>; loadedAt: number } };
-const cache = (holder.__orgChains ??= { chains: new Map(), loadedAt: Date.now() });
-onInvalidate("directory", () => {
-  cache.chains.clear();
-  cache.loadedAt = Date.now();
+const cache = createKeyedCache<OrgRow[]>({
+  name: "orgChains",
+  topic: "directory",
+  lifetimeMs: LIFETIME_MS,
+  maxEntries: MAX_ENTRIES,
 });
 
 /** For each known organization id: itself and its ancestors, nearest first, read now (uncached). Unknown ids are absent. */
@@ -52,21 +52,7 @@ export async function loadOrgChains(organizationIds: string[], client: Client = 
   return chains;
 }
 
-/** The same, from the cache (filled on a miss). */
-export async function getOrgChains(organizationIds: string[], client: Client = db): Promise<Map<string, OrgRow[]>> {
-  if (Date.now() - cache.loadedAt > LIFETIME_MS || cache.chains.size > MAX_ENTRIES) {
-    cache.chains.clear();
-    cache.loadedAt = Date.now();
-  }
-  const missing = [...new Set(organizationIds)].filter((id) => !cache.chains.has(id));
-  if (missing.length) {
-    // Stored whole per id: concurrent misses for one id must not append twice.
-    for (const [id, chain] of await loadOrgChains(missing, client)) cache.chains.set(id, chain);
-  }
-  const result = new Map<string, OrgRow[]>();
-  for (const id of organizationIds) {
-    const chain = cache.chains.get(id);
-    if (chain) result.set(id, chain);
-  }
-  return result;
+/** The same, from the cache (filled on a miss; a load overtaken by a directory change is not stored). */
+export function getOrgChains(organizationIds: string[], client: Client = db): Promise<Map<string, OrgRow[]>> {
+  return cache.getMany(organizationIds, (missing) => loadOrgChains(missing, client));
 }

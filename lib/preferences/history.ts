@@ -1,12 +1,14 @@
 // The preference change log: one row per change (who, when, scope, cell, old → new), written in
 // the same transaction as the change so concurrent changes cannot lose a row.
-import { db, type Prisma } from "@/lib/db";
+import { db } from "@/lib/db";
+import { Prisma } from "@/lib/generated/prisma/client";
+import type { Rule } from "@/lib/recipient-rules/schemas";
 import { getType, type Channel } from "@/lib/notifications/catalog";
 import type { PreferenceChangeEntry } from "./items";
 
 type Tx = Pick<Prisma.TransactionClient, "preferenceChange">;
 
-export type ChangeVia = "settings" | "admin" | "unsubscribe";
+export type ChangeVia = "settings" | "admin" | "unsubscribe" | "api";
 
 export interface ChangeRecord {
   actorId: string | null;
@@ -15,9 +17,12 @@ export interface ChangeRecord {
   /** For user changes: the user's organization, so its admins see the change in its history. */
   organizationId: string;
   type: string;
-  channel: Channel;
+  /** null for a recipient rule change. */
+  channel: Channel | null;
   oldEnabled: boolean | null;
   newEnabled: boolean | null;
+  oldRule?: Rule | null;
+  newRule?: Rule | null;
   oldLocked?: boolean | null;
   newLocked?: boolean | null;
   via: ChangeVia;
@@ -25,7 +30,18 @@ export interface ChangeRecord {
 
 export async function recordChanges(tx: Tx, changes: ChangeRecord[]) {
   if (changes.length === 0) return;
-  await tx.preferenceChange.createMany({ data: changes });
+  await tx.preferenceChange.createMany({
+    data: changes.map(({ oldRule, newRule, ...change }) => ({
+      ...change,
+      // Prisma.DbNull: a SQL NULL (the rule was inherited), not a JSON null.
+      ...(oldRule !== undefined
+        ? { oldRule: oldRule ? (oldRule as unknown as Prisma.InputJsonValue) : Prisma.DbNull }
+        : {}),
+      ...(newRule !== undefined
+        ? { newRule: newRule ? (newRule as unknown as Prisma.InputJsonValue) : Prisma.DbNull }
+        : {}),
+    })),
+  });
 }
 
 /** Newest first; `before` is the id of the last entry of the previous page. */
@@ -60,6 +76,9 @@ export async function listOrganizationHistory(params: {
     channel: row.channel,
     old: { enabled: row.oldEnabled, locked: row.oldLocked },
     new: { enabled: row.newEnabled, locked: row.newLocked },
+    ...(row.channel === null
+      ? { rule: { old: (row.oldRule as Rule | null) ?? null, new: (row.newRule as Rule | null) ?? null } }
+      : {}),
     via: row.via,
   }));
   return { items, nextCursor: rows.length > limit ? (page.at(-1)?.id ?? null) : null };

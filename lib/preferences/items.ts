@@ -1,5 +1,6 @@
 // The shapes the preferences API returns and the settings pages render. Client-safe.
 import type { Category, Channel, NotificationType } from "@/lib/notifications/catalog";
+import type { Rule } from "@/lib/recipient-rules/schemas";
 
 export type PreferenceSource = "default" | "organization" | "user" | "critical";
 
@@ -57,8 +58,11 @@ export interface PreferenceChangeEntry {
   userName?: string;
   type: string;
   typeLabel: string;
-  channel: Channel;
+  /** null for a recipient rule change (see `rule`). */
+  channel: Channel | null;
   old: { enabled: boolean | null; locked: boolean | null };
   new: { enabled: boolean | null; locked: boolean | null };
+  /** A recipient rule change: the organization's own rule before and after (null: inherited). */
+  rule?: { old: Rule | null; new: Rule | null };
   via: string;
 }

@@ -11,9 +11,10 @@ export async function resetDatabase() {
   const tables = await db.$queryRaw<{ tablename: string }[]>`
     SELECT tablename FROM pg_tables WHERE schemaname = 'public' AND tablename <> '_prisma_migrations'`;
   await db.$executeRawUnsafe(`TRUNCATE ${tables.map((t) => `"${t.tablename}"`).join(", ")} CASCADE`);
-  // The seed drops the directory and user caches itself; the organization settings are ours to drop.
+  // The seed drops the directory and user caches itself; the organization settings and recipient rules are ours to drop.
   await seedDemoData();
   invalidate("organization-preferences");
+  invalidate("recipient-rules");
 }
 
 /** What another instance sends after changing data of this topic; resolves once this process has heard it. */
