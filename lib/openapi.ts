@@ -13,6 +13,7 @@ import {
   userUpsertSchema,
 } from "@/lib/directory/schemas";
 import { errorStatus } from "@/lib/errors";
+import { recipientRuleBody, recipientRuleItemSchema } from "@/lib/recipient-rules/schemas";
 
 type JsonSchema = Record<string, unknown>;
 
@@ -51,6 +52,7 @@ function errors(...statuses: number[]) {
   return Object.fromEntries(statuses.map((s) => [s, { description: text[s], content: json(ref("Error")) }]));
 }
 
+const typeParam = { name: "type", in: "path", required: true, schema: { type: "string", enum: notificationTypes } };
 const idParam = { name: "id", in: "path", required: true, schema: jsonSchema(platformIdSchema) };
 
 export function buildOpenApiDocument(serverUrl: string) {
@@ -156,6 +158,28 @@ export function buildOpenApiDocument(serverUrl: string) {
           },
         },
       },
+      "/api/v1/organizations/{id}/recipient-rules/{type}": {
+        put: {
+          summary: "Set who receives a type for an organization and everything beneath it",
+          description:
+            "Replaces the organization's recipient rule as a whole (To, Cc, Bcc; at most 50 entries). `locked: true` stops organizations beneath from replacing it. 409 when a rule above is locked; 422 names each bad entry by JSON path (a `userId` must belong to the organization or one beneath it).",
+          parameters: [idParam, typeParam],
+          requestBody: { required: true, content: json(ref("RecipientRule")) },
+          responses: {
+            200: { description: "The organization's effective rule", content: json(ref("RecipientRuleItem")) },
+            ...common,
+            ...errors(404, 409),
+          },
+        },
+        delete: {
+          summary: "Remove an organization's recipient rule: the inherited one applies again",
+          parameters: [idParam, typeParam],
+          responses: {
+            200: { description: "The inherited rule, now effective", content: json(ref("RecipientRuleItem")) },
+            ...errors(401, 404, 409, 422, 429),
+          },
+        },
+      },
       "/api/v1/users/{id}": {
         put: {
           summary: "Create or update a user",
@@ -206,6 +230,8 @@ export function buildOpenApiDocument(serverUrl: string) {
         Error: jsonSchema(errorSchema),
         IngestResult: jsonSchema(ingestResultSchema),
         Organization: jsonSchema(organizationSchema),
+        RecipientRule: jsonSchema(recipientRuleBody),
+        RecipientRuleItem: jsonSchema(recipientRuleItemSchema),
         User: jsonSchema(userSchema),
         ...eventSchemas,
       },
