@@ -155,6 +155,7 @@ export async function saveRecipientRule(params: {
   const item = await db.$transaction(async (tx) => {
     await lockOrganization(tx, organizationId);
     const context = await loadContext(tx, organizationId, actor);
+    refusePlatformViaApi(actor, context.chain);
     const current = context.item(type);
     if (current.lockedBy) throw lockConflict(type, current.lockedBy);
     await checkUsers(tx, organizationId, rule);
@@ -206,6 +207,7 @@ export async function deleteRecipientRule(params: {
   const item = await db.$transaction(async (tx) => {
     await lockOrganization(tx, organizationId);
     const context = await loadContext(tx, organizationId, actor);
+    refusePlatformViaApi(actor, context.chain);
     const old = context.rules.get(organizationId)?.get(type);
     if (!old) return context.item(type);
     const current = context.item(type);
@@ -232,6 +234,15 @@ export async function deleteRecipientRule(params: {
   });
   if (changed) invalidate("recipient-rules");
   return item;
+}
+
+/** The Platform API never reaches the platform organization (its operators manage it in the console). */
+function refusePlatformViaApi(actor: RuleActor, chain: ChainLink[]) {
+  if (actor.organizationId === null && chain[0]!.kind === "platform")
+    throw new AppError(
+      "forbidden",
+      `Organization ${chain[0]!.id} is the platform organization: its rules are set in the console, not the Platform API`,
+    );
 }
 
 /** Serializes changes to one organization's rules so no history row is lost or wrong. */

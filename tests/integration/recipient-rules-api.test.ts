@@ -10,6 +10,7 @@ import * as openapi from "@/app/api/v1/openapi.json/route";
 import { notificationTypes } from "@/lib/notifications/catalog";
 import { callRoute, resetDatabase, sessionCookie } from "../support/integration";
 import { bearer, newApiKey } from "../support/platform-api";
+import { createApiKey } from "@/lib/api-keys";
 
 beforeEach(() => resetDatabase());
 
@@ -314,6 +315,9 @@ describe("Platform API mirror", () => {
       callRoute(v1.PUT, v1path(id, type), { method: "PUT", body, params: { id, type }, headers });
     expect((await call("res_contoso", "quote.sent", billingRule, {} as any)).status).toBe(401);
     expect((await call("nope", "quote.sent", billingRule)).status).toBe(404);
+    expect((await call("platform", "quote.sent", billingRule)).status).toBe(403);
+    const narrow = (await createApiKey({ scopes: ["events"], name: "events only" })).key;
+    expect((await call("res_contoso", "quote.sent", billingRule, bearer(narrow))).status).toBe(403);
     expect((await call("res_contoso", "nope", billingRule)).status).toBe(404);
     const bad = await call("res_contoso", "quote.sent", { to: [{ token: "boss" }] });
     expect(bad.status).toBe(422);

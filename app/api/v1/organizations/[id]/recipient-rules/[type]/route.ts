@@ -11,7 +11,7 @@ type Params = { id: string; type: string };
 const actor = { userId: null, organizationId: null, via: "api" as const };
 
 // PUT /api/v1/organizations/{id}/recipient-rules/{type} — {to, cc, bcc, locked?}: replaces the organization's rule.
-export const PUT = withApiKey<Params>(async (request, { params }) => {
+export const PUT = withApiKey<Params>("recipient-rules", async (request, { params }) => {
   const organizationId = parsePathId(params.id);
   const type = typeParam(params.type);
   const parsed = recipientRuleBody.safeParse(await readJson(request));
@@ -20,7 +20,7 @@ export const PUT = withApiKey<Params>(async (request, { params }) => {
 });
 
 // DELETE /api/v1/organizations/{id}/recipient-rules/{type} — back to the inherited rule (returned).
-export const DELETE = withApiKey<Params>(async (_request, { params }) => {
+export const DELETE = withApiKey<Params>("recipient-rules", async (_request, { params }) => {
   const organizationId = parsePathId(params.id);
   return Response.json(await deleteRecipientRule({ actor, organizationId, type: typeParam(params.type) }));
 });
