@@ -1,8 +1,9 @@
 // Reads a JSON request body with the checks every endpoint needs: content type (415),
 // size (413, also when Content-Length is absent or lies) and syntax (400).
+import { bodyTooLarge, MAX_BODY_BYTES } from "@/lib/api/body-limits";
 import { AppError } from "@/lib/errors";
 
-export const MAX_BODY_BYTES = 1024 * 1024;
+export { MAX_BODY_BYTES };
 
 export async function readJson(request: Request, maxBytes = MAX_BODY_BYTES): Promise<unknown> {
   return parseJson(await readBodyText(request, maxBytes));
@@ -15,7 +16,7 @@ export async function readBodyText(request: Request, maxBytes = MAX_BODY_BYTES):
     throw new AppError("unsupported_media_type", "Send the body as JSON with Content-Type: application/json");
   }
   const declared = Number(request.headers.get("content-length") ?? "0");
-  const tooLarge = () => new AppError("payload_too_large", `The body is larger than ${maxBytes} bytes`);
+  const tooLarge = () => bodyTooLarge(maxBytes);
   if (declared > maxBytes) throw tooLarge();
 
   const chunks: Uint8Array[] = [];

@@ -7,6 +7,7 @@ import next from "next";
 import { explainMethodNotAllowed } from "@/lib/api/method-not-allowed";
 import { disconnectDb } from "@/lib/db";
 import { describeDemoAccounts, isDatabaseEmpty, seedDemoData } from "@/lib/demo/seed";
+import { limitRequestBody } from "@/lib/server/body-limit";
 import { loadConfiguration } from "@/lib/server/local-config";
 import { openDatabase } from "@/lib/server/database";
 import { onShutdownSignal } from "@/lib/server/shutdown";
@@ -39,8 +40,11 @@ export async function startServer(options: { onShutdown?: () => Promise<void> } 
   await app.prepare();
   const handle = app.getRequestHandler();
   const server = createServer((req, res) => {
-    if (req.url?.startsWith("/api/")) explainMethodNotAllowed(req, res);
-    void handle(req, res);
+    // Bodies over the cap are refused here, before Next: no route or NextAuth callback reads them.
+    limitRequestBody(req, res, () => {
+      if (req.url?.startsWith("/api/")) explainMethodNotAllowed(req, res);
+      void handle(req, res);
+    });
   });
   // Next attaches its upgrade listener on its first request: an upgrade before that (a dev tab's
   // hot reloader reconnecting) has no one to answer it. The ones Next holds are closed at shutdown.

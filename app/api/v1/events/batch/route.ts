@@ -1,3 +1,4 @@
+import { MAX_BATCH_BYTES } from "@/lib/api/body-limits";
 import { withApiKey } from "@/lib/api/with-api-key";
 import { validationError } from "@/lib/errors";
 import { eventBatchSchema } from "@/lib/notifications/envelope";
@@ -11,8 +12,6 @@ import {
   readIngestBody,
 } from "@/lib/notifications/ingest-http";
 import { recordRejections } from "@/lib/notifications/rejections";
-
-const MAX_BATCH_BYTES = 5 * 1024 * 1024;
 
 // POST /api/v1/events/batch — up to 500 envelopes → 207 with one result or error per event, in order
 export const POST = withApiKey("events", (request, { apiKey }) =>
