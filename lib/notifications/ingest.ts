@@ -3,10 +3,12 @@
 // set); ingestEvents below reads as those steps, the helpers after it are their details.
 //   recipients   lib/notifications/recipients.ts  planRecipients: who gets each event, to/cc, why
 //   preferences  lib/preferences/resolve.ts       each recipient's decision per channel
-//   store        lib/notifications/store.ts       ONE statement writes events, notifications and
-//                                                 email jobs; it is also the idempotency check
+//   store        lib/notifications/store.ts       ONE statement writes events, notifications,
+//                                                 email jobs and webhook messages; it is also the
+//                                                 idempotency check
 //   publish      lib/notifications/publish.ts     after commit: socket emits and unread counts
-//   enqueue      lib/email/queue.ts               wake the email workers for the stored jobs
+//   enqueue      lib/email/queue.ts               wake the email and webhook workers for the stored jobs
+//                lib/webhooks/queue.ts
 // Single events share statements through a group commit (lib/notifications/group-commit.ts).
 import type { z } from "zod";
 import { db } from "@/lib/db";
@@ -22,6 +24,7 @@ import { storeEvents, type StoredEvent } from "@/lib/notifications/store";
 import { packTrailValue, type TrailEntry } from "@/lib/notifications/trail";
 import { publishNotifications, type Published } from "@/lib/notifications/publish";
 import { wakeEmailWorker } from "@/lib/email/queue";
+import { webhookWake } from "@/lib/webhooks/queue";
 import { groupCommit } from "@/lib/notifications/group-commit";
 import { uuidv7 } from "@/lib/uuid";
 
@@ -69,21 +72,27 @@ export async function ingestEvents(inputs: unknown[], context: IngestContext): P
       overrides: recipients[i]!.overrides,
     })),
   );
-  const prepared = new Map(events.map((e, i) => [e, prepareRows(e, recipients[i]!, decisions[i]!, context)]));
+  const prepared = new Map(
+    events.map((e, i) => [
+      e,
+      prepareRows(e, recipients[i]!, decisions[i]!, context, chains.get(e.envelope.organizationId)!),
+    ]),
+  );
 
   // 4. Store: one statement for the set; an id seen before (or earlier in this set) stores nothing.
   const now = new Date();
   const firstById = new Map<string, StoredEvent>();
   for (const rows of prepared.values())
     if (!firstById.has(rows.event.externalId)) firstById.set(rows.event.externalId, rows);
-  const inserted = await storeEvents([...firstById.values()], context.source, now);
+  const { inserted, webhookMessages } = await storeEvents([...firstById.values()], context.source, now);
   const fresh = [...firstById.values()].filter((rows) => inserted.has(rows.event.id));
 
   // 5. Publish: after commit, each recipient's browser gets its notification and unread count.
   publishNotifications(fresh.map((rows) => published(rows, now)));
 
-  // 6. Enqueue: the email jobs were stored with the event; wake the workers.
+  // 6. Enqueue: the email jobs and webhook messages were stored with the event; wake the workers.
   if (fresh.some((rows) => rows.emailDeliveries.length)) wakeEmailWorker();
+  if (webhookMessages > 0) webhookWake.wake();
 
   return answers(checked, prepared, firstById, inserted, context.source);
 }
@@ -130,6 +139,7 @@ function prepareRows(
   planned: EventRecipients,
   decisions: Map<string, RecipientPreferences>,
   context: IngestContext,
+  chain: { id: string }[],
 ): StoredEvent {
   const eventId = uuidv7();
   const storedData = { ...envelope.data };
@@ -216,6 +226,7 @@ function prepareRows(
     url: content.path ? `${env().PORTAL_BASE_URL.replace(/\/$/, "")}${content.path}` : null,
     critical: definition.critical,
     actorName: planned.actorName,
+    webhookOrganizationIds: chain.map((org) => org.id),
   };
   return { event, notifications, emailDeliveries };
 }

@@ -1,5 +1,5 @@
 // The store step of ingest: everything a set of events produces (each event with its delivery
-// trail, its notifications and its email jobs) is written by ONE SQL statement, which is also the
+// trail, its notifications, its email jobs and its webhook messages) is written by ONE SQL statement, which is also the
 // idempotency check: an event whose (source, externalId) exists inserts nothing, and neither do
 // its rows. One statement is one commit (one WAL flush) for a whole batch or group.
 //
@@ -13,7 +13,7 @@
 import { sql, utcTimestamp } from "@/lib/db";
 import type { AddressField, PackedTrail } from "@/lib/notifications/trail";
 
-type SqlType = "text" | "int" | "boolean" | "json" | "jsonb" | "timestamptz";
+type SqlType = "text" | "text[]" | "int" | "boolean" | "json" | "jsonb" | "timestamptz";
 
 /** One event: its Event columns, plus the content its notifications repeat (named as in "Notification"). */
 export interface EventInsert {
@@ -37,6 +37,8 @@ export interface EventInsert {
   url: string | null;
   critical: boolean;
   actorName: string | null;
+  /** The event's organization and its ancestors: their enabled webhook endpoints get a message. */
+  webhookOrganizationIds: string[];
 }
 const eventColumns = {
   id: "text",
@@ -56,6 +58,7 @@ const eventColumns = {
   url: "text",
   critical: "boolean",
   actorName: "text",
+  webhookOrganizationIds: "text[]",
 } as const satisfies Record<keyof EventInsert, SqlType>;
 
 /** One in-app notification; the rest of its columns come from its event. */
@@ -135,13 +138,33 @@ WITH input AS (
   FROM json_to_recordset($5::json) AS d(${columnList(emailDeliveryColumns)})
   JOIN event ON event.id = d."eventId"
   JOIN input e ON e.id = d."eventId"
+), webhook_messages AS (
+  -- One message per (event, endpoint) for the enabled endpoints of the event's organization and of
+  -- every organization above it, subscribed to its type (or to "*"). Read in this statement, so an
+  -- accepted event always has its messages. Ids: "msg_", the time in ms, random: time-ordered.
+  INSERT INTO "WebhookMessage" (id, "endpointId", "eventId", type, "runAt", "createdAt", "updatedAt")
+  SELECT 'msg_' || lpad(to_hex((EXTRACT(EPOCH FROM clock_timestamp()) * 1000)::bigint), 12, '0')
+                || substr(replace(gen_random_uuid()::text, '-', ''), 13, 20),
+         w.id, e.id, e.type, $3::timestamp, $3::timestamp, $3::timestamp
+  FROM input e
+  JOIN event ON event.id = e.id
+  JOIN "WebhookEndpoint" w ON w."organizationId" = ANY(e."webhookOrganizationIds") AND w.enabled
+   AND (e.type = ANY(w.types) OR '*' = ANY(w.types))
+  RETURNING "eventId"
 )
-SELECT id FROM event`;
+SELECT id, (SELECT count(*)::int FROM webhook_messages m WHERE m."eventId" = event.id) AS "webhookMessages" FROM event`;
 
-/** Stores the events and their rows in one statement; returns the ids (ours) of the events that were new. */
-export async function storeEvents(events: StoredEvent[], source: string, now: Date): Promise<Set<string>> {
-  if (!events.length) return new Set();
-  const rows = await sql<{ id: string }>(
+export interface Stored {
+  /** The ids (ours) of the events that were new. */
+  inserted: Set<string>;
+  /** Webhook messages queued for them. */
+  webhookMessages: number;
+}
+
+/** Stores the events and their rows in one statement. */
+export async function storeEvents(events: StoredEvent[], source: string, now: Date): Promise<Stored> {
+  if (!events.length) return { inserted: new Set(), webhookMessages: 0 };
+  const rows = await sql<{ id: string; webhookMessages: number }>(
     INSERT_SQL,
     [
       JSON.stringify(events.map((e) => e.event)),
@@ -152,5 +175,8 @@ export async function storeEvents(events: StoredEvent[], source: string, now: Da
     ],
     "ingest_insert",
   );
-  return new Set(rows.map((r) => r.id));
+  return {
+    inserted: new Set(rows.map((r) => r.id)),
+    webhookMessages: rows.reduce((sum, r) => sum + r.webhookMessages, 0),
+  };
 }

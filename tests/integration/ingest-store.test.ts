@@ -35,6 +35,7 @@ function storedEvent(externalId: string): StoredEvent {
       url: "https://portal.example.com/quotes/q_1",
       critical: true,
       actorName: "Mia the actor",
+      webhookOrganizationIds: ["cust_adatum", "res_contoso", "dist_northwind", "platform"],
     },
     notifications: [{ id: notificationId, eventId: id, userId: "u_alice", reason: "the reason" }],
     emailDeliveries: [
@@ -64,7 +65,7 @@ describe("storeEvents", () => {
   it("writes each field to its own column", async () => {
     const stored = storedEvent(`store_${Date.now()}`);
     const now = new Date("2026-11-26T12:34:56.789Z");
-    const inserted = await storeEvents([stored], "platform", now);
+    const { inserted } = await storeEvents([stored], "platform", now);
     expect([...inserted]).toEqual([stored.event.id]);
 
     const event = await db.event.findUniqueOrThrow({ where: { id: stored.event.id } });
@@ -132,13 +133,13 @@ describe("storeEvents", () => {
     await storeEvents([storedEvent(externalId)], "platform", new Date());
     const again = storedEvent(externalId);
     const fresh = storedEvent(`${externalId}_other`);
-    const inserted = await storeEvents([again, fresh], "platform", new Date());
+    const { inserted } = await storeEvents([again, fresh], "platform", new Date());
     expect([...inserted]).toEqual([fresh.event.id]);
     expect(await db.event.count({ where: { externalId } })).toBe(1);
     expect(await db.notification.count({ where: { eventId: again.event.id } })).toBe(0);
     expect(await db.emailDelivery.count({ where: { eventId: again.event.id } })).toBe(0);
     expect(await db.notification.count({ where: { eventId: fresh.event.id } })).toBe(1);
     // The same platform id from another source is another event.
-    expect([...(await storeEvents([storedEvent(externalId)], "console", new Date()))]).toHaveLength(1);
+    expect([...(await storeEvents([storedEvent(externalId)], "console", new Date())).inserted]).toHaveLength(1);
   });
 });

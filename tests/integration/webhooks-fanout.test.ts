@@ -1,0 +1,127 @@
+// Events reach webhooks down the tree (routing.md): an event of a customer goes to the enabled
+// endpoints of the customer, its reseller, its distributor and the platform that subscribe to its
+// type, and to no one else's. The messages are stored by the ingest statement itself, so an
+// accepted event has them before the 202 is answered. Delivered to a real receiver on 127.0.0.1.
+import { afterAll, afterEach, beforeAll, beforeEach, describe, expect, it } from "vitest";
+import { Webhook } from "standardwebhooks";
+import { db } from "@/lib/db";
+import { catalog } from "@/lib/notifications/catalog";
+import { createWebhookWorker, type WebhookWorker } from "@/lib/webhooks/worker";
+import { ingest } from "../support/email";
+import { resetDatabase } from "../support/integration";
+import { startReceiver, type Receiver } from "../support/webhook-receiver";
+import { webhooksApi as api } from "../support/webhooks";
+
+process.env.WEBHOOK_ALLOW_PRIVATE_NETWORKS = "true";
+
+let receiver: Receiver;
+const workers: WebhookWorker[] = [];
+const worker = () => {
+  const created = createWebhookWorker({ timing: { pollMs: 50 }, listen: false, log: () => {} });
+  workers.push(created);
+  return created;
+};
+
+async function endpoint(user: string, org: string, types: string[], extra: Record<string, unknown> = {}) {
+  const res = await api.create(user, org, { url: `${receiver.url}/${org}`, types, ...extra });
+  expect(res.status, JSON.stringify(res.json)).toBe(201);
+  return res.json as { id: string; secret: string };
+}
+
+const quoteSent = { type: "quote.sent", organizationId: "cust_adatum", data: catalog["quote.sent"].example };
+
+beforeAll(async () => {
+  receiver = await startReceiver();
+});
+beforeEach(async () => {
+  await resetDatabase();
+  receiver.reset();
+});
+afterEach(async () => {
+  await Promise.all(workers.splice(0).map((w) => w.stop()));
+});
+afterAll(() => receiver.close());
+
+describe("an event's webhook messages", () => {
+  it("go to the distributor's and the reseller's endpoints of a customer's event, not to a sibling reseller's", async () => {
+    const distributor = await endpoint("u_dana", "dist_northwind", ["*"]);
+    const reseller = await endpoint("u_ryan", "res_contoso", ["quote.sent"]);
+    await endpoint("u_fiona", "res_fabrikam", ["*"]);
+    await endpoint("u_tom", "cust_tailspin", ["*"]);
+
+    const sent = await ingest({ ...quoteSent, actor: { userId: "u_mia" } });
+    // Stored with the event: there before any worker runs.
+    const messages = await db.webhookMessage.findMany({ include: { endpoint: true } });
+    expect(messages.map((m) => m.endpoint.organizationId).sort()).toEqual(["dist_northwind", "res_contoso"]);
+
+    const w = worker();
+    expect(await w.drain()).toBe(2);
+    expect(receiver.received.map((r) => r.path).sort()).toEqual(["/dist_northwind", "/res_contoso"]);
+    for (const [secret, path] of [
+      [distributor.secret, "/dist_northwind"],
+      [reseller.secret, "/res_contoso"],
+    ] as const) {
+      const request = receiver.received.find((r) => r.path === path)!;
+      const body = new Webhook(secret).verify(request.body, request.headers as Record<string, string>) as any;
+      expect(body).toEqual({
+        type: "quote.sent",
+        timestamp: expect.any(String),
+        data: {
+          eventId: sent.id,
+          organizationId: "cust_adatum",
+          occurredAt: expect.any(String),
+          actor: { userId: "u_mia" },
+          payload: catalog["quote.sent"].example,
+        },
+      });
+    }
+    // One message per (event, endpoint): two different webhook-ids.
+    expect(new Set(receiver.received.map((r) => r.headers["webhook-id"])).size).toBe(2);
+  });
+
+  it("follow the type filter, skip paused endpoints, and reach a customer admin's own endpoint", async () => {
+    await endpoint("u_ryan", "res_contoso", ["subscription.renewed"]);
+    await endpoint("u_dana", "dist_northwind", ["*"], { enabled: false });
+    const own = await endpoint("u_alice", "cust_adatum", ["quote.sent", "quote.accepted"]);
+    await ingest(quoteSent);
+    const messages = await db.webhookMessage.findMany();
+    expect(messages.map((m) => m.endpointId)).toEqual([own.id]);
+  });
+
+  it("never carry sensitive fields", async () => {
+    const created = await endpoint("u_ryan", "res_contoso", ["*"]);
+    const example = catalog["organization.tenant_created"].example;
+    await ingest({ type: "organization.tenant_created", organizationId: "cust_adatum", data: example });
+    await worker().drain();
+    const [request] = receiver.received;
+    expect(request!.body).not.toContain(example.temporaryPassword);
+    const body = new Webhook(created.secret).verify(request!.body, request!.headers as Record<string, string>) as any;
+    expect(body.data.payload).not.toHaveProperty("temporaryPassword");
+    expect(body.data.payload.adminAccount).toBe(example.adminAccount);
+  });
+
+  it("are not stored again for a duplicate event", async () => {
+    await endpoint("u_ryan", "res_contoso", ["*"]);
+    const first = await ingest(quoteSent);
+    const { POST } = await import("@/app/api/v1/events/route");
+    const { callRoute } = await import("../support/integration");
+    const { createApiKey } = await import("@/lib/api-keys");
+    const { key } = await createApiKey({ name: "dup", scopes: ["events"] });
+    const again = await callRoute(POST, "/api/v1/events", {
+      body: { id: first.id, occurredAt: new Date().toISOString(), ...quoteSent },
+      headers: { authorization: `Bearer ${key}` },
+    });
+    expect(again.json.status).toBe("duplicate");
+    expect(await db.webhookMessage.count()).toBe(1);
+  });
+
+  it("show in the endpoint's deliveries with the platform's event id", async () => {
+    const created = await endpoint("u_ryan", "res_contoso", ["*"]);
+    const sent = await ingest(quoteSent);
+    await worker().drain();
+    const list = await api.deliveries("u_ryan", "res_contoso", created.id);
+    expect(list.json.items).toEqual([
+      expect.objectContaining({ eventId: sent.id, type: "quote.sent", status: "delivered" }),
+    ]);
+  });
+});
