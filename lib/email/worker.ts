@@ -8,6 +8,7 @@
 // Each job goes claim → compose (render) → send → mark, the mark per job; slots are refilled as
 // soon as one job ends, so one slow request never holds the others back.
 import { retryDelayMs } from "@/lib/backoff";
+import { countSendAttempt } from "@/lib/observability/metrics";
 import { db, sql } from "@/lib/db";
 import { createPgListener, type PgListener } from "@/lib/db/listener";
 import { env, type Env } from "@/lib/env";
@@ -140,6 +141,7 @@ async function finishSuppressed(job: EmailJob, reason: string) {
     data: { status: "suppressed", secret: null, lockedUntil: null, lastError: reason },
   });
   await recordAttempt(job, `suppressed: ${reason}`);
+  countSendAttempt("email", "suppressed");
 }
 
 async function finishSent(job: EmailJob, subject: string, result: Extract<SendResult, { ok: true }>) {
@@ -153,6 +155,7 @@ async function finishSent(job: EmailJob, subject: string, result: Extract<SendRe
         secret = NULL, "lockedUntil" = NULL, "lastError" = NULL, "updatedAt" = ${at}
     WHERE id = ${job.id} AND attempts = ${job.attempts} AND status NOT IN ('queued', 'dead', 'suppressed')`;
   await recordAttempt(job, `sent (${result.providerId})`);
+  countSendAttempt("email", "sent");
 }
 
 async function finishFailed(
@@ -169,6 +172,7 @@ async function finishFailed(
       data: { status: "queued", runAt: new Date(Date.now() + delay), lockedUntil: null, lastError: error, subject },
     });
     await recordAttempt(job, `${error}; retry in ${Math.round(delay / 1000)} s`);
+    countSendAttempt("email", "retry");
     return;
   }
   // Final: "failed" when the provider refused the message, "dead" when retries ran out.
@@ -178,6 +182,7 @@ async function finishFailed(
     data: { status, secret: null, lockedUntil: null, lastError: error, subject },
   });
   await recordAttempt(job, `${error}; ${status}`);
+  countSendAttempt("email", status);
 }
 
 async function processJob(job: EmailJob, transport: EmailTransport, timing: WorkerTiming) {

@@ -4,6 +4,7 @@
 // is also the claim token, so a worker whose lease was taken over cannot overwrite the new
 // owner's result. At most `perEndpoint` messages of one endpoint are in flight at once (across
 // workers), so one slow receiver cannot hold every slot.
+import { countSendAttempt } from "@/lib/observability/metrics";
 import { sql, utcTimestamp } from "@/lib/db";
 import { uuidv7 } from "@/lib/uuid";
 import type { AddressPolicy } from "./address-guard";
@@ -171,6 +172,7 @@ async function recordOutcome(message: ClaimedMessage, outcome: SendOutcome, cont
   const retry = message.attempts - message.attemptBase; // this was attempt number `retry` of its cycle
   const delay = outcome.ok ? null : scheduledDelay(context.timing.schedule, retry, outcome.retryAfterMs);
   const status = outcome.ok ? "delivered" : delay === null ? "failed" : "pending";
+  countSendAttempt("webhook", status === "pending" ? "retry" : status);
   await sql(
     RECORD_SQL,
     [

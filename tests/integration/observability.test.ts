@@ -108,6 +108,7 @@ describe("GET /metrics", () => {
     expect(value(families, "nc_sockets_connected")).toBeGreaterThanOrEqual(1);
     expect(value(families, "nc_jobs", { channel: "email", state: "queued" })).toBeGreaterThan(0);
     expect(value(families, "nc_queue_oldest_job_age_seconds", { channel: "email" })).toBeGreaterThanOrEqual(0);
+    expect(families.some((s) => s.name === "nc_jobs" && s.labels.channel === "webhook")).toBe(true);
     expect(value(families, "nc_pg_pool_connections", { state: "in_use" })).toBeGreaterThanOrEqual(0);
     expect(families.some((s) => s.name === "nc_pg_pool_connections" && s.labels.state === "waiting")).toBe(true);
     expect(families.some((s) => s.name === "nc_nodejs_eventloop_lag_seconds")).toBe(true);
