@@ -6,9 +6,7 @@ const executablePath = process.env.CHROMIUM_PATH ?? (existsSync("/usr/bin/chromi
 const port = Number(process.env.E2E_PORT ?? 3100);
 
 export default defineConfig({
-  testDir: "tests",
-  // End-to-end specs, and the security suite's specs that need the production server.
-  testMatch: ["e2e/**/*.spec.ts", "security/**/*.spec.ts"],
+  testDir: "tests/e2e",
   outputDir: "test-results/e2e",
   fullyParallel: true,
   workers: 2,
@@ -34,7 +32,13 @@ export default defineConfig({
     },
   },
   projects: [
-    { name: "chromium", use: { ...devices["Desktop Chrome"], channel: undefined } },
+    {
+      name: "chromium",
+      // End-to-end specs, and the security suite's specs that need the production server.
+      testDir: "tests",
+      testMatch: ["e2e/**/*.spec.ts", "security/**/*.spec.ts"],
+      use: { ...devices["Desktop Chrome"], channel: undefined },
+    },
     // Fault injection against the production server as its own process (no browser): tests/faults.
     { name: "faults", testDir: "tests/faults", timeout: 120_000 },
   ],
