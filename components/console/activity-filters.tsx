@@ -96,7 +96,7 @@ export function ActivityFilters({
           <Filter aria-hidden className="size-4" /> Apply filters
         </Button>
         {active && (
-          <Link href="/admin/activity" className="text-sm text-brand-600 hover:underline dark:text-brand-500">
+          <Link href="/admin/activity" className="text-sm text-brand-600 hover:underline dark:text-brand-400">
             Clear filters
           </Link>
         )}

@@ -6,12 +6,12 @@ import { Badge, statusTone } from "@/components/console/badge";
 import { Cell, TableScroll, captionClass, collapsing, tableClass, tdClass, thClass } from "@/components/console/table";
 import { Time } from "@/components/console/time";
 
-const linkClass = "font-medium text-brand-600 hover:underline dark:text-brand-500";
+const linkClass = "font-medium text-brand-600 hover:underline dark:text-brand-400";
 const none = <span className="text-zinc-400">—</span>;
 
 function EmailCounts({ emails }: { emails: Record<string, number> }) {
   const entries = Object.entries(emails);
-  if (entries.length === 0) return <span className="text-xs text-zinc-500">no email</span>;
+  if (entries.length === 0) return <span className="text-xs text-muted">no email</span>;
   return (
     <span className="flex flex-wrap gap-1">
       {entries.map(([status, count]) => (
@@ -55,7 +55,7 @@ function RejectionDetails({ item }: { item: RejectedActivity }) {
               {item.body}
             </pre>
           ) : (
-            <p className="mt-1 text-xs text-zinc-500">No body was received.</p>
+            <p className="mt-1 text-xs text-muted">No body was received.</p>
           )}
         </details>
       </td>
@@ -104,7 +104,7 @@ export function ActivityTable({ items }: { items: ActivityItem[] }) {
                 <Cell label="Received">
                   <Time date={item.receivedAt} />
                   {item.externalId && (
-                    <span className="block max-w-48 truncate font-mono text-xs text-zinc-500" title={item.externalId}>
+                    <span className="block max-w-48 truncate font-mono text-xs text-muted" title={item.externalId}>
                       {item.externalId}
                     </span>
                   )}
@@ -112,27 +112,26 @@ export function ActivityTable({ items }: { items: ActivityItem[] }) {
                 <Cell label="Result">
                   <Badge tone={statusTone(item.result)}>{item.result}</Badge>
                   {item.result !== "accepted" && (
-                    <span className="mt-1 block text-xs text-zinc-500">HTTP {item.status}</span>
+                    <span className="mt-1 block text-xs text-muted">HTTP {item.status}</span>
                   )}
                   {item.result === "rejected" && (
-                    <span className="block font-mono text-xs text-zinc-500">{item.code}</span>
+                    <span className="block font-mono text-xs text-muted">{item.code}</span>
                   )}
                 </Cell>
                 <Cell label="Type">
                   {item.type ? (
                     <>
                       {getType(item.type)?.label ?? item.type}
-                      <span className="block font-mono text-xs text-zinc-500">{item.type}</span>
+                      <span className="block font-mono text-xs text-muted">{item.type}</span>
                     </>
                   ) : (
                     none
                   )}
                 </Cell>
                 <Cell label="Organization">
-                  {item.organizationName ??
-                    (item.organizationId ? <span className="text-zinc-500">Unknown</span> : none)}
+                  {item.organizationName ?? (item.organizationId ? <span className="text-muted">Unknown</span> : none)}
                   {item.organizationId && (
-                    <span className="block font-mono text-xs text-zinc-500">{item.organizationId}</span>
+                    <span className="block font-mono text-xs text-muted">{item.organizationId}</span>
                   )}
                 </Cell>
                 <Cell label="Sent by" className="whitespace-nowrap">

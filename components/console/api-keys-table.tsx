@@ -73,13 +73,13 @@ export function ApiKeysTable({ keys }: { keys: ApiKeyRow[] }) {
                 <Time date={key.createdAt} />
               </Cell>
               <Cell label="Last used">
-                {key.lastUsedAt ? <Time date={key.lastUsedAt} /> : <span className="text-zinc-500">Never</span>}
+                {key.lastUsedAt ? <Time date={key.lastUsedAt} /> : <span className="text-muted">Never</span>}
               </Cell>
               <Cell label="Status">
                 {key.revokedAt ? (
                   <span className="flex flex-col gap-1">
                     <Badge tone="danger">Revoked</Badge>
-                    <Time date={key.revokedAt} className="text-xs text-zinc-500" />
+                    <Time date={key.revokedAt} className="text-xs text-muted" />
                   </span>
                 ) : (
                   <Badge tone="success">Active</Badge>

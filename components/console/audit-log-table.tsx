@@ -57,10 +57,10 @@ export function AuditLogTable({
                 {entry.actor ? (
                   <>
                     {entry.actor.name}
-                    {entry.actor.email && <span className="block text-xs text-zinc-500">{entry.actor.email}</span>}
+                    {entry.actor.email && <span className="block text-xs text-muted">{entry.actor.email}</span>}
                   </>
                 ) : (
-                  <span className="text-zinc-500">Command line</span>
+                  <span className="text-muted">Command line</span>
                 )}
               </Cell>
               <Cell label="Action">{actionLabels[entry.action] ?? entry.action}</Cell>

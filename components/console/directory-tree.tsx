@@ -18,7 +18,7 @@ const roleLabels: Record<string, string> = {
 };
 
 function OrgUsers({ org }: { org: DirectoryOrg }) {
-  if (org.users.length === 0) return <p className="px-3 pb-3 text-sm text-zinc-500">No users.</p>;
+  if (org.users.length === 0) return <p className="px-3 pb-3 text-sm text-muted">No users.</p>;
   return (
     <TableScroll label={`Users of ${org.name}`} className="mx-3 mb-3 max-sm:border-0 max-sm:bg-transparent">
       <table className={clsx("w-full min-w-[34rem] border-collapse text-left text-sm", collapsing.table)}>
@@ -47,7 +47,7 @@ function OrgUsers({ org }: { org: DirectoryOrg }) {
             <tr key={user.id} className={collapsing.row}>
               <th scope="row" className={clsx(tdClass, "font-medium max-sm:block max-sm:border-0 max-sm:py-1")}>
                 {user.name}
-                <span className="block font-mono text-xs font-normal text-zinc-500">{user.id}</span>
+                <span className="block font-mono text-xs font-normal text-muted">{user.id}</span>
               </th>
               <Cell label="Email" className="break-all">
                 {user.email}
@@ -79,15 +79,15 @@ function OrgNode({ org }: { org: DirectoryOrg }) {
           <span className="font-medium">{org.name}</span>
           <Badge tone={kindTone[org.kind] ?? "neutral"}>{org.kind}</Badge>
           {org.status !== "active" && <Badge tone="warning">{org.status}</Badge>}
-          <span className="font-mono text-xs text-zinc-500">{org.id}</span>
-          <span className="ml-auto text-xs text-zinc-500">
+          <span className="font-mono text-xs text-muted">{org.id}</span>
+          <span className="ml-auto text-xs text-muted">
             {org.users.length} {org.users.length === 1 ? "user" : "users"}
           </span>
         </summary>
         {org.matched ? (
           <OrgUsers org={org} />
         ) : (
-          <p className="px-3 pb-3 text-xs text-zinc-500">Shown for context: no match here.</p>
+          <p className="px-3 pb-3 text-xs text-muted">Shown for context: no match here.</p>
         )}
       </details>
       {org.children.length > 0 && (

@@ -2,7 +2,7 @@ import Link from "next/link";
 import type { EventDetail } from "@/lib/console/event-detail";
 import { Time } from "@/components/console/time";
 
-const dtClass = "text-xs font-medium tracking-wide text-zinc-500 uppercase";
+const dtClass = "text-xs font-medium tracking-wide text-muted uppercase";
 const ddClass = "mt-0.5 text-sm break-words";
 
 export function EventSummary({ detail }: { detail: EventDetail }) {
@@ -16,22 +16,21 @@ export function EventSummary({ detail }: { detail: EventDetail }) {
     [
       "Type",
       <>
-        {detail.typeLabel} <code className="font-mono text-xs text-zinc-500">{detail.type}</code>
+        {detail.typeLabel} <code className="font-mono text-xs text-muted">{detail.type}</code>
       </>,
     ],
     [
       "Organization",
       <>
         {detail.organizationName ?? "Unknown"}{" "}
-        <code className="font-mono text-xs text-zinc-500">{detail.organizationId}</code>
+        <code className="font-mono text-xs text-muted">{detail.organizationId}</code>
       </>,
     ],
     [
       "Actor",
       detail.actor ? (
         <>
-          {detail.actor.name ?? "Unknown user"}{" "}
-          <code className="font-mono text-xs text-zinc-500">{detail.actor.id}</code>
+          {detail.actor.name ?? "Unknown user"} <code className="font-mono text-xs text-muted">{detail.actor.id}</code>
         </>
       ) : (
         "—"

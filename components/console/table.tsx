@@ -7,7 +7,7 @@ import { clsx } from "clsx";
 export const tableClass = "w-full min-w-[40rem] border-collapse text-left text-sm";
 export const captionClass = "sr-only";
 export const thClass =
-  "border-b border-zinc-200 px-3 py-2 text-xs font-medium tracking-wide text-zinc-500 uppercase dark:border-zinc-800 dark:text-zinc-400";
+  "border-b border-zinc-200 px-3 py-2 text-xs font-medium tracking-wide text-muted uppercase dark:border-zinc-800";
 export const tdClass = "border-b border-zinc-100 px-3 py-2 align-top dark:border-zinc-800/70";
 
 export const collapsing = {
@@ -51,7 +51,7 @@ export function Cell({
 }: React.TdHTMLAttributes<HTMLTableCellElement> & { label: string }) {
   return (
     <td className={clsx(tdClass, collapsing.cell, className)} {...props}>
-      <span aria-hidden className="w-28 shrink-0 text-xs font-medium tracking-wide text-zinc-500 uppercase sm:hidden">
+      <span aria-hidden className="w-28 shrink-0 text-xs font-medium tracking-wide text-muted uppercase sm:hidden">
         {label}
       </span>
       <div className="min-w-0">{children}</div>

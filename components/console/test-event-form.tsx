@@ -169,7 +169,7 @@ export function TestEventForm({
           <button
             type="button"
             onClick={() => setText(exampleText(type))}
-            className="text-sm text-brand-600 hover:underline dark:text-brand-500"
+            className="text-sm text-brand-600 hover:underline dark:text-brand-400"
           >
             Reset to the example
           </button>

@@ -4,7 +4,7 @@ import { describePreference, describeVia } from "@/components/console/trail-text
 import { Time } from "@/components/console/time";
 
 const ddClass = "min-w-0 text-sm";
-const dtClass = "text-xs font-medium tracking-wide text-zinc-500 uppercase";
+const dtClass = "text-xs font-medium tracking-wide text-muted uppercase";
 
 function Delivery({ delivery }: { delivery: NonNullable<TrailView["delivery"]> }) {
   return (
@@ -12,7 +12,7 @@ function Delivery({ delivery }: { delivery: NonNullable<TrailView["delivery"]> }
       <p className="flex flex-wrap items-center gap-2 text-sm">
         <Badge tone={statusTone(delivery.status)}>{delivery.status.replace(/_/g, " ")}</Badge>
         <span className="break-all">to {delivery.toAddress}</span>
-        <span className="text-xs text-zinc-500">
+        <span className="text-xs text-muted">
           {delivery.attempts} {delivery.attempts === 1 ? "attempt" : "attempts"}
           {delivery.sentAt && (
             <>
@@ -33,14 +33,14 @@ function Delivery({ delivery }: { delivery: NonNullable<TrailView["delivery"]> }
         >
           {delivery.events.map((event) => (
             <li key={event.id} className="flex flex-wrap gap-x-2">
-              <Time date={event.at} className="text-zinc-500 tabular-nums" />
+              <Time date={event.at} className="text-muted tabular-nums" />
               <span className="font-medium">{event.kind.replace(/_/g, " ")}</span>
               {event.detail && <span className="break-all text-zinc-600 dark:text-zinc-400">{event.detail}</span>}
             </li>
           ))}
         </ol>
       ) : (
-        <p className="mt-1 text-xs text-zinc-500">
+        <p className="mt-1 text-xs text-muted">
           Queued <Time date={delivery.createdAt} />; no attempt recorded yet.
         </p>
       )}
@@ -63,7 +63,7 @@ export function TrailEntryCard({ entry }: { entry: TrailView }) {
             {entry.skipped === "inactive" ? "deactivated user" : "unknown user"}
           </Badge>
         )}
-        <span className="w-full text-xs break-all text-zinc-500">
+        <span className="w-full text-xs break-all text-muted">
           {[entry.address ?? entry.userEmail, entry.userId].filter(Boolean).join(" · ")}
         </span>
       </header>
@@ -96,11 +96,11 @@ export function TrailEntryCard({ entry }: { entry: TrailView }) {
                   <Badge tone={statusTone(entry.inApp.decision)}>{entry.inApp.decision}</Badge>
                   <span>{describePreference(entry.inApp.preference)}</span>
                   {entry.inApp.decision === "suppressed" && (
-                    <span className="text-zinc-500">— no in-app notification</span>
+                    <span className="text-muted">— no in-app notification</span>
                   )}
                 </span>
               ) : (
-                <span className="text-zinc-500">Not applicable (email-only address)</span>
+                <span className="text-muted">Not applicable (email-only address)</span>
               )}
             </dd>
             <dt className={dtClass}>Email</dt>
@@ -110,12 +110,12 @@ export function TrailEntryCard({ entry }: { entry: TrailView }) {
                   <span className="flex flex-wrap items-center gap-2">
                     <Badge tone={statusTone(entry.email.decision)}>{entry.email.decision.replace(/_/g, " ")}</Badge>
                     <span>{describePreference(entry.email.preference)}</span>
-                    {entry.email.decision !== "queued" && <span className="text-zinc-500">— no email sent</span>}
+                    {entry.email.decision !== "queued" && <span className="text-muted">— no email sent</span>}
                   </span>
                   {entry.delivery && <Delivery delivery={entry.delivery} />}
                 </>
               ) : (
-                <span className="text-zinc-500">No decision recorded</span>
+                <span className="text-muted">No decision recorded</span>
               )}
             </dd>
           </>

@@ -26,7 +26,7 @@ export function TrailSearchForm({ eventId, email }: { eventId: string; email: st
       {email && (
         <Link
           href={`/admin/events/${eventId}`}
-          className="px-2 py-2 text-sm text-brand-600 hover:underline dark:text-brand-500"
+          className="px-2 py-2 text-sm text-brand-600 hover:underline dark:text-brand-400"
         >
           Show everyone
         </Link>

@@ -75,7 +75,7 @@ export function NotificationItem({
         <p className={clsx("mt-0.5 text-sm text-zinc-700 dark:text-zinc-300", compact && "line-clamp-2")}>
           {item.body}
         </p>
-        <p className="mt-1 text-xs text-zinc-500 dark:text-zinc-400">
+        <p className="mt-1 text-xs text-muted">
           <RelativeTime iso={item.createdAt} />
           {!compact && <> · {item.reason}</>}
           {!compact && item.email && (

@@ -26,10 +26,11 @@ export function OrgCategoryMenu({
   onChange: (change: OrgCellChange) => void;
 }) {
   return (
-    <DropdownMenu.Root>
+    <DropdownMenu.Root modal={false}>
       <DropdownMenu.Trigger
         disabled={disabled}
-        aria-label={label}
+        // Starts with the visible "Set all" (WCAG 2.5.3 Label in Name).
+        aria-label={`Set all: ${label}`}
         className="inline-flex items-center gap-1 rounded-md border border-zinc-300 bg-white px-2 py-1 text-xs font-medium text-zinc-700 hover:bg-zinc-100 disabled:opacity-50 dark:border-zinc-700 dark:bg-zinc-900 dark:text-zinc-300 dark:hover:bg-zinc-800"
       >
         Set all <ChevronDown aria-hidden className="size-3.5" />

@@ -52,7 +52,13 @@ export function OrgHistory({
       {page.items.length === 0 ? (
         <p className="mt-2 text-sm text-zinc-600 dark:text-zinc-400">No changes yet.</p>
       ) : (
-        <div className="mt-3 overflow-x-auto rounded-lg border border-zinc-200 bg-white dark:border-zinc-800 dark:bg-zinc-900">
+        // Scrolls sideways on phones: focusable so that keyboard users can scroll it too.
+        <div
+          role="region"
+          aria-label="History table"
+          tabIndex={0}
+          className="mt-3 overflow-x-auto rounded-lg border border-zinc-200 bg-white dark:border-zinc-800 dark:bg-zinc-900"
+        >
           <table className="w-full min-w-[40rem] text-left text-sm">
             <thead className="bg-zinc-50 text-xs text-zinc-600 uppercase dark:bg-zinc-900/60 dark:text-zinc-400">
               <tr>

@@ -86,7 +86,7 @@ export function OrgSettingsMatrix(props: {
                     .filter((item) => !item.critical && !item.lockedBy);
                   return (
                     <OrgCategoryMenu
-                      label={`Set ${channelLabels[channel]} for all ${label} notifications`}
+                      label={`${channelLabels[channel]} for every ${label} notification`}
                       disabled={editable.length === 0}
                       onChange={(body) =>
                         change({ category }, channel, body, editable, `${channelLabels[channel]} for ${label}`)

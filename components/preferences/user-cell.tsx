@@ -41,7 +41,7 @@ export function UserCell({ item, onChange }: { item: PreferenceItem; onChange: (
               onClick={() => onChange(null)}
               aria-label={`Use your organization's setting for ${name}`}
               title="Use your organization's setting"
-              className="rounded p-0.5 text-zinc-500 hover:bg-zinc-100 hover:text-zinc-900 dark:hover:bg-zinc-800 dark:hover:text-zinc-100"
+              className="rounded p-0.5 text-muted hover:bg-zinc-100 hover:text-zinc-900 dark:hover:bg-zinc-800 dark:hover:text-zinc-100"
             >
               <RotateCcw aria-hidden className="size-3.5" />
             </button>

@@ -136,7 +136,7 @@ function CategorySection({
                 }
               />
               {mixed && (
-                <span id={mixedId} className="text-xs text-zinc-500 dark:text-zinc-400">
+                <span id={mixedId} className="text-xs text-muted">
                   Some on
                 </span>
               )}

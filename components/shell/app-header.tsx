@@ -29,7 +29,8 @@ export function AppHeader({ user }: { user: HeaderUser }) {
       <div className="mx-auto flex h-14 max-w-5xl items-center gap-3 px-4 sm:px-6">
         <Link href="/inbox" className="flex items-center gap-2 font-semibold">
           <BellRing aria-hidden className="size-5 text-brand-600" />
-          <span className="hidden sm:inline">Notifications</span>
+          {/* Still the link's name on phones, where only the icon shows. */}
+          <span className="sr-only sm:not-sr-only">Notifications</span>
         </Link>
         <span aria-hidden className="hidden text-zinc-300 sm:inline dark:text-zinc-700">
           /

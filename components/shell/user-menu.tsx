@@ -24,18 +24,15 @@ export function UserMenu({
     .slice(0, 2)
     .toUpperCase();
   return (
-    <DropdownMenu.Root>
-      <DropdownMenu.Trigger
-        aria-label={`Account menu for ${name}`}
-        className="flex items-center gap-1 rounded-full p-1 hover:bg-zinc-100 dark:hover:bg-zinc-800"
-      >
-        <span
-          aria-hidden
-          className="flex size-8 items-center justify-center rounded-full bg-brand-100 text-xs font-semibold text-brand-700 dark:bg-brand-700 dark:text-white"
-        >
+    // Not modal: a menu does not hide the rest of the page from assistive technology (WAI-ARIA menu button).
+    <DropdownMenu.Root modal={false}>
+      <DropdownMenu.Trigger className="flex items-center gap-1 rounded-full p-1 hover:bg-zinc-100 dark:hover:bg-zinc-800">
+        {/* The name starts with the visible initials (WCAG 2.5.3 Label in Name): "AA Account menu for …". */}
+        <span className="flex size-8 items-center justify-center rounded-full bg-brand-100 text-xs font-semibold text-brand-700 dark:bg-brand-700 dark:text-white">
           {initials}
         </span>
-        <ChevronDown aria-hidden className="size-4 text-zinc-500" />
+        <span className="sr-only">Account menu for {name}</span>
+        <ChevronDown aria-hidden className="size-4 text-muted" />
       </DropdownMenu.Trigger>
       <DropdownMenu.Portal>
         <DropdownMenu.Content
@@ -45,7 +42,7 @@ export function UserMenu({
         >
           <div className="px-2 py-1.5">
             <p className="text-sm font-medium">{name}</p>
-            <p className="truncate text-xs text-zinc-500">{email}</p>
+            <p className="truncate text-xs text-muted">{email}</p>
           </div>
           <DropdownMenu.Separator className="my-1 h-px bg-zinc-200 dark:bg-zinc-800" />
           {/* On phones the header has no room for the sections: they are listed here. */}

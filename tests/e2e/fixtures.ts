@@ -5,7 +5,7 @@ import { test as base, expect, type APIRequestContext, type Page } from "@playwr
 
 export const DEMO_PASSWORD = "demo1234";
 
-function state(): { apiKey: string; databaseUrl: string } {
+export function state(): { apiKey: string; databaseUrl: string } {
   return JSON.parse(readFileSync(process.env.E2E_STATE_FILE ?? "tests/e2e/.state.json", "utf8"));
 }
 
@@ -27,7 +27,8 @@ export interface Platform {
 let counter = 0;
 export const uniqueId = (prefix: string) => `${prefix}_${Date.now().toString(36)}_${process.pid}_${++counter}`;
 
-function platform(request: APIRequestContext): Platform {
+/** The platform API through a request context (the `platform` fixture, or one a worker keeps). */
+export function platformFor(request: APIRequestContext): Platform {
   const { apiKey } = state();
   const send = async (path: string, body: unknown, method: "POST" | "PUT" = "POST") => {
     const response = await request.fetch(path, { method, data: body, headers: { authorization: `Bearer ${apiKey}` } });
@@ -49,7 +50,7 @@ function platform(request: APIRequestContext): Platform {
 }
 
 export const test = base.extend<{ platform: Platform }>({
-  platform: async ({ request }, use) => use(platform(request)),
+  platform: async ({ request }, use) => use(platformFor(request)),
 });
 
 export { expect };

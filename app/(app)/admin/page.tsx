@@ -10,9 +10,24 @@ import { consoleSections } from "@/components/console/console-nav";
 export const metadata: Metadata = { title: "Console" };
 
 function Figure({ label, value, href, alert }: { label: string; value: number; href?: string; alert?: boolean }) {
-  const body = (
-    <>
-      <dt className="text-xs font-medium tracking-wide text-zinc-500 uppercase">{label}</dt>
+  // A dt/dd pair per figure (a div groups them, as a dl allows); a linked figure's whole card is
+  // clickable through its label's link, stretched over the card.
+  return (
+    <div
+      className={clsx(
+        "relative rounded-lg border border-zinc-200 bg-white p-3 dark:border-zinc-800 dark:bg-zinc-900",
+        href && "hover:border-brand-500 has-[:focus-visible]:outline-2 has-[:focus-visible]:outline-brand-500",
+      )}
+    >
+      <dt className="text-xs font-medium tracking-wide text-muted uppercase">
+        {href ? (
+          <Link href={href} className="outline-none after:absolute after:inset-0">
+            {label}
+          </Link>
+        ) : (
+          label
+        )}
+      </dt>
       <dd
         className={clsx(
           "mt-1 text-2xl font-semibold tabular-nums",
@@ -21,15 +36,7 @@ function Figure({ label, value, href, alert }: { label: string; value: number; h
       >
         {value.toLocaleString("en")}
       </dd>
-    </>
-  );
-  const boxClass = "block rounded-lg border border-zinc-200 bg-white p-3 dark:border-zinc-800 dark:bg-zinc-900";
-  return href ? (
-    <Link href={href} className={clsx(boxClass, "hover:border-brand-500")}>
-      {body}
-    </Link>
-  ) : (
-    <div className={boxClass}>{body}</div>
+    </div>
   );
 }
 
@@ -53,7 +60,7 @@ export default async function ConsoleOverviewPage() {
           <Figure label="Notifications" value={figures.notifications} />
           <Figure label="Emails failed" value={figures.failedEmails} alert />
         </dl>
-        <p className="text-xs text-zinc-500">
+        <p className="text-xs text-muted">
           {figures.activeKeys} active API {figures.activeKeys === 1 ? "key" : "keys"} · {figures.organizations}{" "}
           organizations · {figures.users} active users
         </p>

@@ -35,7 +35,7 @@ export default async function MailboxPage({ searchParams }: { searchParams: Prom
         </form>
       </div>
       {emails.length === 0 ? (
-        <p className="rounded-lg border border-dashed border-zinc-300 p-8 text-center text-sm text-zinc-500 dark:border-zinc-700">
+        <p className="rounded-lg border border-dashed border-zinc-300 p-8 text-center text-sm text-muted dark:border-zinc-700">
           No emails captured yet.
         </p>
       ) : (
@@ -48,7 +48,7 @@ export default async function MailboxPage({ searchParams }: { searchParams: Prom
               >
                 <span className="truncate text-sm text-zinc-600 dark:text-zinc-400">{email.to}</span>
                 <span className="truncate text-sm font-medium">{email.subject}</span>
-                <time dateTime={email.createdAt.toISOString()} className="text-xs text-zinc-500 tabular-nums">
+                <time dateTime={email.createdAt.toISOString()} className="text-xs text-muted tabular-nums">
                   {email.createdAt.toISOString().replace("T", " ").slice(0, 19)} UTC
                 </time>
               </Link>

@@ -66,7 +66,7 @@ export default async function UnsubscribePage({
             {settings}
           </Panel>
         ) : (
-          <Panel icon={<BellOff className="size-6 text-zinc-500" aria-hidden />} title="You are unsubscribed">
+          <Panel icon={<BellOff className="size-6 text-muted" aria-hidden />} title="You are unsubscribed">
             <p>
               {"userId" in state.subject
                 ? `${state.address} no longer gets “${state.label}” emails. You still see these notifications in the app.`

@@ -66,7 +66,7 @@ export default async function ActivityPage({ searchParams }: { searchParams: Pro
       ) : page && page.items.length === 0 ? (
         filtered || single("cursor") ? (
           <EmptyState icon={Activity} title="Nothing matches these filters">
-            <Link href="/admin/activity" className="text-brand-600 hover:underline dark:text-brand-500">
+            <Link href="/admin/activity" className="text-brand-600 hover:underline dark:text-brand-400">
               Clear the filters
             </Link>
           </EmptyState>
@@ -83,7 +83,7 @@ export default async function ActivityPage({ searchParams }: { searchParams: Pro
           <ActivityTable items={page.items} />
           <nav aria-label="Activity pages" className="flex items-center justify-between gap-3">
             {single("cursor") ? (
-              <Link href={query({})} className="text-sm text-brand-600 hover:underline dark:text-brand-500">
+              <Link href={query({})} className="text-sm text-brand-600 hover:underline dark:text-brand-400">
                 Back to newest
               </Link>
             ) : (

@@ -46,7 +46,7 @@ export default async function DirectoryPage({
         {query && (
           <Link
             href="/admin/directory"
-            className="px-2 py-2 text-sm text-brand-600 hover:underline dark:text-brand-500"
+            className="px-2 py-2 text-sm text-brand-600 hover:underline dark:text-brand-400"
           >
             Clear
           </Link>

@@ -42,7 +42,7 @@ export default async function OrganizationsPage() {
                   {kindLabels[org.kind] ?? org.kind}
                 </span>
               </span>
-              <span className="hidden text-xs text-zinc-500 sm:inline">Notification settings</span>
+              <span className="hidden text-xs text-muted sm:inline">Notification settings</span>
               <ChevronRight aria-hidden className="size-4 text-zinc-400" />
             </Link>
           </li>

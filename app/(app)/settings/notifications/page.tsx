@@ -22,7 +22,7 @@ export default async function NotificationSettingsPage() {
             To set defaults for everyone at {user.organization.name}, go to{" "}
             <Link
               href={`/admin/organizations/${encodeURIComponent(user.organization.id)}/notifications`}
-              className="font-medium text-brand-600 underline-offset-2 hover:underline dark:text-brand-500"
+              className="font-medium text-brand-600 underline-offset-2 hover:underline dark:text-brand-400"
             >
               {user.organization.name}&apos;s notification settings
             </Link>

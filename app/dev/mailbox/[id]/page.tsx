@@ -25,15 +25,15 @@ export default async function CapturedEmailPage({ params }: { params: Promise<{ 
       </Link>
       <h1 className="text-xl font-semibold">{email.subject}</h1>
       <dl className="mt-3 grid grid-cols-[8rem_1fr] gap-x-4 gap-y-1 text-sm">
-        <dt className="text-zinc-500">From</dt>
+        <dt className="text-muted">From</dt>
         <dd>{email.from}</dd>
-        <dt className="text-zinc-500">To</dt>
+        <dt className="text-muted">To</dt>
         <dd>{email.to}</dd>
-        <dt className="text-zinc-500">Captured</dt>
+        <dt className="text-muted">Captured</dt>
         <dd>{email.createdAt.toISOString().replace("T", " ").slice(0, 19)} UTC</dd>
         {headers.map(([name, value]) => (
           <div key={name} className="contents">
-            <dt className="truncate text-zinc-500">{name}</dt>
+            <dt className="truncate text-muted">{name}</dt>
             <dd className="break-all font-mono text-xs">{value}</dd>
           </div>
         ))}
@@ -54,7 +54,13 @@ export default async function CapturedEmailPage({ params }: { params: Promise<{ 
         <h2 id="text-part" className="mb-2 text-sm font-semibold text-zinc-600 dark:text-zinc-400">
           Plain text
         </h2>
-        <pre className="overflow-x-auto whitespace-pre-wrap rounded-lg border border-zinc-200 bg-zinc-50 p-4 text-xs dark:border-zinc-800 dark:bg-zinc-900">
+        {/* Long lines scroll on phones: focusable so that keyboard users can scroll it too. */}
+        <pre
+          tabIndex={0}
+          role="region"
+          aria-label="Plain text part"
+          className="overflow-x-auto whitespace-pre-wrap rounded-lg border border-zinc-200 bg-zinc-50 p-4 text-xs dark:border-zinc-800 dark:bg-zinc-900"
+        >
           {email.text}
         </pre>
       </section>

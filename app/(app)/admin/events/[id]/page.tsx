@@ -65,7 +65,7 @@ export default async function EventDetailPage({
           </ul>
         )}
         {detail.otherDeliveries.length > 0 && (
-          <p className="text-xs text-zinc-500">
+          <p className="text-xs text-muted">
             {detail.otherDeliveries.length} email deliveries of this event are not linked from the trail:{" "}
             {detail.otherDeliveries.map((d) => `${d.toAddress} (${d.status})`).join(", ")}.
           </p>
