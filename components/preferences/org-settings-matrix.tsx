@@ -10,6 +10,7 @@ import {
   channels,
   typesInCategory,
   type Channel,
+  type NotificationType,
 } from "@/lib/notifications/catalog";
 import { channelLabels } from "@/lib/preferences/labels";
 import type { OrganizationSettingItem } from "@/lib/preferences/items";
@@ -36,6 +37,8 @@ export function OrgSettingsMatrix(props: {
   organizationId: string;
   organizationName: string;
   initialItems: OrganizationSettingItem[];
+  /** The types to show (typesFor the organization's kind). */
+  types: readonly NotificationType[];
   onChanged: () => void;
 }) {
   const [items, setItems] = useState(props.initialItems);
@@ -71,7 +74,8 @@ export function OrgSettingsMatrix(props: {
     <Tooltip.Provider delayDuration={200}>
       <div className="flex flex-col gap-6">
         {categoryKeys.map((category) => {
-          const types = typesInCategory(category);
+          const types = typesInCategory(category).filter((type) => props.types.includes(type));
+          if (types.length === 0) return null;
           const label = categories[category].label;
           const id = `category-${category}`;
           return (

@@ -4,6 +4,9 @@ import { useState } from "react";
 import type { OrganizationSettingItem, PreferenceChangeEntry } from "@/lib/preferences/items";
 import { OrgHistory } from "./org-history";
 import { OrgSettingsMatrix } from "./org-settings-matrix";
+import { RecipientRulesSection } from "@/components/recipients/recipient-rules-section";
+import type { ComponentProps } from "react";
+import type { NotificationType } from "@/lib/notifications/catalog";
 
 /** The admin page's interactive part: the matrix, and the history that follows its changes. */
 export function OrgSettingsView(props: {
@@ -11,6 +14,9 @@ export function OrgSettingsView(props: {
   organizationName: string;
   initialItems: OrganizationSettingItem[];
   initialHistory: { items: PreferenceChangeEntry[]; nextCursor: string | null };
+  /** The types this organization deals with (typesFor its kind): the matrix and the recipient rules show these. */
+  types: NotificationType[];
+  recipients: Omit<ComponentProps<typeof RecipientRulesSection>, "onChanged" | "types">;
 }) {
   const [version, setVersion] = useState(0);
   return (
@@ -19,8 +25,10 @@ export function OrgSettingsView(props: {
         organizationId={props.organizationId}
         organizationName={props.organizationName}
         initialItems={props.initialItems}
+        types={props.types}
         onChanged={() => setVersion((v) => v + 1)}
       />
+      <RecipientRulesSection {...props.recipients} types={props.types} onChanged={() => setVersion((v) => v + 1)} />
       <OrgHistory organizationId={props.organizationId} initial={props.initialHistory} version={version} />
     </>
   );

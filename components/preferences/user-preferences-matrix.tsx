@@ -11,6 +11,7 @@ import {
   typesInCategory,
   type Category,
   type Channel,
+  type NotificationType,
 } from "@/lib/notifications/catalog";
 import { channelLabels } from "@/lib/preferences/labels";
 import type { PreferenceItem, SkippedCell } from "@/lib/preferences/items";
@@ -29,7 +30,14 @@ function skippedNote(skipped: SkippedCell[]) {
     : undefined;
 }
 
-export function UserPreferencesMatrix({ initialItems }: { initialItems: PreferenceItem[] }) {
+export function UserPreferencesMatrix({
+  initialItems,
+  types,
+}: {
+  initialItems: PreferenceItem[];
+  /** The types to show (typesFor the user's organization kind). */
+  types: readonly NotificationType[];
+}) {
   const [items, setItems] = useState(initialItems);
   const byKey = useMemo(() => new Map(items.map((item) => [keyOf(item), item])), [items]);
   const patch = (updated: PreferenceItem[]) => {
@@ -86,7 +94,7 @@ export function UserPreferencesMatrix({ initialItems }: { initialItems: Preferen
       </div>
       <div className="mt-6 flex flex-col gap-6">
         {categoryKeys.map((category) => (
-          <CategorySection key={category} category={category} byKey={byKey} change={change} />
+          <CategorySection key={category} category={category} types={types} byKey={byKey} change={change} />
         ))}
       </div>
     </Tooltip.Provider>
@@ -103,15 +111,18 @@ type Change = (
 
 function CategorySection({
   category,
+  types: visible,
   byKey,
   change,
 }: {
   category: Category;
+  types: readonly NotificationType[];
   byKey: Map<string, PreferenceItem>;
   change: Change;
 }) {
-  const types = typesInCategory(category);
+  const types = typesInCategory(category).filter((type) => visible.includes(type));
   const label = categories[category].label;
+  if (types.length === 0) return null;
   return (
     <MatrixSection id={`category-${category}`}>
       <CategoryHeader

@@ -3,12 +3,9 @@
 import { db } from "@/lib/db";
 import { MAX_DEPTH } from "@/lib/directory/org-cache";
 
-export interface Person {
-  id: string;
-  name: string;
-  email: string;
-  organizationName: string;
-}
+import type { Person } from "./people-types";
+
+export type { Person };
 
 export async function searchPeople(params: { organizationId: string; q: string; limit: number }): Promise<Person[]> {
   // LIKE metacharacters in the query are literal.
@@ -24,4 +21,11 @@ export async function searchPeople(params: { organizationId: string; q: string; 
     WHERE u.active AND (u.name ILIKE ${pattern} OR u.email ILIKE ${pattern})
     ORDER BY t.depth, u.name, u.id
     LIMIT ${params.limit}`;
+}
+
+/** Names of the users rules name, for the editor (id → name). */
+export async function userNames(userIds: string[]): Promise<Record<string, string>> {
+  if (!userIds.length) return {};
+  const users = await db.user.findMany({ where: { id: { in: userIds } }, select: { id: true, name: true } });
+  return Object.fromEntries(users.map((u) => [u.id, u.name]));
 }

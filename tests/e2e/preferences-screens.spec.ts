@@ -70,7 +70,9 @@ test("settings pages render in light and dark, on desktop and phone", async ({ p
   await user.goto(url.pathname + url.search);
   await expect(user).toHaveURL(/\/inbox$/);
   await user.goto("/settings/notifications");
-  await user.getByRole("switch", { name: "In-app for Catalog changes" }).click();
+  // A customer sees only the types that can reach a customer (no "Catalog changes", a seller-only type).
+  await expect(user.getByRole("switch", { name: "In-app for Catalog changes" })).toHaveCount(0);
+  await user.getByRole("switch", { name: "In-app for Order notes" }).click();
   await expect(user.getByText("turned off")).toBeVisible();
   await shoot(user, "user-settings");
   // The locked cell (Fabrikam's lock on quote emails), close up.

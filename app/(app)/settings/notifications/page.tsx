@@ -2,6 +2,7 @@ import type { Metadata } from "next";
 import Link from "next/link";
 import { requireUser } from "@/lib/auth/session";
 import { listUserPreferences } from "@/lib/preferences/user-preferences";
+import { typesFor } from "@/lib/notifications/reach";
 import { UserPreferencesMatrix } from "@/components/preferences/user-preferences-matrix";
 
 export const metadata: Metadata = { title: "Notification settings" };
@@ -30,7 +31,7 @@ export default async function NotificationSettingsPage() {
           </>
         )}
       </p>
-      <UserPreferencesMatrix initialItems={items} />
+      <UserPreferencesMatrix initialItems={items} types={typesFor(user.organization.kind)} />
     </section>
   );
 }

@@ -5,7 +5,10 @@ import { requireUser } from "@/lib/auth/session";
 import { listOrganizationHistory } from "@/lib/preferences/history";
 import { getOrganizationSettings } from "@/lib/preferences/org-settings";
 import { requireManagedOrganization } from "@/lib/preferences/org-page";
-import { listManageableOrganizations } from "@/lib/preferences/org-tree";
+import { listManageableOrganizations, loadSubtree } from "@/lib/preferences/org-tree";
+import { typesFor } from "@/lib/notifications/reach";
+import { listRecipientRules } from "@/lib/recipient-rules/store";
+import { userNames } from "@/lib/recipient-rules/people";
 import { OrgPicker } from "@/components/preferences/org-picker";
 import { OrgSettingsView } from "@/components/preferences/org-settings-view";
 
@@ -15,11 +18,17 @@ export default async function OrganizationNotificationsPage({ params }: { params
   const { id } = await params;
   const user = await requireUser();
   const chain = await requireManagedOrganization(user, id);
-  const [settings, history, organizations] = await Promise.all([
+  const [settings, history, organizations, rules, beneath] = await Promise.all([
     getOrganizationSettings({ organizationId: id, actorOrganizationId: user.organization.id }),
     listOrganizationHistory({ organizationId: id, limit: 20 }),
     listManageableOrganizations(user),
+    listRecipientRules({ organizationId: id, actorOrganizationId: user.organization.id }),
+    loadSubtree(id),
   ]);
+  const types = typesFor(chain[0]!.kind);
+  const named = rules.items.flatMap((item) =>
+    [...item.rule.to, ...item.rule.cc, ...item.rule.bcc].flatMap((entry) => ("userId" in entry ? [entry.userId] : [])),
+  );
   const above = chain
     .slice(1)
     .map((link) => link.name)
@@ -52,6 +61,14 @@ export default async function OrganizationNotificationsPage({ params }: { params
           organizationName={settings.organization.name}
           initialItems={settings.items}
           initialHistory={history}
+          types={types}
+          recipients={{
+            organizationId: id,
+            organizationName: settings.organization.name,
+            initialItems: rules.items,
+            initialNames: await userNames([...new Set(named)]),
+            organizations: beneath.map(({ id, name, depth }) => ({ id, name, depth })),
+          }}
         />
       </div>
     </section>
