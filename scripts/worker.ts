@@ -1,6 +1,7 @@
 // `npm run worker`: the email and webhook workers alone, e.g. as their own process when the app is
 // scaled out. They share their queues with the workers inside the app servers through Postgres.
 import { disconnectDb } from "@/lib/db";
+import { closeSharedRenderPool } from "@/lib/email/render-pool";
 import { createEmailWorker } from "@/lib/email/worker";
 import { createWebhookWorker } from "@/lib/webhooks/worker";
 import { openDatabase } from "@/lib/server/database";
@@ -17,6 +18,7 @@ await webhookWorker.start();
 onShutdownSignal(async (signal) => {
   console.log(`[email] ${signal}: finishing the emails and webhooks in flight`);
   await Promise.all([worker.stop(), webhookWorker.stop()]);
+  await closeSharedRenderPool();
   await disconnectDb();
   await database.stop();
 });

@@ -5,11 +5,14 @@ import { decryptSecret } from "@/lib/crypto";
 import { db } from "@/lib/db";
 import { env } from "@/lib/env";
 import { getType, isNotificationType, type NotificationData, type NotificationType } from "@/lib/notifications/catalog";
+import type { RecipientSource } from "@/lib/notifications/trail";
 import { brandFor } from "./branding";
+import { sharedRenderPool, TemplateError } from "./render-pool";
+import type { RenderedEmail } from "./render";
 import type { OutgoingEmail } from "./transport";
 import type { EmailContext } from "./types";
 import { createUnsubscribeToken } from "./unsubscribe-token";
-import { whyText } from "./why";
+import { recipientSources, whyText } from "./why";
 
 export interface EmailJob {
   id: string;
@@ -26,10 +29,47 @@ export interface EmailJob {
 /** A job that can never be sent as it stands (e.g. its event is gone): not worth retrying. */
 export class UnsendableError extends Error {}
 
-// React Email and the templates load with the first email rather than at start: a process that
-// never renders one (its peers' workers took every job) does not carry them in memory.
-let renderer: Promise<typeof import("./render")> | undefined;
-const loadRenderer = () => (renderer ??= import("./render"));
+/** Renders the parts of one email; the worker's render pool by default. */
+export type Renderer = (
+  type: NotificationType,
+  data: NotificationData<NotificationType>,
+  context: EmailContext,
+) => Promise<RenderedEmail>;
+
+// An event's data and trail never change once stored, and a fan-out's jobs all read the same
+// event, whose trail holds every recipient (~1 MB for 10,000): read and unpack it once, not per email.
+interface StoredEvent {
+  data: Record<string, unknown>;
+  organizationId: string;
+  sources: Map<string, RecipientSource>;
+}
+const EVENT_CACHE_SIZE = 64;
+const events = new Map<string, Promise<StoredEvent | null>>();
+
+function storedEvent(eventId: string): Promise<StoredEvent | null> {
+  const cached = events.get(eventId);
+  if (cached) return cached;
+  const loading = db.event
+    .findUnique({ where: { id: eventId }, select: { data: true, trail: true, organizationId: true } })
+    .then((event) =>
+      event
+        ? {
+            data: event.data as Record<string, unknown>,
+            organizationId: event.organizationId,
+            sources: recipientSources(event.trail),
+          }
+        : null,
+    );
+  events.set(eventId, loading);
+  // A miss (deleted event) or a failed read is not kept.
+  loading.then(
+    (event) => event ?? events.delete(eventId),
+    () => events.delete(eventId),
+  );
+  // Oldest first out: Map keeps insertion order.
+  if (events.size > EVENT_CACHE_SIZE) events.delete(events.keys().next().value!);
+  return loading;
+}
 
 function senderAddress(from: string) {
   return (/<([^>]+)>\s*$/.exec(from)?.[1] ?? from).trim();
@@ -40,12 +80,15 @@ function senderFor(from: string, brandName: string) {
   return `"${brandName.replace(/["\\\r\n<>]/g, "")}" <${senderAddress(from)}>`;
 }
 
-export async function composeEmail(job: EmailJob): Promise<OutgoingEmail> {
+export async function composeEmail(
+  job: EmailJob,
+  render: Renderer = (...args) => sharedRenderPool().render(...args),
+): Promise<OutgoingEmail> {
   if (!isNotificationType(job.type)) throw new UnsendableError(`Unknown notification type ${job.type}`);
   const type: NotificationType = job.type;
   const definition = getType(type)!;
   const [event, user, notification] = await Promise.all([
-    db.event.findUnique({ where: { id: job.eventId }, select: { data: true, trail: true, organizationId: true } }),
+    storedEvent(job.eventId),
     job.userId ? db.user.findUnique({ where: { id: job.userId }, select: { name: true, organizationId: true } }) : null,
     job.notificationId
       ? db.notification.findUnique({ where: { id: job.notificationId }, select: { reason: true } })
@@ -55,7 +98,7 @@ export async function composeEmail(job: EmailJob): Promise<OutgoingEmail> {
   const role = job.role === "cc" ? "cc" : "to";
   // Sensitive fields exist only in the job's encrypted secret, and only `to` recipients see them.
   const secrets = role === "to" && job.secret ? (JSON.parse(decryptSecret(job.secret)) as Record<string, unknown>) : {};
-  const data = { ...(event.data as Record<string, unknown>), ...secrets } as NotificationData<NotificationType>;
+  const data = { ...event.data, ...secrets } as NotificationData<NotificationType>;
 
   const config = env();
   const token = createUnsubscribeToken(job.userId ? { userId: job.userId, type } : { address: job.toAddress, type });
@@ -70,15 +113,17 @@ export async function composeEmail(job: EmailJob): Promise<OutgoingEmail> {
     brand: await brandFor(user?.organizationId ?? event.organizationId),
     recipientName: user?.name ?? null,
     role,
-    why: whyText({ role, userId: job.userId, trail: event.trail, reason: notification?.reason }),
+    why: whyText({ role, userId: job.userId, sources: event.sources, reason: notification?.reason }),
     typeLabel: definition.label,
     critical: definition.critical,
     actionUrl: path ? `${config.PORTAL_BASE_URL.replace(/\/$/, "")}${path}` : null,
     settingsUrl: `${config.APP_URL}/settings/notifications`,
     unsubscribeUrl,
   };
-  const { renderEmail } = await loadRenderer();
-  const rendered = await renderEmail(type, data, context);
+  const rendered = await render(type, data, context).catch((error: unknown) => {
+    // A template that throws throws again on a retry: final. A render thread that died is not.
+    throw error instanceof TemplateError ? new UnsendableError(error.message) : error;
+  });
   return {
     id: job.id,
     from: senderFor(config.EMAIL_FROM, context.brand.name),

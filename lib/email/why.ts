@@ -17,15 +17,26 @@ const phrases: Record<RecipientSource, string> = {
 
 export const plainAddressWhy = "This address was named by the platform for this event.";
 
+/** How each user recipient of an event was chosen (the first way), from its stored trail. */
+export function recipientSources(trail: unknown): Map<string, RecipientSource> {
+  const sources = new Map<string, RecipientSource>();
+  for (const entry of unpackTrail(trail)) {
+    const source = entry.via?.[0];
+    if (entry.userId && source && !sources.has(entry.userId)) sources.set(entry.userId, source);
+  }
+  return sources;
+}
+
+/** `sources` (from recipientSources) saves unpacking a large trail once per recipient. */
 export function whyText(params: {
   role: "to" | "cc";
   userId: string | null;
-  trail: unknown;
+  trail?: unknown;
+  sources?: Map<string, RecipientSource>;
   reason?: string | null;
 }): string {
   if (!params.userId) return plainAddressWhy;
-  const entries = unpackTrail(params.trail);
-  const source = entries.find((entry) => entry.userId === params.userId)?.via?.[0];
+  const source = (params.sources ?? recipientSources(params.trail)).get(params.userId);
   const phrase = source ? phrases[source] : undefined;
   if (phrase) return params.role === "cc" ? `You are copied as ${phrase}.` : `You receive this as ${phrase}.`;
   if (params.reason) return `${params.reason.replace(/[.]$/, "")}.`;

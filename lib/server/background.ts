@@ -3,6 +3,7 @@
 import type { RealtimeServer } from "@/lib/realtime/emit";
 import { env, type Env } from "@/lib/env";
 import { attachSocketAdapter } from "@/lib/server/socket-adapter";
+import { closeSharedRenderPool } from "@/lib/email/render-pool";
 import { createEmailWorker } from "@/lib/email/worker";
 import { createWebhookWorker } from "@/lib/webhooks/worker";
 import { listenForInvalidations } from "@/lib/cache/invalidation";
@@ -32,6 +33,8 @@ export async function startBackgroundServices(
     stop: async () => {
       unregisterMetrics();
       await Promise.all([emailWorker?.stop(), webhookWorker?.stop()]);
+      // The workers waited for their jobs; the pool then lets any render still under way finish.
+      await closeSharedRenderPool();
       await invalidations.stop();
       await adapter.close();
     },
