@@ -46,6 +46,11 @@ const schema = z
       .enum(["true", "false"])
       .default("true")
       .transform((v) => v === "true"),
+    // How many reverse proxies in front of the server append to X-Forwarded-For (lib/client-address.ts).
+    TRUST_PROXY: z.coerce.number().int().min(0).max(10).default(0),
+    // Outside email addresses (recipients.emails) one event, and one batch in all, may name.
+    MAX_OUTSIDE_RECIPIENTS_PER_EVENT: z.coerce.number().int().min(0).max(100).default(20),
+    MAX_OUTSIDE_RECIPIENTS_PER_BATCH: z.coerce.number().int().min(0).max(50_000).default(500),
   })
   .superRefine((value, ctx) => {
     if (value.EMAIL_SEND_TIMEOUT_SECONDS >= value.EMAIL_LEASE_SECONDS) {

@@ -5,6 +5,8 @@ import { authenticateApiKey, type ApiKeyIdentity } from "@/lib/api-keys";
 import type { ApiKeyScope } from "@/lib/api-key-scopes";
 import { AppError, errorResponse } from "@/lib/errors";
 import { createRateLimiter } from "@/lib/rate-limit";
+import { clientAddressOf } from "@/lib/client-address";
+import { throttleHit } from "@/lib/throttle";
 
 type Params = Record<string, string | string[]>;
 
@@ -15,13 +17,45 @@ function rateLimiter() {
   return limiter;
 }
 
+// Failed key checks per client address, counted on every instance together (lib/throttle.ts). Keys
+// are 256 random bits, so this is about load and noise, not guessing. Once an address is over the
+// limit this instance refuses it without a database round trip until the window ends.
+const FAILED_CHECKS = { limit: 60, windowMs: 60_000 };
+const blockedUntil = new Map<string, number>();
+
+function tooManyFailures(retryAfterSeconds: number) {
+  return new AppError(
+    "rate_limited",
+    `Too many requests with invalid API keys from this address; retry in ${retryAfterSeconds} s`,
+    undefined,
+    { "Retry-After": String(retryAfterSeconds) },
+  );
+}
+
+async function authenticateApiKeyThrottled(request: Request) {
+  const address = clientAddressOf(request.headers);
+  const now = Date.now();
+  const until = blockedUntil.get(address) ?? 0;
+  if (until > now) throw tooManyFailures(Math.ceil((until - now) / 1000));
+  try {
+    return await authenticateApiKey(request.headers.get("authorization"));
+  } catch (error) {
+    if (!(error instanceof AppError) || error.code !== "unauthorized") throw error;
+    const counted = await throttleHit(`api-key-failures:${address}`, FAILED_CHECKS);
+    if (counted.ok) throw error;
+    if (blockedUntil.size > 10_000) blockedUntil.clear();
+    blockedUntil.set(address, now + counted.retryAfterSeconds * 1000);
+    throw tooManyFailures(counted.retryAfterSeconds);
+  }
+}
+
 export function withApiKey<P extends Params = Params>(
   scope: ApiKeyScope,
   handler: (request: Request, context: { apiKey: ApiKeyIdentity; params: P }) => Promise<Response>,
 ) {
   return async (request: Request, context: { params: Promise<P> }) => {
     try {
-      const apiKey = await authenticateApiKey(request.headers.get("authorization"));
+      const apiKey = await authenticateApiKeyThrottled(request);
       if (!apiKey.scopes.includes(scope))
         throw new AppError("forbidden", `This API key lacks the "${scope}" scope; create a key that has it`);
       const limit = rateLimiter().hit(apiKey.id);

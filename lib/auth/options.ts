@@ -2,20 +2,10 @@
 // JWT sessions carry the user id, organization and role.
 import type { NextAuthOptions, User } from "next-auth";
 import CredentialsProvider from "next-auth/providers/credentials";
-import { db } from "@/lib/db";
-import { verifyPassword } from "@/lib/auth/password";
-import { createRateLimiter } from "@/lib/rate-limit";
+import { checkCredentials } from "@/lib/auth/credentials";
 import { consumeSignInLink } from "@/lib/auth/sign-in-links";
 import { isDatabaseUnavailable, logDatabaseUnavailable } from "@/lib/db/unavailable";
-
-// Five wrong passwords per account per 15 minutes, and 30 per client address.
-const failuresByEmail = createRateLimiter({ limit: 5, windowMs: 15 * 60_000 });
-const failuresByAddress = createRateLimiter({ limit: 30, windowMs: 15 * 60_000 });
-
-function clientAddress(headers: Record<string, unknown> | undefined) {
-  const forwarded = headers?.["x-forwarded-for"];
-  return typeof forwarded === "string" ? (forwarded.split(",")[0]?.trim() ?? "unknown") : "local";
-}
+import { clientAddressOf } from "@/lib/client-address";
 
 function toSessionUser(user: {
   id: string;
@@ -48,22 +38,13 @@ export const authOptions: NextAuthOptions = {
       name: "Email and password",
       credentials: { email: { type: "email" }, password: { type: "password" } },
       async authorize(credentials, req) {
-        const email = credentials?.email?.trim().toLowerCase() ?? "";
-        const password = credentials?.password ?? "";
-        const address = clientAddress(req.headers);
-        const blocked = [failuresByEmail.peek(email), failuresByAddress.peek(address)].find((r) => !r.ok);
-        if (blocked) {
-          const minutes = Math.ceil(blocked.retryAfterSeconds / 60);
-          throw new Error(`Too many failed attempts. Try again in ${minutes} minute${minutes === 1 ? "" : "s"}.`);
-        }
-        const user = email ? await unlessUnavailable(() => db.user.findUnique({ where: { email } })) : null;
-        const valid = user?.passwordHash && user.active ? await verifyPassword(password, user.passwordHash) : false;
-        if (!user || !valid) {
-          failuresByEmail.hit(email);
-          failuresByAddress.hit(address);
-          throw new Error("Wrong email or password.");
-        }
-        failuresByEmail.reset(email);
+        const user = await unlessUnavailable(() =>
+          checkCredentials({
+            email: credentials?.email?.trim().toLowerCase().slice(0, 320) ?? "",
+            password: (credentials?.password ?? "").slice(0, 1024),
+            address: clientAddressOf(req.headers),
+          }),
+        );
         return toSessionUser(user);
       },
     }),

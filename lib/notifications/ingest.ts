@@ -17,6 +17,7 @@ import { encryptSecret } from "@/lib/crypto";
 import { AppError, validationError, type ErrorDetail } from "@/lib/errors";
 import { getType, type NotificationType, type TypeDefinition } from "@/lib/notifications/catalog";
 import { eventEnvelopeSchema, MAX_BATCH_EVENTS, type EventEnvelope } from "@/lib/notifications/envelope";
+import { checkEventOutsideRecipients } from "@/lib/notifications/outside-caps";
 import { organizationIdsOf, planRecipients, type EventRecipients } from "@/lib/notifications/recipients";
 import { getOrgChains } from "@/lib/directory/org-cache";
 import { resolvePreferencesForEach, type RecipientPreferences } from "@/lib/preferences/resolve";
@@ -117,6 +118,8 @@ export async function ingestEvent(input: unknown, context: IngestContext): Promi
 function validateEnvelope(input: unknown): ValidEvent | AppError {
   const envelope = eventEnvelopeSchema.safeParse(input);
   if (!envelope.success) return validationError(envelope.error);
+  const outside = checkEventOutsideRecipients(envelope.data.recipients?.emails ?? []);
+  if (outside) return outside;
   const definition = getType(envelope.data.type)!;
   const data = definition.schema.safeParse(envelope.data.data);
   if (!data.success) return validationError(data.error, "data");

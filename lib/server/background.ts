@@ -9,6 +9,7 @@ import { createWebhookWorker } from "@/lib/webhooks/worker";
 import { listenForInvalidations } from "@/lib/cache/invalidation";
 import { registerScrapeSources } from "@/lib/observability/sources";
 import { setSocketAdapter } from "@/lib/server/readiness";
+import { sweepThrottles } from "@/lib/throttle";
 
 /** `config` defaults to the validated environment; tests pass their own (e.g. a Redis URL). */
 export async function startBackgroundServices(
@@ -28,9 +29,13 @@ export async function startBackgroundServices(
   // Likewise the webhook worker: messages are claimed from Postgres, never sent twice at once.
   const webhookWorker = options.webhookWorker === false ? undefined : createWebhookWorker();
   await webhookWorker?.start();
+  // Expired rate-limit counters (lib/throttle.ts) are reused by the next hit; this keeps the rest few.
+  const sweeper = setInterval(() => void sweepThrottles().catch(() => {}), 10 * 60_000);
+  sweeper.unref();
   return {
     adapter: adapter.kind,
     stop: async () => {
+      clearInterval(sweeper);
       unregisterMetrics();
       await Promise.all([emailWorker?.stop(), webhookWorker?.stop()]);
       // The workers waited for their jobs; the pool then lets any render still under way finish.

@@ -5,6 +5,7 @@ import type { Duplex } from "node:stream";
 import { createServer, type Server as HttpServer } from "node:http";
 import next from "next";
 import { explainMethodNotAllowed } from "@/lib/api/method-not-allowed";
+import { CLIENT_ADDRESS_HEADER, resolveClientAddress } from "@/lib/client-address";
 import { disconnectDb } from "@/lib/db";
 import { describeDemoAccounts, isDatabaseEmpty, seedDemoData } from "@/lib/demo/seed";
 import { limitRequestBody } from "@/lib/server/body-limit";
@@ -40,6 +41,12 @@ export async function startServer(options: { onShutdown?: () => Promise<void> } 
   await app.prepare();
   const handle = app.getRequestHandler();
   const server = createServer((req, res) => {
+    // Worked out here, where the connection is known; whatever the client sent under this name is replaced.
+    req.headers[CLIENT_ADDRESS_HEADER] = resolveClientAddress(
+      req.socket.remoteAddress,
+      req.headers["x-forwarded-for"],
+      config.TRUST_PROXY,
+    );
     // Bodies over the cap are refused here, before Next: no route or NextAuth callback reads them.
     limitRequestBody(req, res, () => {
       if (req.url?.startsWith("/api/")) explainMethodNotAllowed(req, res);

@@ -12,6 +12,7 @@ import {
   readIngestBody,
 } from "@/lib/notifications/ingest-http";
 import { recordRejections } from "@/lib/notifications/rejections";
+import { checkBatchOutsideRecipients } from "@/lib/notifications/outside-caps";
 
 // POST /api/v1/events/batch — up to 500 envelopes → 207 with one result or error per event, in order
 export const POST = withApiKey("events", (request, { apiKey }) =>
@@ -23,6 +24,14 @@ export const POST = withApiKey("events", (request, { apiKey }) =>
       countEvent(undefined, "rejected");
       recordRejections([{ apiKeyId: apiKey.id, status: error.status, code: error.code, message: error.message, body }]);
       throw error;
+    }
+    const capped = checkBatchOutsideRecipients(batch.data.events);
+    if (capped) {
+      countEvent(undefined, "rejected");
+      recordRejections([
+        { apiKeyId: apiKey.id, status: capped.status, code: capped.code, message: capped.message, body },
+      ]);
+      throw capped;
     }
     const results = await ingestEvents(batch.data.events, { source: "platform", apiKeyId: apiKey.id });
     results.forEach((result, i) => countOutcome(batch.data.events[i], result));
