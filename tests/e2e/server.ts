@@ -15,6 +15,8 @@ Object.assign(process.env, {
   SEED_DEMO_DATA: "true",
   // No Resend in tests: mail is captured in the development mailbox.
   EMAIL_DISABLED: "true",
+  // The webhook tests' receiver listens on 127.0.0.1 (and speaks http).
+  WEBHOOK_ALLOW_PRIVATE_NETWORKS: "true",
 });
 
 const { startServer } = await import("@/lib/server/start");

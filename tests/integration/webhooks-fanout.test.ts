@@ -125,3 +125,28 @@ describe("an event's webhook messages", () => {
     ]);
   });
 });
+
+describe("the console's trail of an event", () => {
+  it("names each endpoint up the tree that got the event, with its attempts, and why the others did not", async () => {
+    const { getWebhookTrail } = await import("@/lib/webhooks/event-trail");
+    await endpoint("u_ryan", "res_contoso", ["quote.sent"]);
+    await endpoint("u_dana", "dist_northwind", ["subscription.renewed"]);
+    await endpoint("u_alice", "cust_adatum", ["*"], { enabled: false });
+    await endpoint("u_fiona", "res_fabrikam", ["*"]);
+    const sent = await ingest(quoteSent);
+    await worker().drain();
+    const event = await db.event.findFirstOrThrow({ where: { externalId: sent.id } });
+    const trail = await getWebhookTrail(event);
+    expect(trail.deliveries).toEqual([
+      expect.objectContaining({
+        organizationName: "Contoso Reseller",
+        status: "delivered",
+        attempts: [expect.objectContaining({ httpStatus: 200 })],
+      }),
+    ]);
+    expect(trail.skipped.map((s) => [s.organizationName, s.reason]).sort()).toEqual([
+      ["Adatum Corporation", "paused (now, perhaps not when the event arrived)"],
+      ["Northwind Distribution", "not subscribed to quote.sent (subscribes to subscription.renewed)"],
+    ]);
+  });
+});

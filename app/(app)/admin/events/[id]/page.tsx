@@ -9,6 +9,8 @@ import { EmptyState } from "@/components/console/empty-state";
 import { EnvelopeView, EventSummary } from "@/components/console/event-summary";
 import { TrailEntryCard } from "@/components/console/trail-entry";
 import { NotInTrail, TrailSearchForm } from "@/components/console/trail-search";
+import { WebhookTrail } from "@/components/console/webhook-trail";
+import { getWebhookTrail } from "@/lib/webhooks/event-trail";
 
 export const metadata: Metadata = { title: "Event · Console" };
 
@@ -27,6 +29,7 @@ export default async function EventDetailPage({
   const email = (typeof raw === "string" ? raw : "").trim().slice(0, 320);
   const lookup = email ? await findInTrail(detail, email) : null;
   const entries = lookup ? (lookup.found ? lookup.entries : []) : detail.trail;
+  const webhooks = await getWebhookTrail(detail);
 
   return (
     <ConsolePage
@@ -71,6 +74,7 @@ export default async function EventDetailPage({
           </p>
         )}
       </section>
+      <WebhookTrail deliveries={webhooks.deliveries} skipped={webhooks.skipped} />
     </ConsolePage>
   );
 }

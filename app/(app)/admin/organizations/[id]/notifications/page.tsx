@@ -10,6 +10,7 @@ import { typesFor } from "@/lib/notifications/reach";
 import { listRecipientRules } from "@/lib/recipient-rules/store";
 import { userNames } from "@/lib/recipient-rules/people";
 import { OrgPicker } from "@/components/preferences/org-picker";
+import { OrgTabs } from "@/components/preferences/org-tabs";
 import { OrgSettingsView } from "@/components/preferences/org-settings-view";
 
 export const metadata: Metadata = { title: "Organization notification settings" };
@@ -54,6 +55,7 @@ export default async function OrganizationNotificationsPage({ params }: { params
         </div>
         {organizations.length > 1 && <OrgPicker current={id} organizations={organizations} />}
       </div>
+      <OrgTabs organizationId={id} current="notifications" />
       <div className="mt-6">
         <OrgSettingsView
           key={id}
