@@ -81,7 +81,7 @@ export function InboxView({
           </select>
         </label>
       </div>
-      <Tabs.Content value={tab} className="mt-4 outline-none" aria-busy={pending || undefined}>
+      <Tabs.Content value={tab} className="mt-4" aria-busy={pending || undefined}>
         {/* Keyed by view: a new tab or category starts from the server's first page. */}
         <InboxList key={`${tab}:${category ?? ""}`} tab={tab} category={category} initialPage={initialPage} />
       </Tabs.Content>

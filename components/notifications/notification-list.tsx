@@ -5,19 +5,42 @@ import type { NotificationItem as Item } from "@/lib/notifications/item";
 import { NotificationItem, type ItemActions } from "@/components/notifications/notification-item";
 import { Button } from "@/components/ui/button";
 
-// Arrow keys, Home and End move between items; Tab still walks through each item's actions.
-function moveFocus(event: React.KeyboardEvent<HTMLUListElement>) {
-  const keys = ["ArrowDown", "ArrowUp", "Home", "End"];
-  if (!keys.includes(event.key)) return;
-  const items = [...event.currentTarget.querySelectorAll<HTMLElement>("[data-notification-item]")];
+const TABBABLE =
+  'a[href], button:not([disabled]), input:not([disabled]), select, textarea, [tabindex]:not([tabindex="-1"])';
+
+/** The first (after) or last (before) tabbable element outside the feed, in document order. */
+function tabbableOutside(feed: HTMLElement, where: "before" | "after"): HTMLElement | undefined {
+  const all = [...document.querySelectorAll<HTMLElement>(TABBABLE)].filter(
+    (el) => !feed.contains(el) && el.getClientRects().length > 0,
+  );
+  const position = where === "after" ? Node.DOCUMENT_POSITION_FOLLOWING : Node.DOCUMENT_POSITION_PRECEDING;
+  const outside = all.filter((el) => feed.compareDocumentPosition(el) & position);
+  return where === "after" ? outside[0] : outside.at(-1);
+}
+
+// The WAI-ARIA feed pattern's keys: Page Down / Page Up move between items (so do the arrow keys,
+// Home and End), Ctrl+End / Ctrl+Home leave the feed forwards / backwards; Tab still walks
+// through each item's actions.
+function moveFocus(event: React.KeyboardEvent<HTMLDivElement>) {
+  const feed = event.currentTarget;
+  if (event.ctrlKey && (event.key === "End" || event.key === "Home")) {
+    const target = tabbableOutside(feed, event.key === "End" ? "after" : "before");
+    if (!target) return;
+    event.preventDefault();
+    return target.focus();
+  }
+  const keys = ["ArrowDown", "ArrowUp", "PageDown", "PageUp", "Home", "End"];
+  if (!keys.includes(event.key) || event.altKey || event.metaKey || event.ctrlKey) return;
+  const items = [...feed.querySelectorAll<HTMLElement>("[data-notification-item]")];
   const from = (event.target as HTMLElement).closest<HTMLElement>("[data-notification-item]");
   const index = from ? items.indexOf(from) : -1;
+  const forward = event.key === "ArrowDown" || event.key === "PageDown";
   const next =
     event.key === "Home"
       ? 0
       : event.key === "End"
         ? items.length - 1
-        : event.key === "ArrowDown"
+        : forward
           ? Math.min(index + 1, items.length - 1)
           : Math.max(index - 1, 0);
   const target = items[next];
@@ -51,7 +74,7 @@ export function NotificationList({
   /** Given while there are more pages: a "Load more" button, and loading as the end scrolls into view. */
   more?: MoreItems;
 }) {
-  const list = useRef<HTMLUListElement>(null);
+  const list = useRef<HTMLDivElement>(null);
   const sentinel = useRef<HTMLDivElement>(null);
   const button = useRef<HTMLButtonElement>(null);
   const load = useRef(more?.load);
@@ -109,18 +132,26 @@ export function NotificationList({
 
   return (
     <>
-      <ul
+      {/* A feed (WAI-ARIA): articles that say where they are in it; busy while a page loads. The
+          total is unknown while more pages remain (aria-setsize -1). */}
+      <div
         ref={list}
+        role="feed"
         aria-label={label}
+        aria-busy={more?.loading ?? false}
         onKeyDown={moveFocus}
         className="divide-y divide-zinc-100 dark:divide-zinc-800/70"
       >
-        {items.map((item) => (
-          <li key={item.id} className="py-0.5">
-            <NotificationItem item={item} actions={actions} compact={compact} />
-          </li>
+        {items.map((item, index) => (
+          <NotificationItem
+            key={item.id}
+            item={item}
+            actions={actions}
+            compact={compact}
+            position={{ index: index + 1, size: more ? -1 : items.length }}
+          />
         ))}
-      </ul>
+      </div>
       {more && (
         <>
           <div ref={sentinel} aria-hidden className="h-px" />
