@@ -10,6 +10,8 @@ import { toast } from "sonner";
 import type { NotificationItem } from "@/lib/notifications/item";
 import type { ServerToClientEvents } from "@/lib/realtime/protocol";
 import { fetchUnreadCount } from "@/components/notifications/api";
+import { QUIET_TOAST } from "@/components/ui/app-toaster";
+import { useAnnounce } from "@/components/ui/live-announcer";
 
 export type RealtimeSignal =
   | { kind: "new"; item: NotificationItem }
@@ -37,8 +39,7 @@ export function RealtimeProvider({
 }) {
   const [unreadCount, setUnreadCount] = useState(initialUnreadCount);
   const [connected, setConnected] = useState(false);
-  // Read out by screen readers: new notifications arrive without moving focus.
-  const [announcement, setAnnouncement] = useState("");
+  const arrivals = useArrivalAnnouncer();
   const listeners = useRef(new Set<(signal: RealtimeSignal) => void>());
   // Bumped by every pushed count, so a slower fetch started earlier cannot overwrite it.
   const countVersion = useRef(0);
@@ -82,9 +83,9 @@ export function RealtimeProvider({
     socket.on("disconnect", () => setConnected(false));
     socket.on("notification:new", (item) => {
       publish({ kind: "new", item });
-      setAnnouncement(`New notification: ${item.title}`);
+      arrivals(item);
       void refreshCount();
-      if (item.critical) toast.warning(item.title, { description: item.body, id: `critical-${item.id}` });
+      if (item.critical) toast.warning(item.title, { description: item.body, id: `${QUIET_TOAST}critical-${item.id}` });
     });
     socket.on("notification:updated", (update) => publish({ kind: "updated", ...update }));
     socket.on("notifications:unread-count", ({ count }) => {
@@ -100,18 +101,40 @@ export function RealtimeProvider({
       window.removeEventListener("online", online);
       socket.disconnect();
     };
-  }, [publish, refreshCount]);
+  }, [publish, refreshCount, arrivals]);
 
   const value = useMemo(
     () => ({ unreadCount, connected, refreshCount, publish, subscribe }),
     [unreadCount, connected, refreshCount, publish, subscribe],
   );
-  return (
-    <RealtimeContext.Provider value={value}>
-      {children}
-      <div aria-live="polite" className="sr-only" data-testid="notification-announcer">
-        {announcement}
-      </div>
-    </RealtimeContext.Provider>
+  return <RealtimeContext.Provider value={value}>{children}</RealtimeContext.Provider>;
+}
+
+// Arrivals within this long are announced together ("3 new notifications").
+const GATHER_MS = 1_000;
+
+/**
+ * Screen readers hear new notifications without focus moving: each critical one at once as an
+ * alert (and never again politely), the others gathered into one polite message.
+ */
+function useArrivalAnnouncer() {
+  const announce = useAnnounce();
+  const gathered = useRef<NotificationItem[]>([]);
+  const timer = useRef<ReturnType<typeof setTimeout>>(undefined);
+  useEffect(() => () => clearTimeout(timer.current), []);
+  return useCallback(
+    (item: NotificationItem) => {
+      if (item.critical) return announce.alert(`Critical notification: ${item.title}. ${item.body}`);
+      gathered.current.push(item);
+      if (gathered.current.length > 1) return;
+      timer.current = setTimeout(() => {
+        const items = gathered.current;
+        gathered.current = [];
+        announce.polite(
+          items.length === 1 ? `New notification: ${items[0]!.title}` : `${items.length} new notifications`,
+        );
+      }, GATHER_MS);
+    },
+    [announce],
   );
 }
