@@ -1,6 +1,7 @@
 // What every section gets: the running server, the database, the directory and the sizes.
 import type pg from "pg";
 import type { Directory } from "./directory";
+import type { EmailBench } from "./email-queue";
 import type { Sizes } from "./sizes";
 
 export interface Bench {
@@ -10,6 +11,8 @@ export interface Bench {
   directory: Directory;
   secret: string;
   sizes: Sizes;
+  /** Set when email is on (the default): the fake Resend the server sends to. */
+  email?: EmailBench;
   log(message: string): void;
   /** False when the route answers 404 (not written yet): its rows then say "n/a (route missing)". */
   routeExists(path: string, method?: string): Promise<boolean>;

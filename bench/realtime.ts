@@ -8,6 +8,7 @@ import { appFanout, bareFanout, type FanoutRun } from "./fanout";
 import { measureRss, settle, startBareServer } from "./memory";
 import { connectMany, disconnectAll, type ClientOptions } from "./sockets";
 import type { Metric } from "./stats";
+import { postBacklog, settleQueue } from "./email-queue";
 
 export interface RealtimeResults {
   rss: Map<number, Metric | string>;
@@ -45,6 +46,11 @@ export async function appRealtime(bench: Bench, results: RealtimeResults) {
     await settle(1000);
     if (!(await bench.routeExists("/api/v1/events"))) results.delivery = "n/a (route missing)";
     else {
+      if (bench.email) {
+        // Email on: measured while a backlog drains (the fan-outs' own emails are dropped first).
+        await settleQueue(bench, 0);
+        await postBacklog(bench, bench.sizes.emailBacklog, bench.directory.users.slice(bench.sizes.e2eSockets));
+      }
       results.delivery = await measureDelivery({
         url: bench.url,
         path: "/api/v1/events",

@@ -26,6 +26,11 @@ export interface Sizes {
   inboxSeconds: number;
   /** Section 5: idle socket counts (the largest is also the fan-out audience). */
   memorySockets: number[];
+  /** Email on: the backlog that drains while ingest and delivery are measured (one recipient per event). */
+  emailBacklog: number;
+  /** Section 6: seconds of render-only and bare-send loops; jobs in the pipeline run. */
+  emailSeconds: number;
+  emailPipeline: number;
 }
 
 export const fullSizes: Sizes = {
@@ -46,6 +51,9 @@ export const fullSizes: Sizes = {
   inboxTotal: 2_000_000,
   inboxSeconds: 10,
   memorySockets: [1_000, 10_000],
+  emailBacklog: 10_000,
+  emailSeconds: 5,
+  emailPipeline: 5_000,
 };
 
 export const quickSizes: Sizes = {
@@ -66,4 +74,7 @@ export const quickSizes: Sizes = {
   inboxTotal: 50_000,
   inboxSeconds: 2,
   memorySockets: [250, 1_000],
+  emailBacklog: 1_000,
+  emailSeconds: 2,
+  emailPipeline: 1_000,
 };
