@@ -4,6 +4,8 @@ import { ArrowRight } from "lucide-react";
 import { clsx } from "clsx";
 import { requirePlatformAdmin } from "@/lib/auth/platform-admin";
 import { getConsoleOverview } from "@/lib/console/overview";
+import { getDashboard } from "@/lib/console/dashboard";
+import { DashboardSection } from "@/components/console/dashboard/dashboard";
 import { ConsolePage } from "@/components/console/console-page";
 import { consoleSections } from "@/components/console/console-nav";
 
@@ -40,9 +42,10 @@ function Figure({ label, value, href, alert }: { label: string; value: number; h
   );
 }
 
-export default async function ConsoleOverviewPage() {
+export default async function ConsoleOverviewPage({ searchParams }: { searchParams: Promise<{ range?: string }> }) {
   const user = await requirePlatformAdmin();
-  const figures = await getConsoleOverview();
+  const range = (await searchParams).range === "7d" ? "7d" : "24h";
+  const [figures, dashboard] = await Promise.all([getConsoleOverview(), getDashboard(range)]);
   return (
     <ConsolePage
       current="overview"
@@ -65,6 +68,7 @@ export default async function ConsoleOverviewPage() {
           organizations · {figures.users} active users
         </p>
       </section>
+      <DashboardSection dashboard={dashboard} />
       <ul className="grid gap-3 sm:grid-cols-2">
         {consoleSections.map((section) => (
           <li key={section.key}>
