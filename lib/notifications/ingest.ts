@@ -27,6 +27,8 @@ import { publishNotifications, type Published } from "@/lib/notifications/publis
 import { wakeEmailWorker } from "@/lib/email/queue";
 import { webhookWake } from "@/lib/webhooks/queue";
 import { groupCommit } from "@/lib/notifications/group-commit";
+import { activeContext, EVENT_ID, EVENT_TYPE, recordSpan, traceparentOf } from "@/lib/observability/tracing";
+import type { Context } from "@opentelemetry/api";
 import { uuidv7 } from "@/lib/uuid";
 
 export interface IngestContext {
@@ -51,7 +53,12 @@ interface ValidEvent {
  * Ingests events (one, or a batch) and answers per event, in order. Invalid events get their
  * AppError and store nothing; the valid ones are stored together.
  */
-export async function ingestEvents(inputs: unknown[], context: IngestContext): Promise<(IngestResult | AppError)[]> {
+export async function ingestEvents(
+  inputs: unknown[],
+  context: IngestContext,
+  /** Each input's trace (the request it came with); the current one by default. */
+  traces: Context[] = inputs.map(activeContext),
+): Promise<(IngestResult | AppError)[]> {
   // 1. Validate: the envelope, its type's data, a known organization. Chains are loaded once here for the set.
   const parsed = inputs.map(validateEnvelope);
   const chains = await getOrgChains(
@@ -61,6 +68,7 @@ export async function ingestEvents(inputs: unknown[], context: IngestContext): P
     p instanceof AppError || chains.has(p.envelope.organizationId) ? p : unknownOrganization(p.envelope),
   );
   const events = checked.filter((p): p is ValidEvent => !(p instanceof AppError));
+  const traceOf = new Map(checked.map((p, i) => [p, traces[i]!]));
 
   // 2. Recipients: who gets each event, in which field, and why.
   const recipients = await planRecipients(events, chains);
@@ -76,7 +84,7 @@ export async function ingestEvents(inputs: unknown[], context: IngestContext): P
   const prepared = new Map(
     events.map((e, i) => [
       e,
-      prepareRows(e, recipients[i]!, decisions[i]!, context, chains.get(e.envelope.organizationId)!),
+      prepareRows(e, recipients[i]!, decisions[i]!, context, chains.get(e.envelope.organizationId)!, traceOf.get(e)!),
     ]),
   );
 
@@ -87,9 +95,12 @@ export async function ingestEvents(inputs: unknown[], context: IngestContext): P
     if (!firstById.has(rows.event.externalId)) firstById.set(rows.event.externalId, rows);
   const { inserted, webhookMessages } = await storeEvents([...firstById.values()], context.source, now);
   const fresh = [...firstById.values()].filter((rows) => inserted.has(rows.event.id));
+  for (const [event, rows] of prepared)
+    if (firstById.get(rows.event.externalId) === rows) recordStoreSpan(traceOf.get(event)!, rows, now, inserted);
 
   // 5. Publish: after commit, each recipient's browser gets its notification and unread count.
-  publishNotifications(fresh.map((rows) => published(rows, now)));
+  const traceOfRows = new Map([...prepared].map(([event, rows]) => [rows, traceOf.get(event)!]));
+  publishNotifications(fresh.map((rows) => published(rows, now, traceOfRows.get(rows)!)));
 
   // 6. Enqueue: the email jobs and webhook messages were stored with the event; wake the workers.
   if (fresh.some((rows) => rows.emailDeliveries.length)) wakeEmailWorker();
@@ -98,12 +109,21 @@ export async function ingestEvents(inputs: unknown[], context: IngestContext): P
   return answers(checked, prepared, firstById, inserted, context.source);
 }
 
-/** Ingests one event, sharing a statement and commit with concurrent ones; an invalid event resolves to its AppError. */
-export const ingestOne = groupCommit<unknown, IngestResult | AppError, IngestContext>({
+// Single events that wait for the same statement, each with the trace of the request it came with.
+const ingestGrouped = groupCommit<{ input: unknown; trace: Context }, IngestResult | AppError, IngestContext>({
   key: (context) => `${context.source}\u0000${context.apiKeyId ?? ""}`,
-  run: ingestEvents,
+  run: (items, context) =>
+    ingestEvents(
+      items.map((item) => item.input),
+      context,
+      items.map((item) => item.trace),
+    ),
   maxGroup: MAX_BATCH_EVENTS,
 });
+
+/** Ingests one event, sharing a statement and commit with concurrent ones; an invalid event resolves to its AppError. */
+export const ingestOne = (input: unknown, context: IngestContext) =>
+  ingestGrouped({ input, trace: activeContext() }, context);
 
 /** Ingests one event; throws its AppError when it is invalid. */
 export async function ingestEvent(input: unknown, context: IngestContext): Promise<IngestResult> {
@@ -143,6 +163,7 @@ function prepareRows(
   decisions: Map<string, RecipientPreferences>,
   context: IngestContext,
   chain: { id: string }[],
+  trace: Context,
 ): StoredEvent {
   const eventId = uuidv7();
   const storedData = { ...envelope.data };
@@ -230,15 +251,29 @@ function prepareRows(
     critical: definition.critical,
     actorName: planned.actorName,
     webhookOrganizationIds: chain.map((org) => org.id),
+    traceparent: traceparentOf(trace),
   };
   return { event, notifications, emailDeliveries };
 }
 
+// ---- 4. store: its span in each event's trace ----
+
+/** The store step in the event's trace (a group's one statement shows in each of its events). */
+function recordStoreSpan(trace: Context, rows: StoredEvent, started: Date, inserted: Set<string>) {
+  recordSpan("ingest.store", trace, started.getTime(), Date.now(), {
+    [EVENT_ID]: rows.event.externalId,
+    [EVENT_TYPE]: rows.event.type,
+    "nc.notifications": rows.notifications.length,
+    "nc.duplicate": inserted.has(rows.event.id) ? 0 : 1,
+  });
+}
+
 // ---- 5. publish ----
 
-function published({ event, notifications }: StoredEvent, now: Date): Published {
+function published({ event, notifications }: StoredEvent, now: Date, trace: Context): Published {
   return {
     eventId: event.externalId,
+    trace,
     notifications: notifications.map((n) => ({
       id: n.id,
       type: event.type,

@@ -4,10 +4,14 @@ import { sql } from "@/lib/db";
 import { statusFilter } from "@/lib/notifications/inbox";
 import { toNotificationItem, type NotificationRow } from "@/lib/notifications/item";
 import { emitToUser, getRealtimeServer } from "@/lib/realtime/emit";
+import { EVENT_ID, recordSpan } from "@/lib/observability/tracing";
+import type { Context } from "@opentelemetry/api";
 
 export interface Published {
   /** The platform's event id. */
   eventId: string;
+  /** The event's trace: its emits are a span there. */
+  trace?: Context;
   notifications: (NotificationRow & { userId: string })[];
 }
 
@@ -51,6 +55,7 @@ export function publishNotifications(events: Published[]) {
   void (async () => {
     let emitted = 0;
     for (const event of events) {
+      const started = Date.now();
       for (const notification of event.notifications) {
         if (emitted++ % EMITS_PER_SLICE === 0) await nextTick();
         emitToUser(
@@ -60,6 +65,11 @@ export function publishNotifications(events: Published[]) {
         );
         pendingCounts.add(notification.userId);
       }
+      if (event.trace)
+        recordSpan("realtime.emit", event.trace, started, Date.now(), {
+          [EVENT_ID]: event.eventId,
+          "nc.notifications": event.notifications.length,
+        });
     }
     countTimer ??= setTimeout(() => void flushCounts(), COUNT_WINDOW_MS);
   })();

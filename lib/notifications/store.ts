@@ -39,6 +39,8 @@ export interface EventInsert {
   actorName: string | null;
   /** The event's organization and its ancestors: their enabled webhook endpoints get a message. */
   webhookOrganizationIds: string[];
+  /** The W3C traceparent of the request that brought it (when tracing): its jobs link to that trace. */
+  traceparent: string | null;
 }
 const eventColumns = {
   id: "text",
@@ -59,6 +61,7 @@ const eventColumns = {
   critical: "boolean",
   actorName: "text",
   webhookOrganizationIds: "text[]",
+  traceparent: "text",
 } as const satisfies Record<keyof EventInsert, SqlType>;
 
 /** One in-app notification; the rest of its columns come from its event. */
@@ -116,9 +119,9 @@ WITH input AS (
   SELECT * FROM json_to_recordset($1::json) AS e(${columnList(eventColumns)})
 ), event AS (
   INSERT INTO "Event" (id, source, "externalId", type, "organizationId", "actorId", "occurredAt", "receivedAt",
-                       "apiKeyId", data, trail, "notificationCount")
+                       "apiKeyId", data, trail, "notificationCount", traceparent)
   SELECT id, $2::text, "externalId", type, "organizationId", "actorId", "occurredAt" AT TIME ZONE 'UTC', $3::timestamp,
-         "apiKeyId", data, trail, "notificationCount"
+         "apiKeyId", data, trail, "notificationCount", traceparent
   FROM input
   ON CONFLICT (source, "externalId") DO NOTHING
   RETURNING id

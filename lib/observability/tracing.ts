@@ -3,7 +3,7 @@
 // linked to the event's. The API is a no-op until tracing-sdk.ts registers a provider (only when
 // OTEL_EXPORTER_OTLP_ENDPOINT is set), and it keeps that provider on globalThis, so the spans of
 // route handlers (bundled by Next) and of server.ts land in the same trace.
-import { context, propagation, trace, SpanStatusCode, type Link, type Span } from "@opentelemetry/api";
+import { context, propagation, trace, SpanStatusCode, type Context, type Link, type Span } from "@opentelemetry/api";
 
 const tracer = () => trace.getTracer("notification-center");
 
@@ -35,16 +35,33 @@ export async function inSpan<T>(
 export const requestContext = (request: Request) =>
   propagation.extract(context.active(), Object.fromEntries(request.headers));
 
-/** The active span's W3C `traceparent`, to store with a job (null when not tracing). */
-export function currentTraceparent(): string | null {
-  const carrier: Record<string, string> = {};
-  propagation.inject(context.active(), carrier);
-  return carrier.traceparent ?? null;
-}
-
 /** A link to the trace a job was created in, from its stored `traceparent`. */
 export function linkTo(traceparent: string | null | undefined): Link[] {
   if (!traceparent) return [];
   const spanContext = trace.getSpanContext(propagation.extract(context.active(), { traceparent }));
   return spanContext ? [{ context: spanContext }] : [];
+}
+
+/** The active trace context, to carry work done later or for several callers at once. */
+export const activeContext = (): Context => context.active();
+
+/**
+ * Records a step that already happened (start and end in ms since the epoch) as a span under
+ * `parent`: work shared by several events (one statement for a group) shows in each event's trace.
+ */
+export function recordSpan(
+  name: string,
+  parent: Context,
+  startMs: number,
+  endMs: number,
+  attributes: Record<string, string | number>,
+) {
+  tracer().startSpan(name, { startTime: startMs, attributes }, parent).end(endMs);
+}
+
+/** A context's W3C `traceparent`, stored with an event so its jobs can link to its trace. */
+export function traceparentOf(parent: Context): string | null {
+  const carrier: Record<string, string> = {};
+  propagation.inject(parent, carrier);
+  return carrier.traceparent ?? null;
 }

@@ -36,6 +36,7 @@ function storedEvent(externalId: string): StoredEvent {
       critical: true,
       actorName: "Mia the actor",
       webhookOrganizationIds: ["cust_adatum", "res_contoso", "dist_northwind", "platform"],
+      traceparent: "00-4bf92f3577b34da6a3ce929d0e0e4736-00f067aa0ba902b7-01",
     },
     notifications: [{ id: notificationId, eventId: id, userId: "u_alice", reason: "the reason" }],
     emailDeliveries: [
@@ -78,6 +79,7 @@ describe("storeEvents", () => {
       occurredAt: new Date("2026-11-26T10:00:00Z"),
       receivedAt: now,
       apiKeyId: null,
+      traceparent: "00-4bf92f3577b34da6a3ce929d0e0e4736-00f067aa0ba902b7-01",
       data: { quoteId: "q_1", nested: { n: 1 } },
       notificationCount: 1,
     });

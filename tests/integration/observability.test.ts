@@ -1,3 +1,4 @@
+import { randomBytes } from "node:crypto";
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from "vitest";
 import { InMemorySpanExporter } from "@opentelemetry/sdk-trace-node";
 import { POST as postEvent } from "@/app/api/v1/events/route";
@@ -5,6 +6,7 @@ import { POST as postBatch } from "@/app/api/v1/events/batch/route";
 import { GET as getMetrics } from "@/app/metrics/route";
 import { GET as getReady } from "@/app/api/ready/route";
 import { createApiKey } from "@/lib/api-keys";
+import { db } from "@/lib/db";
 import { catalog } from "@/lib/notifications/catalog";
 import { EVENT_ID } from "@/lib/observability/tracing";
 import { startTracing } from "@/lib/observability/tracing-sdk";
@@ -144,10 +146,55 @@ describe("tracing", () => {
       headers: { ...auth, traceparent: `00-${traceId}-00f067aa0ba902b7-01` },
     });
     expect(response.status).toBe(202);
-    const spans = exporter.getFinishedSpans();
-    const ingest = spans.find((s) => s.name === "POST /api/v1/events");
+    const ingest = exporter.getFinishedSpans().find((s) => s.name === "POST /api/v1/events");
     expect(ingest?.spanContext().traceId).toBe(traceId);
     expect(ingest?.attributes[EVENT_ID]).toBe(response.json.eventId);
+  });
+
+  it("carries one trace per event from the request through the store to the socket emit, even in a shared statement", async () => {
+    const socket = await realtime.connect(await sessionCookie("u_alice"));
+    const events = [1, 2, 3].map(() => envelope("subscription.renewal_failed"));
+    const traceIds = events.map(() => randomBytes(16).toString("hex"));
+    const arrived = new Promise<void>((resolve) => {
+      let n = 0;
+      socket.on("notification:new", () => ++n === 3 && resolve());
+    });
+    // Sent at once: the first runs alone, the two that wait for it share the next statement (group
+    // commit); each keeps its own trace.
+    const responses = await Promise.all(
+      events.map((event, i) =>
+        callRoute(postEvent, "/api/v1/events", {
+          body: event,
+          headers: { ...auth, traceparent: `00-${traceIds[i]}-b7ad6b7169203331-01` },
+        }),
+      ),
+    );
+    expect(responses.map((r) => r.status)).toEqual([202, 202, 202]);
+    await arrived;
+    const ours = new Set(events.map((e) => e.id));
+    await expect
+      .poll(
+        () =>
+          exporter
+            .getFinishedSpans()
+            .filter((s) => s.name === "realtime.emit" && ours.has(String(s.attributes[EVENT_ID]))).length,
+      )
+      .toBe(3);
+    const spans = exporter.getFinishedSpans();
+    events.forEach((event, i) => {
+      const inTrace = spans.filter((s) => s.spanContext().traceId === traceIds[i]);
+      expect(inTrace.map((s) => s.name).sort()).toEqual(["POST /api/v1/events", "ingest.store", "realtime.emit"]);
+      for (const span of inTrace.filter((s) => s.name !== "POST /api/v1/events"))
+        expect(span.attributes[EVENT_ID]).toBe(event.id);
+    });
+    // Two of them were stored by one statement: their store spans start together.
+    const storeStarts = spans
+      .filter((s) => s.name === "ingest.store" && ours.has(String(s.attributes[EVENT_ID])))
+      .map((s) => s.startTime.join("."));
+    expect(new Set(storeStarts).size).toBeLessThan(3);
+    // The event remembers its trace, for the email and webhook jobs to link to.
+    const stored = await db.event.findFirstOrThrow({ where: { externalId: events[0]!.id } });
+    expect(stored.traceparent).toMatch(new RegExp(`^00-${traceIds[0]}-`));
   });
 });
 
