@@ -6,7 +6,9 @@ const executablePath = process.env.CHROMIUM_PATH ?? (existsSync("/usr/bin/chromi
 const port = Number(process.env.E2E_PORT ?? 3100);
 
 export default defineConfig({
-  testDir: "tests/e2e",
+  // End-to-end specs, and the security specs that need the real server and browser.
+  testDir: "tests",
+  testMatch: ["e2e/**/*.spec.ts", "security/**/*.spec.ts"],
   outputDir: "test-results/e2e",
   fullyParallel: true,
   workers: 2,

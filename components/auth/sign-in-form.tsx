@@ -4,6 +4,7 @@ import { signIn } from "next-auth/react";
 import { useRouter } from "next/navigation";
 import { useState } from "react";
 import { Button } from "@/components/ui/button";
+import { safeReturnPath } from "@/lib/auth/return-path";
 
 const inputClass =
   "mt-1 block w-full rounded-md border border-zinc-300 bg-white px-3 py-2 text-sm shadow-xs placeholder:text-zinc-400 dark:border-zinc-700 dark:bg-zinc-950";
@@ -24,7 +25,8 @@ export function SignInForm({ returnTo }: { returnTo: string }) {
       redirect: false,
     }).catch(() => ({ ok: false, error: "We could not reach the server. Check your connection and try again." }));
     if (result?.ok && !result.error) {
-      router.replace(returnTo);
+      // Checked again here: the prop is the server's choice, but this is where the browser goes.
+      router.replace(safeReturnPath(returnTo));
       router.refresh();
       return;
     }

@@ -4,6 +4,7 @@ import type { NextAuthOptions, User } from "next-auth";
 import CredentialsProvider from "next-auth/providers/credentials";
 import { checkCredentials } from "@/lib/auth/credentials";
 import { consumeSignInLink } from "@/lib/auth/sign-in-links";
+import { safeReturnPath } from "@/lib/auth/return-path";
 import { isDatabaseUnavailable, logDatabaseUnavailable } from "@/lib/db/unavailable";
 import { clientAddressOf } from "@/lib/client-address";
 
@@ -61,6 +62,11 @@ export const authOptions: NextAuthOptions = {
     }),
   ],
   callbacks: {
+    // NextAuth's own redirects (after sign-in or sign-out): a path on this site, or the site's root.
+    redirect({ url, baseUrl }) {
+      if (url.startsWith(baseUrl)) url = url.slice(baseUrl.length) || "/";
+      return `${baseUrl}${safeReturnPath(url, "/")}`;
+    },
     jwt({ token, user }) {
       if (user) {
         token.uid = user.id;

@@ -7,6 +7,7 @@ import { redirect } from "next/navigation";
 import { authOptions } from "@/lib/auth/options";
 import { userIdFromCookie } from "@/lib/auth/session-token";
 import { getUser } from "@/lib/auth/user-cache";
+import { safeReturnPath } from "@/lib/auth/return-path";
 
 /** The signed-in user of a page (through Next's request context) or of an API request (its cookie). */
 export async function getCurrentUser(request?: Request) {
@@ -24,7 +25,7 @@ export type CurrentUser = NonNullable<Awaited<ReturnType<typeof getCurrentUser>>
 export async function requireUser(): Promise<CurrentUser> {
   const user = await getCurrentUser();
   if (!user) {
-    const returnTo = (await headers()).get("x-return-to") ?? "/inbox";
+    const returnTo = safeReturnPath((await headers()).get("x-return-to"));
     redirect(`/sign-in?callbackUrl=${encodeURIComponent(returnTo)}`);
   }
   return user;

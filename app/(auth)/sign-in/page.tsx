@@ -1,14 +1,10 @@
 import type { Metadata } from "next";
 import { redirect } from "next/navigation";
 import { getCurrentUser } from "@/lib/auth/session";
+import { safeReturnPath } from "@/lib/auth/return-path";
 import { SignInForm } from "@/components/auth/sign-in-form";
 
 export const metadata: Metadata = { title: "Sign in" };
-
-function safeReturnPath(value: string | string[] | undefined) {
-  const path = typeof value === "string" ? value : "/inbox";
-  return path.startsWith("/") && !path.startsWith("//") ? path : "/inbox";
-}
 
 export default async function SignInPage({
   searchParams,
