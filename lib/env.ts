@@ -46,6 +46,8 @@ const schema = z
       .enum(["true", "false"])
       .default("true")
       .transform((v) => v === "true"),
+    // Demo directory at start (lib/demo/at-start.ts): unset means only in development, on an empty database.
+    SEED_DEMO_DATA: z.enum(["true", "false"]).optional(),
     // How many reverse proxies in front of the server append to X-Forwarded-For (lib/client-address.ts).
     TRUST_PROXY: z.coerce.number().int().min(0).max(10).default(0),
     // Outside email addresses (recipients.emails) one event, and one batch in all, may name.

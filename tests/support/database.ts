@@ -42,6 +42,7 @@ export async function createFreshDatabase(prefix = "nc_test"): Promise<FreshData
     async drop() {
       await server.stop();
       rmSync(dir, { recursive: true, force: true });
+      rmSync(`${dir}.password`, { force: true });
     },
   };
 }
