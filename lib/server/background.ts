@@ -32,12 +32,17 @@ export async function startBackgroundServices(
   // Expired rate-limit counters (lib/throttle.ts) are reused by the next hit; this keeps the rest few.
   const sweeper = setInterval(() => void sweepThrottles().catch(() => {}), 10 * 60_000);
   sweeper.unref();
+  let workersStopped: Promise<unknown> | undefined;
+  const stopWorkers = async () =>
+    void (await (workersStopped ??= Promise.all([emailWorker?.stop(), webhookWorker?.stop()])));
   return {
     adapter: adapter.kind,
+    /** The email and webhook workers take no new job and finish the ones in flight (also part of stop()). */
+    stopWorkers,
     stop: async () => {
       clearInterval(sweeper);
       unregisterMetrics();
-      await Promise.all([emailWorker?.stop(), webhookWorker?.stop()]);
+      await stopWorkers();
       // The workers waited for their jobs; the pool then lets any render still under way finish.
       await closeSharedRenderPool();
       await invalidations.stop();

@@ -11,7 +11,7 @@ import { loadDemoDataAtStart } from "@/lib/demo/at-start";
 import { limitRequestBody } from "@/lib/server/body-limit";
 import { loadConfiguration } from "@/lib/server/local-config";
 import { openDatabase } from "@/lib/server/database";
-import { onShutdownSignal } from "@/lib/server/shutdown";
+import { createHttpDrain, HTTP_DRAIN_MS, onShutdownSignal } from "@/lib/server/shutdown";
 import { markShuttingDown } from "@/lib/server/readiness";
 import { startTracing } from "@/lib/observability/tracing-sdk";
 import { createSocketServer, SOCKET_PATH } from "@/lib/server/socket";
@@ -39,19 +39,22 @@ export async function startServer(options: { onShutdown?: () => Promise<void> } 
   const app = next({ dev, hostname: "localhost", port: config.PORT, httpServer: nextUpgrades as HttpServer });
   await app.prepare();
   const handle = app.getRequestHandler();
-  const server = createServer((req, res) => {
-    // Worked out here, where the connection is known; whatever the client sent under this name is replaced.
-    req.headers[CLIENT_ADDRESS_HEADER] = resolveClientAddress(
-      req.socket.remoteAddress,
-      req.headers["x-forwarded-for"],
-      config.TRUST_PROXY,
-    );
-    // Bodies over the cap are refused here, before Next: no route or NextAuth callback reads them.
-    limitRequestBody(req, res, () => {
-      if (req.url?.startsWith("/api/")) explainMethodNotAllowed(req, res);
-      void handle(req, res);
-    });
-  });
+  const http = createHttpDrain();
+  const server = createServer(
+    http.guard((req, res) => {
+      // Worked out here, where the connection is known; whatever the client sent under this name is replaced.
+      req.headers[CLIENT_ADDRESS_HEADER] = resolveClientAddress(
+        req.socket.remoteAddress,
+        req.headers["x-forwarded-for"],
+        config.TRUST_PROXY,
+      );
+      // Bodies over the cap are refused here, before Next: no route or NextAuth callback reads them.
+      limitRequestBody(req, res, () => {
+        if (req.url?.startsWith("/api/")) explainMethodNotAllowed(req, res);
+        void handle(req, res);
+      });
+    }),
+  );
   // Next attaches its upgrade listener on its first request: an upgrade before that (a dev tab's
   // hot reloader reconnecting) has no one to answer it. The ones Next holds are closed at shutdown.
   const nextSockets = new Set<Duplex>();
@@ -74,15 +77,17 @@ export async function startServer(options: { onShutdown?: () => Promise<void> } 
   onShutdownSignal(async (signal) => {
     console.log(`${signal}: shutting down`);
     markShuttingDown();
-    const force = setTimeout(() => server.closeAllConnections(), 10_000);
-    // Stops accepting, disconnects sockets, then waits for in-flight requests to finish.
-    await new Promise<void>((resolve) => {
-      server.once("close", () => resolve());
-      void io.close();
-      for (const socket of nextSockets) socket.destroy();
-      server.closeIdleConnections();
+    // The email and webhook workers take no new job and finish their sends meanwhile.
+    const workersStopped = background.stopWorkers();
+    // Answers the requests in flight, refuses new ones, disconnects the sockets.
+    await http.drain(server, {
+      forceAfterMs: HTTP_DRAIN_MS,
+      closeOthers: () => {
+        void io.close();
+        for (const socket of nextSockets) socket.destroy();
+      },
     });
-    clearTimeout(force);
+    await workersStopped;
     await background.stop();
     await disconnectDb();
     await database.stop();

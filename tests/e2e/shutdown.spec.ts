@@ -20,7 +20,7 @@ test("on SIGTERM the server answers the event still arriving, then exits with 0"
     `INSERT INTO "Organization" (id, name, kind, "updatedAt") VALUES ('cust_quiet', 'Quiet Customer', 'customer', now())`,
   );
   await pool.query(
-    `INSERT INTO "ApiKey" (id, name, prefix, hash) VALUES (gen_random_uuid()::text, 'shutdown', $1, $2)`,
+    `INSERT INTO "ApiKey" (id, name, prefix, hash, scopes) VALUES (gen_random_uuid()::text, 'shutdown', $1, $2, '{events}')`,
     [apiKey.slice(0, 12), createHash("sha256").update(apiKey).digest("hex")],
   );
   await pool.end();

@@ -34,10 +34,10 @@ export async function createFaultDatabase(prefix: string): Promise<FaultDatabase
     `INSERT INTO "User" (id, email, name, "organizationId", role, "updatedAt")
      VALUES ('u_quiet', 'quiet@quiet.example', 'Quinn Quiet', 'cust_quiet', 'admin', now())`,
   );
-  await pool.query(`INSERT INTO "ApiKey" (id, name, prefix, hash) VALUES (gen_random_uuid()::text, 'faults', $1, $2)`, [
-    apiKey.slice(0, 12),
-    createHash("sha256").update(apiKey).digest("hex"),
-  ]);
+  await pool.query(
+    `INSERT INTO "ApiKey" (id, name, prefix, hash, scopes) VALUES (gen_random_uuid()::text, 'faults', $1, $2, '{events}')`,
+    [apiKey.slice(0, 12), createHash("sha256").update(apiKey).digest("hex")],
+  );
   // Counted from the server's maintenance database: our own checks never count themselves.
   const admin = new URL(database.url);
   admin.pathname = "/postgres";
