@@ -27,6 +27,8 @@ export async function createFaultDatabase(prefix: string): Promise<FaultDatabase
   const name = new URL(database.url).pathname.slice(1);
   const apiKey = `nck_${randomBytes(32).toString("base64url")}`;
   const pool = new pg.Pool({ connectionString: database.url, max: 2 });
+  // An idle connection ended by the server (a forced drop, an administrator) must not crash the run.
+  pool.on("error", () => {});
   await pool.query(
     `INSERT INTO "Organization" (id, name, kind, "updatedAt") VALUES ('cust_quiet', 'Quiet Customer', 'customer', now())`,
   );
@@ -42,6 +44,7 @@ export async function createFaultDatabase(prefix: string): Promise<FaultDatabase
   const admin = new URL(database.url);
   admin.pathname = "/postgres";
   const monitor = new pg.Pool({ connectionString: admin.toString(), max: 1 });
+  monitor.on("error", () => {});
   return {
     ...database,
     name,
