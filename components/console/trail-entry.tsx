@@ -2,6 +2,7 @@ import type { TrailView } from "@/lib/console/event-detail";
 import { Badge, statusTone } from "@/components/console/badge";
 import { describePreference, describeVia } from "@/components/console/trail-text";
 import { Time } from "@/components/console/time";
+import { describeChoice } from "@/lib/recipient-rules/describe";
 
 const ddClass = "min-w-0 text-sm";
 const dtClass = "text-xs font-medium tracking-wide text-muted uppercase";
@@ -78,6 +79,12 @@ export function TrailEntryCard({ entry }: { entry: TrailView }) {
             ))}
           </span>
         </dd>
+        {entry.rule && (
+          <>
+            <dt className={dtClass}>Rule</dt>
+            <dd className={ddClass}>{describeChoice(entry.rule)}</dd>
+          </>
+        )}
         {entry.skipped ? (
           <>
             <dt className={dtClass}>Outcome</dt>

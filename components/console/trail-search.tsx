@@ -1,6 +1,7 @@
 import Link from "next/link";
 import { Search, UserX } from "lucide-react";
 import type { EventDetail, TrailLookup } from "@/lib/console/event-detail";
+import { summarizeRule } from "@/lib/recipient-rules/describe";
 import { Button } from "@/components/ui/button";
 import { inputClass, labelClass } from "@/components/console/form-styles";
 
@@ -46,6 +47,8 @@ export function NotInTrail({
   const tokens = detail.audience
     ? [...detail.audience.to.map((t) => `${t} (to)`), ...detail.audience.cc.map((t) => `${t} (cc)`)]
     : [];
+  const applied = detail.appliedRule;
+  if (applied) return <NoRuleNamesThem lookup={lookup} detail={detail} applied={applied} />;
   return (
     <div
       role="status"
@@ -71,6 +74,48 @@ export function NotInTrail({
             {tokens.length > 0 ? ` (${tokens.join(", ")})` : ""}.
           </p>
         )}
+      </div>
+    </div>
+  );
+}
+
+/** "No rule names them": the rule that routed the event, in words, and that it did not name this person. */
+function NoRuleNamesThem({
+  lookup,
+  detail,
+  applied,
+}: {
+  lookup: Extract<TrailLookup, { found: false }>;
+  detail: EventDetail;
+  applied: NonNullable<EventDetail["appliedRule"]>;
+}) {
+  const whose =
+    applied.source === "catalog"
+      ? "the catalog's default rule"
+      : `${applied.organizationName ?? applied.organizationId}'s recipient rule`;
+  return (
+    <div
+      role="status"
+      className="flex items-start gap-3 rounded-lg border border-amber-200 bg-amber-50 p-4 text-sm text-amber-950 dark:border-amber-900 dark:bg-amber-950 dark:text-amber-100"
+    >
+      <UserX aria-hidden className="mt-0.5 size-5 shrink-0" />
+      <div className="space-y-1">
+        <p className="font-medium">
+          {lookup.email} is not in this event&apos;s trail: they got nothing from it, in-app or by email.
+        </p>
+        <p>
+          No rule names them. {detail.type} was routed by {whose} ({summarizeRule(applied.rule)})
+          {lookup.user ? (
+            <>
+              , which does not reach {lookup.user.name} ({lookup.user.organizationName}
+              {lookup.user.active ? "" : ", deactivated"})
+            </>
+          ) : (
+            <>; no user has this address</>
+          )}
+          , and the envelope did not name them in <code>recipients.userIds</code> or <code>recipients.emails</code>.
+          Nothing is decided for someone who is not a recipient, so no preference was involved.
+        </p>
       </div>
     </div>
   );

@@ -14,6 +14,9 @@ const viaLabels: Record<RecipientSource, string> = {
   "vendor.primary": "vendor's primary contact",
   explicit: "named in recipients.userIds",
   explicit_email: "named in recipients.emails",
+  role: "a role named by a recipient rule",
+  user: "named by a recipient rule",
+  email: "an address named by a recipient rule",
 };
 
 export function describeVia(source: RecipientSource) {

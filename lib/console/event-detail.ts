@@ -3,7 +3,7 @@
 // email delivery attempt, so an admin can answer "why did this user (not) get this?".
 import { db } from "@/lib/db";
 import { getType } from "@/lib/notifications/catalog";
-import { unpackTrail, type TrailEntry } from "@/lib/notifications/trail";
+import { appliedRuleOf, unpackTrail, type TrailEntry } from "@/lib/notifications/trail";
 
 export const REDACTED = "[redacted]";
 
@@ -109,6 +109,8 @@ export async function getEventDetail(id: string) {
     type: event.type,
     typeLabel: definition?.label ?? event.type,
     audience: definition ? { to: definition.to, cc: definition.cc } : null,
+    /** The recipient rule that routed the event (null for events stored before recipient rules). */
+    appliedRule: appliedRuleOf(event.trail),
     sensitive: definition?.sensitive ?? [],
     organizationId: event.organizationId,
     organizationName: orgName.get(event.organizationId) ?? null,

@@ -5,14 +5,13 @@ import { decryptSecret } from "@/lib/crypto";
 import { db } from "@/lib/db";
 import { env } from "@/lib/env";
 import { getType, isNotificationType, type NotificationData, type NotificationType } from "@/lib/notifications/catalog";
-import type { RecipientSource } from "@/lib/notifications/trail";
 import { brandFor } from "./branding";
 import { sharedRenderPool, TemplateError } from "./render-pool";
 import type { RenderedEmail } from "./render";
 import type { OutgoingEmail } from "./transport";
 import type { EmailContext } from "./types";
 import { createUnsubscribeToken } from "./unsubscribe-token";
-import { recipientSources, whyText } from "./why";
+import { recipientSources, whyText, type RecipientSourceInfo } from "./why";
 
 export interface EmailJob {
   id: string;
@@ -41,7 +40,7 @@ export type Renderer = (
 interface StoredEvent {
   data: Record<string, unknown>;
   organizationId: string;
-  sources: Map<string, RecipientSource>;
+  sources: Map<string, RecipientSourceInfo>;
 }
 const EVENT_CACHE_SIZE = 64;
 const events = new Map<string, Promise<StoredEvent | null>>();
@@ -95,9 +94,11 @@ export async function composeEmail(
       : null,
   ]);
   if (!event) throw new UnsendableError(`Event ${job.eventId} no longer exists`);
+  // A bcc recipient's email reads like a To (it is never told who else got it).
   const role = job.role === "cc" ? "cc" : "to";
   // Sensitive fields exist only in the job's encrypted secret, and only `to` recipients see them.
-  const secrets = role === "to" && job.secret ? (JSON.parse(decryptSecret(job.secret)) as Record<string, unknown>) : {};
+  const secrets =
+    job.role === "to" && job.secret ? (JSON.parse(decryptSecret(job.secret)) as Record<string, unknown>) : {};
   const data = { ...event.data, ...secrets } as NotificationData<NotificationType>;
 
   const config = env();
@@ -113,7 +114,13 @@ export async function composeEmail(
     brand: await brandFor(user?.organizationId ?? event.organizationId),
     recipientName: user?.name ?? null,
     role,
-    why: whyText({ role, userId: job.userId, sources: event.sources, reason: notification?.reason }),
+    why: whyText({
+      role,
+      userId: job.userId,
+      address: job.toAddress,
+      sources: event.sources,
+      reason: notification?.reason,
+    }),
     typeLabel: definition.label,
     critical: definition.critical,
     actionUrl: path ? `${config.PORTAL_BASE_URL.replace(/\/$/, "")}${path}` : null,

@@ -30,6 +30,7 @@ import { groupCommit } from "@/lib/notifications/group-commit";
 import { activeContext, EVENT_ID, EVENT_TYPE, recordSpan, traceparentOf } from "@/lib/observability/tracing";
 import type { Context } from "@opentelemetry/api";
 import { uuidv7 } from "@/lib/uuid";
+import { mayReceiveSensitive } from "@/lib/recipient-rules/resolve";
 
 export interface IngestContext {
   /** "platform" for the API, "console" for test events sent from the console. */
@@ -179,21 +180,25 @@ function prepareRows(
   const trail: TrailEntry[] = [];
 
   for (const recipient of planned.recipients) {
-    const { user, field, via, reason } = recipient;
+    const { user, field, via, rule, reason } = recipient;
     const decided = decisions.get(user.id)!;
-    const entry: TrailEntry = { userId: user.id, name: user.name, address: user.email, role: field, via };
+    const entry: TrailEntry = { userId: user.id, name: user.name, address: user.email, role: field, via, rule };
     let notificationId: string | null = null;
-    if (decided.in_app.enabled) {
-      notificationId = uuidv7();
-      notifications.push({ id: notificationId, eventId, userId: user.id, reason });
-      entry.inApp = { decision: "created", notificationId, preference: decided.in_app };
-    } else {
-      entry.inApp = { decision: "suppressed", preference: decided.in_app };
+    // Bcc is email only: no notification, so nobody else's inbox can show they got it.
+    if (field !== "bcc") {
+      if (decided.in_app.enabled) {
+        notificationId = uuidv7();
+        notifications.push({ id: notificationId, eventId, userId: user.id, reason });
+        entry.inApp = { decision: "created", notificationId, preference: decided.in_app };
+      } else {
+        entry.inApp = { decision: "suppressed", preference: decided.in_app };
+      }
     }
     if (decided.email.enabled) {
       const deliveryId = uuidv7();
-      // Sensitive fields go only to the catalog's `to` recipients, encrypted while the job waits.
-      const ownSecret = field === "to" ? secret : null;
+      // Sensitive fields go only to `to` recipients of the event's organization or one above it,
+      // encrypted while the job waits (never to an actor or explicit user from elsewhere).
+      const ownSecret = mayReceiveSensitive({ field, organizationId: user.organizationId }, chain) ? secret : null;
       emailDeliveries.push({
         id: deliveryId,
         eventId,
@@ -214,12 +219,14 @@ function prepareRows(
       userId: skipped.userId,
       name: skipped.user?.name,
       address: skipped.user?.email ?? null,
-      role: "to",
+      role: skipped.rule.field,
       via: skipped.via,
+      rule: skipped.rule,
       skipped: skipped.skipped,
     });
   }
-  for (const { address, field, via } of planned.outside) {
+  // Outside addresses: email only, never sensitive fields.
+  for (const { address, field, via, rule } of planned.outside) {
     const deliveryId = uuidv7();
     emailDeliveries.push({
       id: deliveryId,
@@ -230,7 +237,7 @@ function prepareRows(
       role: field,
       secret: null,
     });
-    trail.push({ address, role: field, via, email: { decision: "queued", deliveryId } });
+    trail.push({ address, role: field, via, rule, email: { decision: "queued", deliveryId } });
   }
 
   const event: StoredEvent["event"] = {
@@ -242,7 +249,7 @@ function prepareRows(
     occurredAt: envelope.occurredAt,
     apiKeyId: context.apiKeyId ?? null,
     data: storedData,
-    trail: packTrailValue(trail),
+    trail: packTrailValue(trail, planned.applied),
     notificationCount: notifications.length,
     category: definition.category,
     title: content.title,

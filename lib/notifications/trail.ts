@@ -2,11 +2,16 @@
 // they were chosen and what was decided for each channel. It answers "why did (not) X get this?".
 import type { AudienceToken } from "@/lib/notifications/catalog";
 import type { ChannelDecision } from "@/lib/preferences/resolve";
+import type { EffectiveRule, RuleChoice } from "@/lib/recipient-rules/resolve";
 
-export type RecipientSource = AudienceToken | "explicit" | "explicit_email";
+/** Tokens; the envelope's recipients; a recipient rule's role, user or address entries. */
+export type RecipientSource = AudienceToken | "explicit" | "explicit_email" | "role" | "user" | "email";
 
-/** The address field a recipient is in (EmailDelivery.role, the trail's `role`). */
-export type AddressField = "to" | "cc";
+/** The recipient rule an event was routed by (stored once with its trail): "no rule names them" names it. */
+export type AppliedRule = Omit<EffectiveRule, "locked">;
+
+/** The address field a recipient is in (EmailDelivery.role, the trail's `role`); bcc is email only. */
+export type AddressField = "to" | "cc" | "bcc";
 
 export interface TrailEntry {
   /** Platform user id; absent for `recipients.emails` addresses. */
@@ -16,6 +21,8 @@ export interface TrailEntry {
   role: AddressField;
   /** Every way this recipient was chosen (deduplicated into one entry). */
   via: RecipientSource[];
+  /** The rule entry that put them in their field: whose rule (or the catalog's, or the envelope), field, entry. */
+  rule?: RuleChoice;
   /** Why the recipient got nothing at all, when that is the case. */
   skipped?: "inactive" | "unknown_user";
   inApp?: { decision: "created" | "suppressed"; notificationId?: string; preference?: ChannelDecision };
@@ -41,6 +48,7 @@ type Row = [
 export interface PackedTrail {
   shapes: TrailEntry[];
   rows: Row[];
+  applied?: AppliedRule;
 }
 
 // What makes entries share a shape: everything but the per-recipient fields. Objects (the
@@ -53,22 +61,23 @@ function shapeKey(entry: Omit<TrailEntry, "userId" | "name" | "address">, object
     if (known === undefined) objectIds.set(value, (known = objectIds.size));
     return known;
   };
-  const { role, via, skipped, inApp, email, ...rest } = entry;
+  const { role, via, skipped, inApp, email, rule, ...rest } = entry;
   const { decision: inAppDecision, notificationId: _n, preference: inAppPreference, ...inAppRest } = inApp ?? {};
   const { decision: emailDecision, deliveryId: _d, preference: emailPreference, ...emailRest } = email ?? {};
   // A field added to TrailEntry must be added to the key; until it is, such entries key on all of
   // their content (correct, only less compact).
   if (Object.keys({ ...rest, ...inAppRest, ...emailRest }).length) return JSON.stringify(entry);
-  return `${role}|${via.join(",")}|${skipped ?? ""}|${inApp ? 1 : 0}${inAppDecision ?? ""}|${id(inAppPreference)}|${email ? 1 : 0}${emailDecision ?? ""}|${id(emailPreference)}`;
+  // A rule choice is one object per rule entry, shared by everyone that entry chose.
+  return `${role}|${via.join(",")}|${id(rule)}|${skipped ?? ""}|${inApp ? 1 : 0}${inAppDecision ?? ""}|${id(inAppPreference)}|${email ? 1 : 0}${emailDecision ?? ""}|${id(emailPreference)}`;
 }
 
 /** The stored form as JSON text. */
-export function packTrail(entries: TrailEntry[]): string {
-  return JSON.stringify(packTrailValue(entries));
+export function packTrail(entries: TrailEntry[], applied?: AppliedRule): string {
+  return JSON.stringify(packTrailValue(entries, applied));
 }
 
 /** The stored form as a value (ingest embeds it in the JSON of its rows). */
-export function packTrailValue(entries: TrailEntry[]): PackedTrail {
+export function packTrailValue(entries: TrailEntry[], applied?: AppliedRule): PackedTrail {
   const shapes: TrailEntry[] = [];
   const shapeIndex = new Map<string, number>();
   const objectIds = new Map<object, number>();
@@ -95,7 +104,7 @@ export function packTrailValue(entries: TrailEntry[]): PackedTrail {
       entry.email?.deliveryId ?? null,
     ];
   });
-  return { shapes, rows };
+  return { shapes, rows, ...(applied ? { applied } : {}) };
 }
 
 /** Event.trail as entries; trails stored before packing (a plain array) are read as they are. */
@@ -115,4 +124,10 @@ export function unpackTrail(stored: unknown): TrailEntry[] {
       ...(email ? { email: { ...email, ...(deliveryId !== null ? { deliveryId } : {}) } } : {}),
     };
   });
+}
+
+/** The recipient rule stored with a trail, if any (events stored before recipient rules have none). */
+export function appliedRuleOf(stored: unknown): AppliedRule | null {
+  if (Array.isArray(stored)) return null;
+  return (stored as Partial<PackedTrail> | null)?.applied ?? null;
 }

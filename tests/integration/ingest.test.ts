@@ -102,7 +102,12 @@ describe("recipients", () => {
       const trail = unpackTrail(event.trail);
       expect(trail.find((t) => t.userId === "u_ben")).toMatchObject({ skipped: "inactive", via: ["customer.billing"] });
       expect(trail.find((t) => t.userId === "u_nobody")).toMatchObject({ skipped: "unknown_user", via: ["explicit"] });
-      expect(trail.find((t) => t.userId === "u_alice")?.via).toEqual(["customer.primary", "explicit"]);
+      // Her address in recipients.emails is her (routing.md): one more way she was chosen, still one recipient.
+      expect(trail.find((t) => t.userId === "u_alice")?.via).toEqual([
+        "customer.primary",
+        "explicit",
+        "explicit_email",
+      ]);
     } finally {
       await db.user.update({ where: { id: "u_ben" }, data: { active: true } });
     }
