@@ -31,6 +31,7 @@ const schema = z
       .enum(["true", "false", "1", "0"])
       .optional()
       .transform((v) => v === "true" || v === "1"),
+    EMAIL_BATCH_SIZE: z.coerce.number().int().min(1).max(100).default(100),
     EMAIL_RENDER_THREADS: z.coerce.number().int().min(1).max(64).optional(),
     REDIS_URL: z.url({ protocol: /^rediss?$/, message: "must be a redis:// URL" }).optional(),
     // The email queue's retry schedule and leases (README: Deployment).

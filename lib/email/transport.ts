@@ -19,9 +19,17 @@ export type SendResult =
   | { ok: true; providerId: string }
   | { ok: false; retryable: boolean; status: number | null; error: string; retryAfterMs?: number };
 
+/** A batch's answer: one result per email, in order; or the whole batch failed. */
+export type BatchResult = { ok: true; results: SendResult[] } | Extract<SendResult, { ok: false }>;
+
+/** Resend's batch API takes at most this many emails per request. */
+export const MAX_BATCH = 100;
+
 export interface EmailTransport {
   name: "resend" | "mailbox";
   send(email: OutgoingEmail): Promise<SendResult>;
+  /** Several emails in one request (Resend's batch API) under one idempotency key; absent: one request each. */
+  sendBatch?(emails: OutgoingEmail[], idempotencyKey: string): Promise<BatchResult>;
 }
 
 /** Retry-After as seconds or as an HTTP date → milliseconds. */
@@ -64,22 +72,51 @@ export function classifyResendError(
 /** `timeoutMs`: a hung request must not hold the job past its lease; it counts as a network error. */
 export function resendTransport(options: { apiKey: string; baseUrl?: string; timeoutMs?: number }): EmailTransport {
   const client = new Resend(options.apiKey, options.baseUrl ? { baseUrl: options.baseUrl } : undefined);
+  const payload = (email: OutgoingEmail) => ({
+    from: email.from,
+    to: email.to,
+    subject: email.subject,
+    html: email.html,
+    text: email.text,
+    headers: email.headers,
+    // Lets the webhook find the job even if it arrives before the send's answer is stored.
+    tags: [{ name: "delivery_id", value: email.id }],
+  });
   return {
     name: "resend",
+    async sendBatch(emails, idempotencyKey) {
+      // Permissive: an email Resend refuses (validation) comes back in `errors` by index and the
+      // others are sent; strict (the default) would refuse the whole batch for it.
+      const { data, error, headers } = await client.batch.send(emails.map(payload), {
+        idempotencyKey,
+        batchValidation: "permissive",
+        signal: AbortSignal.timeout(options.timeoutMs ?? 10_000),
+      });
+      if (error || !data)
+        return classifyResendError(
+          (error ?? { name: "application_error", message: "empty response" }) as never,
+          headers,
+        );
+      const refused = new Map((data.errors ?? []).map((entry) => [entry.index, entry.message]));
+      // `data` lists the accepted emails' ids in the order sent, without the refused ones.
+      const ids = data.data.map((entry) => entry.id);
+      let next = 0;
+      const results = emails.map((_, index): SendResult => {
+        const message = refused.get(index);
+        if (message !== undefined)
+          return { ok: false, retryable: false, status: 422, error: `422 validation_error: ${message}`.slice(0, 1000) };
+        const id = ids[next++];
+        return id
+          ? { ok: true, providerId: id }
+          : { ok: false, retryable: true, status: null, error: "batch answer without this email" };
+      });
+      return { ok: true, results };
+    },
     async send(email) {
-      const { data, error, headers } = await client.emails.send(
-        {
-          from: email.from,
-          to: email.to,
-          subject: email.subject,
-          html: email.html,
-          text: email.text,
-          headers: email.headers,
-          // Lets the webhook find the job even if it arrives before the send's answer is stored.
-          tags: [{ name: "delivery_id", value: email.id }],
-        },
-        { idempotencyKey: email.id, signal: AbortSignal.timeout(options.timeoutMs ?? 10_000) },
-      );
+      const { data, error, headers } = await client.emails.send(payload(email), {
+        idempotencyKey: email.id,
+        signal: AbortSignal.timeout(options.timeoutMs ?? 10_000),
+      });
       if (error || !data)
         return classifyResendError(
           (error ?? { name: "application_error", message: "empty response" }) as never,

@@ -7,6 +7,13 @@
 //
 // Each job goes claim → compose (render) → send → mark, the mark per job; slots are refilled as
 // soon as one job ends, so one slow request never holds the others back.
+//
+// With a transport that sends batches (Resend), a slot holds up to EMAIL_BATCH_SIZE jobs sent in
+// one request under a key made from their ids; each job is still marked from its own answer
+// (a refused email fails alone), and a batch whose answer is lost is sent again, the same emails
+// under the same key, so the provider accepts each once. The limit: a batch that stays
+// unanswered through its retries goes back to the queue job by job, and if the provider had in
+// fact accepted it, a later batch under another key would send those emails again.
 import { retryDelayMs } from "@/lib/backoff";
 import { countSendAttempt } from "@/lib/observability/metrics";
 import { db, sql } from "@/lib/db";
@@ -14,7 +21,16 @@ import { createPgListener, type PgListener } from "@/lib/db/listener";
 import { env, type Env } from "@/lib/env";
 import { composeEmail, UnsendableError, type EmailJob } from "./compose";
 import { EMAIL_WAKE_CHANNEL, onEmailWake } from "./queue";
-import { defaultTransport, sendEmail, type EmailTransport, type SendResult } from "./transport";
+import { createHash } from "node:crypto";
+import {
+  defaultTransport,
+  MAX_BATCH,
+  sendEmail,
+  type BatchResult,
+  type EmailTransport,
+  type OutgoingEmail,
+  type SendResult,
+} from "./transport";
 
 export interface WorkerTiming {
   /** Longest sleep between looks at the queue when nothing wakes the worker. */
@@ -61,6 +77,11 @@ export interface WorkerOptions {
   timing?: Partial<WorkerTiming>;
   /** Most jobs in flight at once; a free slot is filled at once, without waiting for the others. */
   concurrency?: number;
+  /**
+   * Jobs sent per provider request when the transport sends batches (Resend): up to 100, default
+   * EMAIL_BATCH_SIZE; 1 sends one request per job. Two batches are in flight at most.
+   */
+  batchSize?: number;
   /** LISTEN for wake-ups from other processes (needs DATABASE_URL). */
   listen?: boolean;
   log?: (message: string) => void;
@@ -185,31 +206,85 @@ async function finishFailed(
   countSendAttempt("email", status);
 }
 
-async function processJob(job: EmailJob, transport: EmailTransport, timing: WorkerTiming) {
+/** Checks and renders a claimed job: its email, or null when the job already ended (suppressed, unrenderable). */
+async function prepareJob(job: EmailJob, timing: WorkerTiming): Promise<OutgoingEmail | null> {
   const address = job.toAddress.toLowerCase();
   const [suppression, user] = await Promise.all([
     db.emailSuppression.findUnique({ where: { email: address } }),
     job.userId ? db.user.findUnique({ where: { id: job.userId }, select: { active: true } }) : null,
   ]);
-  if (suppression) return finishSuppressed(job, `address suppressed (${suppression.reason})`);
-  if (job.userId && !user?.active) return finishSuppressed(job, "recipient deactivated");
-
-  let email;
+  if (suppression) return finishSuppressed(job, `address suppressed (${suppression.reason})`).then(() => null);
+  if (job.userId && !user?.active) return finishSuppressed(job, "recipient deactivated").then(() => null);
   try {
-    email = await composeEmail(job);
+    return await composeEmail(job);
   } catch (error) {
     // Never log the data: it may hold the decrypted sensitive fields.
     const message = `render: ${(error as Error).message}`.slice(0, 1000);
-    return finishFailed(job, null, message, { retryable: !(error instanceof UnsendableError) }, timing);
+    await finishFailed(job, null, message, { retryable: !(error instanceof UnsendableError) }, timing);
+    return null;
   }
-  const result = await sendEmail(email, transport);
+}
+
+function finish(job: EmailJob, email: OutgoingEmail, result: SendResult, timing: WorkerTiming) {
   if (result.ok) return finishSent(job, email.subject, result);
   return finishFailed(job, email.subject, result.error, result, timing);
+}
+
+async function processJob(job: EmailJob, transport: EmailTransport, timing: WorkerTiming) {
+  const email = await prepareJob(job, timing);
+  if (email) await finish(job, email, await sendEmail(email, transport), timing);
+}
+
+/** The same jobs always make the same key, so a batch sent again is recognised by the provider. */
+export function batchKey(jobIds: string[]): string {
+  return `batch_${createHash("sha256")
+    .update([...jobIds].sort().join(","))
+    .digest("base64url")}`;
+}
+
+// A batch whose outcome is unknown (no answer, 5xx) is sent again at once, the same emails under
+// the same key, so that the provider answers for what it may already have accepted; regrouped
+// later with other jobs, it would carry another key.
+const BATCH_RETRIES = [1_000, 3_000];
+
+async function sendBatchOnce(transport: EmailTransport, emails: OutgoingEmail[], key: string): Promise<BatchResult> {
+  try {
+    return await transport.sendBatch!(emails, key);
+  } catch (error) {
+    return { ok: false, retryable: true, status: null, error: `transport: ${(error as Error).message}`.slice(0, 1000) };
+  }
+}
+
+/** Claimed jobs → rendered → one request (up to 100 emails) → each job marked from its own answer. */
+async function processBatch(jobs: EmailJob[], transport: EmailTransport, timing: WorkerTiming) {
+  const prepared = await Promise.all(jobs.map(async (job) => ({ job, email: await prepareJob(job, timing) })));
+  const ready = prepared.filter((entry): entry is { job: EmailJob; email: OutgoingEmail } => entry.email !== null);
+  if (ready.length === 0) return;
+  // A lone email goes as before: its job id is its key.
+  if (ready.length === 1 || !transport.sendBatch) {
+    await Promise.all(
+      ready.map(async ({ job, email }) => finish(job, email, await sendEmail(email, transport), timing)),
+    );
+    return;
+  }
+  const emails = ready.map((entry) => entry.email);
+  const key = batchKey(emails.map((email) => email.id));
+  let answer = await sendBatchOnce(transport, emails, key);
+  for (const wait of BATCH_RETRIES) {
+    if (answer.ok || !answer.retryable) break;
+    await new Promise((resolve) =>
+      setTimeout(resolve, Math.max(wait, Math.min(answer.ok ? 0 : (answer.retryAfterMs ?? 0), 5_000))),
+    );
+    answer = await sendBatchOnce(transport, emails, key);
+  }
+  const results = answer.ok ? answer.results : ready.map(() => answer as SendResult);
+  await Promise.all(ready.map(({ job, email }, index) => finish(job, email, results[index]!, timing)));
 }
 
 export function createEmailWorker(options: WorkerOptions = {}): EmailWorker {
   const timing: WorkerTiming = { ...timingFromEnv(), ...options.timing };
   const concurrency = options.concurrency ?? 10;
+  const batchSize = Math.min(MAX_BATCH, Math.max(1, options.batchSize ?? env().EMAIL_BATCH_SIZE));
   const log = options.log ?? ((message: string) => console.log(`[email] ${message}`));
   let transport: EmailTransport | undefined = options.transport;
   let started = false;
@@ -247,21 +322,36 @@ export function createEmailWorker(options: WorkerOptions = {}): EmailWorker {
 
   async function drain(): Promise<number> {
     const send = (transport ??= defaultTransport({ timeoutMs: timing.sendTimeoutMs }));
+    // Batching: a slot is a batch of up to batchSize jobs (two in flight), else a slot is a job.
+    const batching = batchSize > 1 && Boolean(send.sendBatch);
+    const perSlot = batching ? batchSize : 1;
+    const slots = batching ? 2 : concurrency;
     let handled = 0;
     const running = new Set<Promise<void>>();
     try {
       let queueEmpty = false;
       while (!stopping) {
-        const free = concurrency - running.size;
+        const free = slots - running.size;
         if (free > 0 && (!queueEmpty || nudged)) {
           nudged = false;
-          const jobs = await claimDueJobs(free, timing.leaseMs);
-          queueEmpty = jobs.length < free;
+          const wanted = free * perSlot;
+          const jobs = await claimDueJobs(wanted, timing.leaseMs);
+          queueEmpty = jobs.length < wanted;
           handled += jobs.length;
-          for (const job of jobs) {
-            const work: Promise<void> = track(job, processJob(job, send, timing)).finally(() => running.delete(work));
-            running.add(work);
-          }
+          if (batching) {
+            for (let start = 0; start < jobs.length; start += perSlot) {
+              const batch = jobs.slice(start, start + perSlot);
+              const sending = processBatch(batch, send, timing);
+              const work: Promise<void> = Promise.all(batch.map((job) => track(job, sending)))
+                .then(() => {})
+                .finally(() => running.delete(work));
+              running.add(work);
+            }
+          } else
+            for (const job of jobs) {
+              const work: Promise<void> = track(job, processJob(job, send, timing)).finally(() => running.delete(work));
+              running.add(work);
+            }
           continue;
         }
         if (running.size === 0) break;

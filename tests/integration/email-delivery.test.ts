@@ -25,6 +25,9 @@ function worker(options: { timing?: Partial<WorkerTiming>; listen?: boolean; tra
     transport: options.transport ?? transport,
     timing: { ...fast, ...options.timing },
     listen: options.listen ?? false,
+    // One request per job: the path these tests cover (EMAIL_BATCH_SIZE=1, and any lone email);
+    // batches have their own tests (email-batch.test.ts).
+    batchSize: 1,
     log: () => {},
   });
   workers.push(created);
@@ -303,8 +306,22 @@ describe("durability and concurrency", () => {
   it("never sends a job twice with two workers draining at once", async () => {
     for (let i = 0; i < 8; i++) await ingest(renewalFailed); // 32 jobs
     fake.setDelay(5);
-    const a = createEmailWorker({ transport, timing: fast, concurrency: 3, listen: false, log: () => {} });
-    const b = createEmailWorker({ transport, timing: fast, concurrency: 3, listen: false, log: () => {} });
+    const a = createEmailWorker({
+      transport,
+      timing: fast,
+      concurrency: 3,
+      batchSize: 1,
+      listen: false,
+      log: () => {},
+    });
+    const b = createEmailWorker({
+      transport,
+      timing: fast,
+      concurrency: 3,
+      batchSize: 1,
+      listen: false,
+      log: () => {},
+    });
     const [handledA, handledB] = await Promise.all([a.drain(), b.drain()]);
     expect(handledA + handledB).toBe(32);
     expect(handledA).toBeGreaterThan(0);
@@ -347,6 +364,7 @@ describe("leases and slow providers", () => {
       transport: resendTransport({ apiKey: "re_test_key", baseUrl: fake.url, timeoutMs: 1_500 }),
       timing: fast,
       concurrency: 2,
+      batchSize: 1,
       listen: false,
       log: () => {},
     });
