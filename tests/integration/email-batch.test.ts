@@ -120,8 +120,8 @@ describe("batch sending", () => {
   });
 
   it("never sends a job twice with two workers batching the same queue", async () => {
-    const addresses = Array.from({ length: 40 }, (_, i) => `ops${i}@vendor.example`);
-    for (let i = 0; i < 3; i++) await ingest(renewalFailed(addresses));
+    const addresses = Array.from({ length: 20 }, (_, i) => `ops${i}@vendor.example`);
+    for (let i = 0; i < 6; i++) await ingest(renewalFailed(addresses));
     const total = await db.emailDelivery.count();
     expect(total).toBeGreaterThan(120);
     const [a, b] = [worker(7), worker(7)];
