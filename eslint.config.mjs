@@ -17,6 +17,20 @@ export default defineConfig([
     },
   },
   {
+    // Secondary text uses the text-muted token: zinc-500 is under 4.5:1 on the unread tint and on
+    // dark surfaces (docs/accessibility.md).
+    files: ["app/**/*.{ts,tsx}", "components/**/*.{ts,tsx}"],
+    rules: {
+      "no-restricted-syntax": [
+        "error",
+        ...["Literal", "TemplateElement"].map((node) => ({
+          selector: `${node}[${node === "Literal" ? "value" : "value.raw"}=/(^|[\\s:])text-zinc-500/]`,
+          message: "Use text-muted for secondary text (text-zinc-500 fails WCAG contrast on tinted and dark surfaces).",
+        })),
+      ],
+    },
+  },
+  {
     // Tests read loosely typed JSON answers; Playwright fixtures call their own `use`, not React's.
     files: ["tests/**"],
     rules: { "@typescript-eslint/no-explicit-any": "off", "react-hooks/rules-of-hooks": "off" },

@@ -137,9 +137,7 @@ export function CreateApiKeyDialog() {
                       <input type="checkbox" name="scopes" value={scope} className="mt-0.5 size-4 shrink-0" />
                       <span>
                         <span className="font-mono text-xs">{scope}</span>
-                        <span className="block text-xs text-zinc-500 dark:text-zinc-400">
-                          {apiKeyScopeLabels[scope]}
-                        </span>
+                        <span className="block text-xs text-muted">{apiKeyScopeLabels[scope]}</span>
                       </span>
                     </label>
                   ))}

@@ -11,7 +11,7 @@ function Delivery({ delivery }: { delivery: WebhookTrailDelivery }) {
       <header className="flex flex-wrap items-center gap-2">
         <Badge tone={statusTone(delivery.status === "pending" ? "queued" : delivery.status)}>{delivery.status}</Badge>
         <h3 className="font-medium">{delivery.organizationName}</h3>
-        <span className="w-full font-mono text-xs break-all text-zinc-500">
+        <span className="w-full font-mono text-xs break-all text-muted">
           {delivery.url} · {delivery.id}
         </span>
       </header>
@@ -22,18 +22,18 @@ function Delivery({ delivery }: { delivery: WebhookTrailDelivery }) {
         >
           {delivery.attempts.map((attempt, index) => (
             <li key={index} className="flex flex-wrap gap-x-2">
-              <Time date={new Date(attempt.at)} className="text-zinc-500 tabular-nums" />
+              <Time date={new Date(attempt.at)} className="text-muted tabular-nums" />
               <span className="font-medium">{attempt.httpStatus ?? "no answer"}</span>
-              <span className="text-zinc-500">{attempt.durationMs} ms</span>
+              <span className="text-muted">{attempt.durationMs} ms</span>
               {attempt.error && <span className="break-all text-red-700 dark:text-red-400">{attempt.error}</span>}
             </li>
           ))}
         </ol>
       ) : (
-        <p className="mt-1 text-xs text-zinc-500">No attempt yet.</p>
+        <p className="mt-1 text-xs text-muted">No attempt yet.</p>
       )}
       {delivery.nextAttemptAt && (
-        <p className="mt-1 text-xs text-zinc-500">
+        <p className="mt-1 text-xs text-muted">
           Next attempt <Time date={delivery.nextAttemptAt} />
         </p>
       )}
@@ -58,7 +58,7 @@ export function WebhookTrail({
         endpoint got nothing.
       </p>
       {deliveries.length === 0 && skipped.length === 0 ? (
-        <p className="text-sm text-zinc-500">No webhook endpoint is registered along this organization&apos;s tree.</p>
+        <p className="text-sm text-muted">No webhook endpoint is registered along this organization&apos;s tree.</p>
       ) : (
         <ul className="space-y-3" aria-label="Webhook deliveries">
           {deliveries.map((delivery) => (
@@ -76,7 +76,7 @@ export function WebhookTrail({
                 <span className="font-medium">{skip.organizationName}</span>
                 <span className="text-zinc-600 dark:text-zinc-400">{skip.reason}</span>
               </span>
-              <span className="mt-1 block font-mono text-xs break-all text-zinc-500">{skip.url}</span>
+              <span className="mt-1 block font-mono text-xs break-all text-muted">{skip.url}</span>
             </li>
           ))}
         </ul>

@@ -9,11 +9,11 @@ export function AttemptLine({ attempt }: { attempt: Attempt }) {
   return (
     <div className="min-w-0 text-xs">
       <span className="flex flex-wrap items-center gap-x-2 gap-y-1">
-        <Time date={new Date(attempt.at)} className="text-zinc-500 tabular-nums" />
+        <Time date={new Date(attempt.at)} className="text-muted tabular-nums" />
         <Badge tone={ok(attempt) ? "success" : "danger"}>
           {attempt.httpStatus === null ? "no answer" : `HTTP ${attempt.httpStatus}`}
         </Badge>
-        <span className="text-zinc-500">{attempt.durationMs} ms</span>
+        <span className="text-muted">{attempt.durationMs} ms</span>
         {attempt.error && !attempt.error.startsWith("HTTP ") && (
           <span className="break-all text-red-700 dark:text-red-400">{attempt.error}</span>
         )}

@@ -73,7 +73,7 @@ export function DeliveriesList({
         </button>
       </p>
     );
-  if (!items) return <p className="text-sm text-zinc-500">Loading deliveries…</p>;
+  if (!items) return <p className="text-sm text-muted">Loading deliveries…</p>;
   return (
     <div>
       <p role="status" className="sr-only">
@@ -81,7 +81,7 @@ export function DeliveriesList({
       </p>
       {notice && <p className="mb-2 text-xs text-zinc-600 dark:text-zinc-400">{notice}</p>}
       {items.length === 0 ? (
-        <p className="text-sm text-zinc-500">No deliveries yet. Send a test message, or wait for the next event.</p>
+        <p className="text-sm text-muted">No deliveries yet. Send a test message, or wait for the next event.</p>
       ) : (
         <ol className="divide-y divide-zinc-100 dark:divide-zinc-800" aria-label="Deliveries, newest first">
           {items.map((delivery) => (
@@ -89,8 +89,8 @@ export function DeliveriesList({
               <div className="flex flex-wrap items-center gap-2">
                 <Badge tone={tone[delivery.status]}>{delivery.status}</Badge>
                 <span className="font-mono text-xs">{delivery.type}</span>
-                {delivery.eventId && <span className="text-xs text-zinc-500">event {delivery.eventId}</span>}
-                <Time date={delivery.createdAt} className="text-xs text-zinc-500 tabular-nums" />
+                {delivery.eventId && <span className="text-xs text-muted">event {delivery.eventId}</span>}
+                <Time date={delivery.createdAt} className="text-xs text-muted tabular-nums" />
                 {delivery.status !== "pending" && (
                   <Button
                     variant="ghost"
@@ -109,7 +109,7 @@ export function DeliveriesList({
                   </li>
                 ))}
                 {delivery.nextAttemptAt && (
-                  <li className="text-xs text-zinc-500">
+                  <li className="text-xs text-muted">
                     Next attempt <Time date={delivery.nextAttemptAt} className="tabular-nums" />
                   </li>
                 )}

@@ -89,7 +89,7 @@ export function EndpointCard({
         <div className="min-w-0 flex-1">
           <h3 className="font-medium break-words">{endpoint.description || "Endpoint"}</h3>
           <p className="font-mono text-xs break-all text-zinc-600 dark:text-zinc-400">{endpoint.url}</p>
-          <p className="mt-1 text-xs text-zinc-500">{typesText(endpoint.types)}</p>
+          <p className="mt-1 text-xs text-muted">{typesText(endpoint.types)}</p>
         </div>
         {status(endpoint)}
       </header>

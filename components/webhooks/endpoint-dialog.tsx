@@ -113,7 +113,7 @@ export function EndpointDialog({
                 </p>
               )}
               <label htmlFor="webhook-description" className={`${labelClass} mt-4`}>
-                Description <span className="font-normal text-zinc-500">(optional)</span>
+                Description <span className="font-normal text-muted">(optional)</span>
               </label>
               <input
                 id="webhook-description"
@@ -139,7 +139,7 @@ export function EndpointDialog({
                   <div className="mt-3 max-h-64 space-y-3 overflow-y-auto rounded-md border border-zinc-200 p-3 dark:border-zinc-800">
                     {categoryKeys.map((category) => (
                       <fieldset key={category}>
-                        <legend className="text-xs font-medium tracking-wide text-zinc-500 uppercase">
+                        <legend className="text-xs font-medium tracking-wide text-muted uppercase">
                           {categories[category].label}
                         </legend>
                         <div className="mt-1 grid gap-1 sm:grid-cols-2">
@@ -154,7 +154,7 @@ export function EndpointDialog({
                               />
                               <span>
                                 {catalog[type].label}
-                                <span className="block font-mono text-xs text-zinc-500">{type}</span>
+                                <span className="block font-mono text-xs text-muted">{type}</span>
                               </span>
                             </label>
                           ))}

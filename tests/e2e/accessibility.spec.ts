@@ -73,7 +73,28 @@ const pages: Entry[] = [
   { role: "customer", path: "/settings/notifications", setup: heading("Notification settings") },
   { role: "customer", name: "console, no access", path: "/admin" },
   { role: "reseller", path: "/admin/organizations", setup: heading("Organizations") },
-  { role: "reseller", path: "/admin/organizations/res_contoso/notifications", setup: heading("Contoso Reseller") },
+  {
+    role: "reseller",
+    name: "/admin/organizations/res_contoso/notifications, recipient editor open",
+    path: "/admin/organizations/res_contoso/notifications",
+    setup: async (page) => {
+      await page
+        .getByRole("button", { name: /^Edit recipients/ })
+        .first()
+        .click();
+      await expect(page.getByRole("button", { name: /^Close/, expanded: true })).toBeVisible();
+    },
+  },
+  { role: "reseller", path: "/admin/organizations/res_contoso/webhooks", setup: heading("Contoso Reseller") },
+  {
+    role: "reseller",
+    name: "/admin/organizations/res_contoso/webhooks, add endpoint dialog",
+    path: "/admin/organizations/res_contoso/webhooks",
+    setup: async (page) => {
+      await page.getByRole("button", { name: "Add endpoint" }).click();
+      await expect(page.getByRole("dialog", { name: "Add an endpoint" })).toBeVisible();
+    },
+  },
   { role: "platform", path: "/admin" },
   { role: "platform", path: "/admin/activity" },
   { role: "platform", name: "/admin/events/[id]", path: (d) => `/admin/events/${d.eventId}` },
