@@ -19,6 +19,7 @@ import { emailSection } from "./email";
 import { settleQueue } from "./email-queue";
 import { parseOptions } from "./options";
 import { inboxSection } from "./inbox";
+import { webhookSection } from "./webhooks";
 import { memoryRows } from "./memory";
 import { appRealtime, bareRealtime, type RealtimeResults } from "./realtime";
 import { ensureBuild, startAppServer, type AppServer } from "./server";
@@ -78,6 +79,9 @@ async function measure(bench: Bench) {
   }
   rows.push(...(inbox?.rows ?? []), ...memoryRows(app.rss, bare.rss));
   if (bench.email) rows.push(...((await attempt(rows, "6", "email", () => emailSection(bench, bench.email!))) ?? []));
+  // Webhooks last, with no mail left draining from the sections before.
+  if (bench.email) await settleQueue(bench, 0);
+  rows.push(...((await attempt(rows, "7", "webhooks", () => webhookSection(bench))) ?? []));
   return { rows, plans: inbox?.plans ?? {} };
 }
 
@@ -125,6 +129,8 @@ try {
         ? { RESEND_API_KEY: "re_bench_fake", RESEND_BASE_URL: fake.url }
         : // No Resend key: production then requires mail to be explicitly off.
           { EMAIL_DISABLED: "true" }),
+      // Section 7's webhook receiver listens on 127.0.0.1.
+      WEBHOOK_ALLOW_PRIVATE_NETWORKS: "true",
       ...(process.env.BENCH_REDIS_URL ? { REDIS_URL: process.env.BENCH_REDIS_URL } : {}),
     },
   });

@@ -122,6 +122,15 @@ export async function sendTestMessage(params: {
 }): Promise<{ delivery: { id: string; status: string }; attempt: AttemptView }> {
   const timing = params.timing ?? defaultWebhookTiming;
   const now = params.now ?? new Date();
+  // Tests count against the endpoint's concurrency limit too: a button held down cannot flood a receiver.
+  const inFlight = await db.webhookMessage.count({
+    where: { endpointId: params.endpoint.id, status: "sending", lockedUntil: { gt: now } },
+  });
+  if (inFlight >= timing.perEndpoint)
+    throw new AppError(
+      "rate_limited",
+      `${inFlight} messages to this endpoint are still waiting for an answer; try again when they finish`,
+    );
   const id = newMessageId();
   await db.webhookMessage.create({
     data: {

@@ -50,17 +50,40 @@ export function createWebhookWorker(options: WebhookWorkerOptions = {}): Webhook
   // The policy reads the environment: resolved on first use, not at construction.
   const getContext = () => (context ??= { timing, clock, policy: options.policy ?? defaultPolicy() });
 
+  // Slots are refilled as each message ends, not batch by batch: a receiver that takes 15 s holds
+  // only its own (at most perEndpoint) slots while the other endpoints' messages keep flowing.
   async function drain(): Promise<number> {
+    const context = getContext();
+    const inFlight = new Set<Promise<void>>();
     let handled = 0;
-    while (!stopping) {
-      const messages = await claimDueMessages(batchSize, getContext());
-      if (messages.length === 0) break;
-      const results = await Promise.allSettled(messages.map((message) => attemptMessage(message, getContext())));
-      for (const result of results) {
-        // A database hiccup while recording: the lease runs out and the message is sent again.
-        if (result.status === "rejected") log(`message failed unexpectedly: ${(result.reason as Error).message}`);
+    let look = true;
+    try {
+      while (!stopping) {
+        const free = batchSize - inFlight.size;
+        if (look && free > 0) {
+          const messages = await claimDueMessages(free, context);
+          // Fewer than asked: nothing else is due until a slot frees (or the per-endpoint limit lifts).
+          look = messages.length === free;
+          handled += messages.length;
+          for (const message of messages) {
+            const running: Promise<void> = attemptMessage(message, context).then(
+              () => void inFlight.delete(running),
+              // A database hiccup while recording: the lease runs out and the message is sent again.
+              (error: Error) => {
+                inFlight.delete(running);
+                log(`message failed unexpectedly: ${error.message}`);
+              },
+            );
+            inFlight.add(running);
+          }
+          continue;
+        }
+        if (inFlight.size === 0) break;
+        await Promise.race(inFlight);
+        look = true;
       }
-      handled += messages.length;
+    } finally {
+      await Promise.allSettled(inFlight);
     }
     return handled;
   }

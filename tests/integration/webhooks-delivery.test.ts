@@ -306,3 +306,22 @@ describe("a worker killed mid-delivery", () => {
     ]);
   });
 });
+
+describe("test messages under pressure", () => {
+  it("refuses a test (429) while the endpoint already has 4 messages waiting for an answer", async () => {
+    const created = await endpoint();
+    receiver.fallback = { hang: true };
+    const pending = Array.from({ length: 4 }, () => api.test("u_ryan", "res_contoso", created.id));
+    await until(async () => receiver.received.length === 4, 5_000, "four hanging tests");
+    const refused = await api.test("u_ryan", "res_contoso", created.id);
+    expect(refused.status).toBe(429);
+    expect(refused.json.error.code).toBe("rate_limited");
+    expect(receiver.received).toHaveLength(4);
+    // Let the hanging requests end: the receiver drops them, each attempt records a failure.
+    receiver.reset();
+    await receiver.close();
+    receiver = await startReceiver();
+    const results = await Promise.all(pending);
+    for (const result of results) expect(result.json.attempt.httpStatus).toBeNull();
+  });
+});

@@ -7,8 +7,10 @@ import { Webhook } from "standardwebhooks";
 import { db } from "@/lib/db";
 import { catalog } from "@/lib/notifications/catalog";
 import { createWebhookWorker, type WebhookWorker } from "@/lib/webhooks/worker";
-import { ingest } from "../support/email";
-import { resetDatabase } from "../support/integration";
+import { until } from "../support/email";
+import { POST as postEvent } from "@/app/api/v1/events/route";
+import { createApiKey } from "@/lib/api-keys";
+import { callRoute, resetDatabase } from "../support/integration";
 import { startReceiver, type Receiver } from "../support/webhook-receiver";
 import { webhooksApi as api } from "../support/webhooks";
 
@@ -28,6 +30,20 @@ async function endpoint(user: string, org: string, types: string[], extra: Recor
   return res.json as { id: string; secret: string };
 }
 
+let apiKey = "";
+let counter = 0;
+
+/** Posts one event through the real Platform API route; expects 202. */
+async function ingest(envelope: Record<string, unknown>) {
+  const id = `evt_webhooks_${Date.now().toString(36)}_${++counter}`;
+  const res = await callRoute(postEvent, "/api/v1/events", {
+    body: { id, occurredAt: new Date().toISOString(), ...envelope },
+    headers: { authorization: `Bearer ${apiKey}` },
+  });
+  expect(res.status, JSON.stringify(res.json)).toBe(202);
+  return { id, ...res.json } as { id: string; eventId: string };
+}
+
 const quoteSent = { type: "quote.sent", organizationId: "cust_adatum", data: catalog["quote.sent"].example };
 
 beforeAll(async () => {
@@ -35,6 +51,7 @@ beforeAll(async () => {
 });
 beforeEach(async () => {
   await resetDatabase();
+  apiKey = (await createApiKey({ name: "webhook-tests", scopes: ["events"] })).key;
   receiver.reset();
 });
 afterEach(async () => {
@@ -103,13 +120,9 @@ describe("an event's webhook messages", () => {
   it("are not stored again for a duplicate event", async () => {
     await endpoint("u_ryan", "res_contoso", ["*"]);
     const first = await ingest(quoteSent);
-    const { POST } = await import("@/app/api/v1/events/route");
-    const { callRoute } = await import("../support/integration");
-    const { createApiKey } = await import("@/lib/api-keys");
-    const { key } = await createApiKey({ name: "dup", scopes: ["events"] });
-    const again = await callRoute(POST, "/api/v1/events", {
+    const again = await callRoute(postEvent, "/api/v1/events", {
       body: { id: first.id, occurredAt: new Date().toISOString(), ...quoteSent },
-      headers: { authorization: `Bearer ${key}` },
+      headers: { authorization: `Bearer ${apiKey}` },
     });
     expect(again.json.status).toBe("duplicate");
     expect(await db.webhookMessage.count()).toBe(1);
@@ -148,5 +161,22 @@ describe("the console's trail of an event", () => {
       ["Adatum Corporation", "paused (now, perhaps not when the event arrived)"],
       ["Northwind Distribution", "not subscribed to quote.sent (subscribes to subscription.renewed)"],
     ]);
+  });
+});
+
+describe("a slow receiver", () => {
+  it("holds at most its own 4 slots: the other endpoints' messages keep flowing", async () => {
+    await endpoint("u_ryan", "res_contoso", ["*"]); // answers after 3 s
+    await endpoint("u_dana", "dist_northwind", ["*"]); // answers at once
+    receiver.byPath = { "/res_contoso": { status: 200, delayMs: 3_000 } };
+    for (let i = 0; i < 8; i++) await ingest(quoteSent);
+    const started = Date.now();
+    await worker().start();
+    const fast = async () => receiver.received.filter((r) => r.path === "/dist_northwind").length;
+    await until(async () => (await fast()) === 8, 2_800, "the fast endpoint's 8 messages");
+    // All eight of the fast endpoint's messages arrived before the slow one answered even once.
+    expect(Date.now() - started).toBeLessThan(3_000);
+    await until(async () => (await db.webhookMessage.count({ where: { status: "delivered" } })) === 16, 10_000);
+    expect(receiver.peak["/res_contoso"]).toBe(4);
   });
 });

@@ -24,6 +24,11 @@ export interface Receiver {
   /** How to answer the next requests, in order; later requests get `fallback`. */
   answers: Answer[];
   fallback: Answer;
+  /** Answers by request path, before `answers`. */
+  byPath: Record<string, Answer>;
+  /** Requests being answered now, by path, and the most at once. */
+  open: Record<string, number>;
+  peak: Record<string, number>;
   reset(): void;
   close(): Promise<void>;
 }
@@ -35,10 +40,16 @@ export async function startReceiver(): Promise<Receiver> {
     received: [],
     answers: [],
     fallback: { status: 200, body: "ok" },
+    byPath: {},
+    open: {},
+    peak: {},
     reset() {
       receiver.received.length = 0;
       receiver.answers = [];
       receiver.fallback = { status: 200, body: "ok" };
+      receiver.byPath = {};
+      receiver.open = {};
+      receiver.peak = {};
     },
     close: async () => {
       for (const socket of sockets) socket.destroy();
@@ -49,12 +60,12 @@ export async function startReceiver(): Promise<Receiver> {
     const chunks: Buffer[] = [];
     req.on("data", (chunk: Buffer) => chunks.push(chunk));
     req.on("end", () => {
-      receiver.received.push({
-        path: req.url ?? "/",
-        headers: req.headers,
-        body: Buffer.concat(chunks).toString("utf8"),
-      });
-      const answer = receiver.answers.shift() ?? receiver.fallback;
+      const path = req.url ?? "/";
+      receiver.received.push({ path, headers: req.headers, body: Buffer.concat(chunks).toString("utf8") });
+      receiver.open[path] = (receiver.open[path] ?? 0) + 1;
+      receiver.peak[path] = Math.max(receiver.peak[path] ?? 0, receiver.open[path]);
+      res.on("close", () => (receiver.open[path] = (receiver.open[path] ?? 1) - 1));
+      const answer = receiver.byPath[path] ?? receiver.answers.shift() ?? receiver.fallback;
       if (answer.hang) return;
       const reply = () => {
         res.writeHead(answer.status ?? 200, { "content-type": "text/plain", ...answer.headers });

@@ -147,3 +147,19 @@ describe("the socket spy itself", () => {
     connect.mockClear();
   });
 });
+
+describe("address spellings", () => {
+  it.each(["https://2130706433/", "https://0x7f.1/", "https://0177.0.0.1/", "https://[0:0:0:0:0:ffff:7f00:1]/"])(
+    "normalizes %s to loopback and refuses it",
+    async (url) => {
+      await expect(
+        checkWebhookUrl(
+          url,
+          strict(async () => {
+            throw new Error("no DNS for address literals");
+          }),
+        ),
+      ).rejects.toBeInstanceOf(UnsafeTargetError);
+    },
+  );
+});
