@@ -16,6 +16,8 @@ declare module "next-auth" {
 declare module "next-auth/jwt" {
   interface JWT {
     uid: string;
+    /** This session's id, for sign-out everywhere (lib/auth/revoked-sessions.ts). */
+    sid?: string;
     organizationId: string;
     role: Role;
   }

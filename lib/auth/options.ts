@@ -5,6 +5,8 @@ import CredentialsProvider from "next-auth/providers/credentials";
 import { checkCredentials } from "@/lib/auth/credentials";
 import { consumeSignInLink } from "@/lib/auth/sign-in-links";
 import { safeReturnPath } from "@/lib/auth/return-path";
+import { revokeSession } from "@/lib/auth/revoked-sessions";
+import { randomUUID } from "node:crypto";
 import { isDatabaseUnavailable, logDatabaseUnavailable } from "@/lib/db/unavailable";
 import { clientAddressOf } from "@/lib/client-address";
 
@@ -61,6 +63,14 @@ export const authOptions: NextAuthOptions = {
       },
     }),
   ],
+  events: {
+    // Sign-out ends the session on the server too: a copy of the cookie stops working and the
+    // session's sockets close, on every instance.
+    async signOut({ token }) {
+      if (token?.sid)
+        await revokeSession(token.sid, new Date(((token.exp as number) ?? 0) * 1000 || Date.now() + 864e5));
+    },
+  },
   callbacks: {
     // NextAuth's own redirects (after sign-in or sign-out): a path on this site, or the site's root.
     redirect({ url, baseUrl }) {
@@ -69,6 +79,8 @@ export const authOptions: NextAuthOptions = {
     },
     jwt({ token, user }) {
       if (user) {
+        // A new session: its own id, so that signing out can end it on the server too.
+        token.sid = randomUUID();
         token.uid = user.id;
         token.organizationId = user.organizationId;
         token.role = user.role;

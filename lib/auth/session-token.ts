@@ -9,10 +9,23 @@ import { env } from "@/lib/env";
 
 const MAX_ENTRIES = 10_000;
 
-const holder = globalThis as unknown as { __sessionTokens?: Map<string, { userId: string; expiresAt: number }> };
+export interface SessionClaims {
+  userId: string;
+  /** Set at sign-in (lib/auth/options.ts); absent from sessions older than that. */
+  sessionId?: string;
+  /** Milliseconds since the epoch; Infinity when the token carries no expiry. */
+  expiresAt: number;
+}
+
+const holder = globalThis as unknown as { __sessionTokens?: Map<string, SessionClaims> };
 const decoded = (holder.__sessionTokens ??= new Map());
 
 export async function userIdFromCookie(cookieHeader: string | null | undefined): Promise<string | null> {
+  return (await sessionFromCookie(cookieHeader))?.userId ?? null;
+}
+
+/** The session's user, id and expiry, or null without a valid, unexpired session cookie. */
+export async function sessionFromCookie(cookieHeader: string | null | undefined): Promise<SessionClaims | null> {
   if (!cookieHeader) return null;
   const cookies = parseCookies(cookieHeader) as Record<string, string>;
   // raw: the token as sent (NextAuth joins a token split over several cookies), not decoded.
@@ -24,13 +37,18 @@ export async function userIdFromCookie(cookieHeader: string | null | undefined):
   const secret = process.env.AUTH_SECRET;
   if (!token || !secret) return null;
   const hit = decoded.get(token);
-  if (hit && hit.expiresAt > Date.now()) return hit.userId;
+  if (hit && hit.expiresAt > Date.now()) return hit;
   decoded.delete(token);
   const payload = await decode({ token, secret }).catch(() => null);
   if (!payload?.uid) return null;
+  const claims: SessionClaims = {
+    userId: payload.uid,
+    sessionId: typeof payload.sid === "string" ? payload.sid : undefined,
+    expiresAt: typeof payload.exp === "number" ? payload.exp * 1000 : Infinity,
+  };
   if (typeof payload.exp === "number") {
     if (decoded.size >= MAX_ENTRIES) decoded.delete(decoded.keys().next().value!);
-    decoded.set(token, { userId: payload.uid, expiresAt: payload.exp * 1000 });
+    decoded.set(token, claims);
   }
-  return payload.uid;
+  return claims;
 }

@@ -1,21 +1,19 @@
 // The signed-in user, for pages and route handlers. The user's row is checked on each call (from a
 // cache that every user change drops) so a deactivated user loses access at once, not when the
-// session cookie expires.
-import { getServerSession } from "next-auth";
+// session cookie expires; so does a session ended by sign-out (lib/auth/revoked-sessions.ts).
 import { headers } from "next/headers";
 import { redirect } from "next/navigation";
-import { authOptions } from "@/lib/auth/options";
-import { userIdFromCookie } from "@/lib/auth/session-token";
+import { isSessionRevoked } from "@/lib/auth/revoked-sessions";
+import { sessionFromCookie } from "@/lib/auth/session-token";
 import { getUser } from "@/lib/auth/user-cache";
 import { safeReturnPath } from "@/lib/auth/return-path";
 
 /** The signed-in user of a page (through Next's request context) or of an API request (its cookie). */
 export async function getCurrentUser(request?: Request) {
-  const userId = request
-    ? await userIdFromCookie(request.headers.get("cookie"))
-    : (await getServerSession(authOptions))?.user?.id;
-  if (!userId) return null;
-  const user = await getUser(userId);
+  const cookie = request ? request.headers.get("cookie") : (await headers()).get("cookie");
+  const session = await sessionFromCookie(cookie);
+  if (!session || (await isSessionRevoked(session.sessionId))) return null;
+  const user = await getUser(session.userId);
   return user?.active ? user : null;
 }
 

@@ -4,7 +4,8 @@
 import { db } from "@/lib/db";
 import { createPgListener } from "@/lib/db/listener";
 
-export type CacheTopic = "directory" | "users" | "organization-preferences" | "api-keys" | "recipient-rules";
+export type CacheTopic =
+  "directory" | "users" | "organization-preferences" | "api-keys" | "recipient-rules" | "sessions";
 
 /** The Postgres NOTIFY channel the instances announce changes on. */
 export const CHANNEL = "nc_cache_invalidate";
@@ -14,10 +15,12 @@ type Listener = () => void;
 const holder = globalThis as unknown as { __cacheListeners?: Map<CacheTopic, Set<Listener>> };
 const listeners: Map<CacheTopic, Set<Listener>> = (holder.__cacheListeners ??= new Map());
 
-export function onInvalidate(topic: CacheTopic, listener: Listener) {
+/** Registers a listener; returns the function that removes it. */
+export function onInvalidate(topic: CacheTopic, listener: Listener): () => void {
   const set = listeners.get(topic) ?? new Set();
   set.add(listener);
   listeners.set(topic, set);
+  return () => set.delete(listener);
 }
 
 function dispatch(topic: string) {

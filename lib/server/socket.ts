@@ -2,8 +2,8 @@
 // cookie, and each socket joins its user's room. Cross-origin handshakes are refused.
 import type { Server as HttpServer, IncomingMessage } from "node:http";
 import { Server } from "socket.io";
-import { userIdFromCookie } from "@/lib/auth/session-token";
-import { getUser } from "@/lib/auth/user-cache";
+import { sessionFromCookie } from "@/lib/auth/session-token";
+import { sessionStillValid, watchSessions } from "@/lib/realtime/session-watch";
 import { setRealtimeServer, type RealtimeServer } from "@/lib/realtime/emit";
 import { userRoom } from "@/lib/realtime/protocol";
 
@@ -31,15 +31,17 @@ export function createSocketServer(httpServer: HttpServer, options: { dev: boole
 
   io.use(async (socket, next) => {
     try {
-      const userId = await userIdFromCookie(socket.request.headers.cookie);
-      const user = userId ? await getUser(userId) : null;
-      if (!userId || !user?.active) return next(new Error("unauthorized"));
-      socket.data.userId = userId;
+      const session = await sessionFromCookie(socket.request.headers.cookie);
+      if (!session || !(await sessionStillValid(session))) return next(new Error("unauthorized"));
+      socket.data.userId = session.userId;
+      socket.data.session = session;
       next();
     } catch (error) {
       next(error as Error);
     }
   });
+  const stopWatching = watchSessions(io);
+  httpServer.once("close", stopWatching);
 
   io.on("connection", (socket) => {
     void socket.join(userRoom(socket.data.userId as string));
