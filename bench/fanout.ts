@@ -3,6 +3,7 @@
 // inserted with plain INSERTs and a bare Socket.IO server emitting to the same N clients.
 import type { Socket } from "socket.io-client";
 import { fanoutEvent, nextEventId } from "./events";
+import { EVENT_TYPE, FANOUT_ORG } from "./directory";
 import { insertRowSet, loadRowSet } from "./pg-baseline";
 import { waitForDeliveries } from "./sockets";
 import { percentiles, type Metric, type Row } from "./stats";
@@ -54,6 +55,53 @@ export async function appFanout(bench: Bench, sockets: Socket[]): Promise<Fanout
       : { value: 0, unit: "ms", detail: "never all delivered" },
     eventIds,
   };
+}
+
+/**
+ * The same fan-out routed by a recipient rule instead of the catalog's audience: every admin of
+ * the customer by role in To, two outside addresses in Cc (so also email jobs). The rule is
+ * written as the session API would store it and announced to the server's rule cache.
+ */
+export async function ruleFanout(bench: Bench, sockets: Socket[]): Promise<FanoutRun | null> {
+  const rule = {
+    to: [{ role: "admin", of: "customer" }],
+    cc: [{ email: "finance@bench-outside.example" }, { email: "ops@bench-outside.example" }],
+  };
+  await bench.pool.query(
+    `INSERT INTO "RecipientRule" ("organizationId", type, "to", cc, bcc, locked, "updatedAt")
+     VALUES ($1, $2, $3, $4, '[]', false, now())
+     ON CONFLICT ("organizationId", type) DO UPDATE SET "to" = EXCLUDED."to", cc = EXCLUDED.cc`,
+    [FANOUT_ORG, EVENT_TYPE, JSON.stringify(rule.to), JSON.stringify(rule.cc)],
+  );
+  await bench.pool.query(`SELECT pg_notify('nc_cache_invalidate', 'recipient-rules')`);
+  await new Promise((r) => setTimeout(r, 200)); // the server hears the notice
+  try {
+    return await appFanout(bench, sockets);
+  } finally {
+    await bench.pool.query(`DELETE FROM "RecipientRule" WHERE "organizationId" = $1`, [FANOUT_ORG]);
+    await bench.pool.query(`SELECT pg_notify('nc_cache_invalidate', 'recipient-rules')`);
+  }
+}
+
+/** Rows comparing the rule-routed fan-out with the catalog-routed one of the same run. */
+export function ruleFanoutRows(recipients: number, app: FanoutRun | null, rule: FanoutRun | null): Row[] {
+  const label = `one event → ${recipients.toLocaleString("en-US")} recipients by a recipient rule (role + 2 outside addresses)`;
+  if (!app || !rule) return [{ section: "2", label, result: "n/a" }];
+  return [
+    {
+      section: "2",
+      label: `${label}: response (stored)`,
+      result: rule.response,
+      baseline: { label: "same fan-out by the catalog's tokens", metric: app.response },
+      target: "within 10 % of the baseline",
+    },
+    {
+      section: "2",
+      label: `${label}: until the last socket has it`,
+      result: rule.delivered,
+      baseline: { label: "same fan-out by the catalog's tokens", metric: app.delivered },
+    },
+  ];
 }
 
 /** The bare server: POST /emit with every user id, until every socket has it. */

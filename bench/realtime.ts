@@ -4,7 +4,7 @@ import type { Socket } from "socket.io-client";
 import type { Bench } from "./context";
 import { sessionCookies } from "./directory";
 import { appDeliveryBody, bareDeliveryBody, measureDelivery } from "./delivery";
-import { appFanout, bareFanout, type FanoutRun } from "./fanout";
+import { appFanout, bareFanout, ruleFanout, type FanoutRun } from "./fanout";
 import { measureRss, settle, startBareServer } from "./memory";
 import { connectMany, disconnectAll, type ClientOptions } from "./sockets";
 import type { Metric } from "./stats";
@@ -13,6 +13,7 @@ import { postBacklog, settleQueue } from "./email-queue";
 export interface RealtimeResults {
   rss: Map<number, Metric | string>;
   fanout?: FanoutRun | null;
+  ruleFanout?: FanoutRun | null;
   bareFanout?: Metric;
   delivery?: Metric | string;
 }
@@ -42,6 +43,9 @@ export async function appRealtime(bench: Bench, results: RealtimeResults) {
     bench.log(
       `2 fan-out: response ${JSON.stringify(results.fanout?.response.latency)}, delivered ${JSON.stringify(results.fanout?.delivered.latency)}`,
     );
+    // The same fan-out routed by a recipient rule (roles and outside addresses), on the same sockets.
+    results.ruleFanout = await ruleFanout(bench, sockets);
+    bench.log(`2 rule fan-out: response ${JSON.stringify(results.ruleFanout?.response.latency)}`);
     disconnectAll(sockets.slice(bench.sizes.e2eSockets));
     await settle(1000);
     if (!(await bench.routeExists("/api/v1/events"))) results.delivery = "n/a (route missing)";

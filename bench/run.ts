@@ -12,7 +12,7 @@ import { startFakeResend, type FakeResend } from "../tests/support/fake-resend";
 import { defaultRenderThreads } from "@/lib/email/render-pool";
 import { routeExists, type Bench } from "./context";
 import { createDirectory } from "./directory";
-import { fanoutRows, insertFanout } from "./fanout";
+import { fanoutRows, insertFanout, ruleFanoutRows } from "./fanout";
 import { ingestSection } from "./ingest";
 import { batchSection } from "./batch";
 import { emailSection } from "./email";
@@ -70,6 +70,8 @@ async function measure(bench: Bench) {
 
   if (app.fanout !== undefined)
     rows.push(...fanoutRows(bench.directory.users.length, app.fanout, insert ?? null, bare.bareFanout ?? null));
+  if (app.ruleFanout !== undefined)
+    rows.push(...ruleFanoutRows(bench.directory.users.length, app.fanout ?? null, app.ruleFanout));
   if (app.delivery) {
     const label = `ingest → notification:new, ${sizes.e2eSockets.toLocaleString("en-US")} sockets at ${sizes.e2eRate} events/s`;
     const baseline = bare.delivery ? { label: "bare Socket.IO", metric: bare.delivery } : undefined;
