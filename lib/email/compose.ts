@@ -40,6 +40,8 @@ export type Renderer = (
 interface StoredEvent {
   data: Record<string, unknown>;
   organizationId: string;
+  externalId: string;
+  traceparent: string | null;
   sources: Map<string, RecipientSourceInfo>;
 }
 const EVENT_CACHE_SIZE = 64;
@@ -49,12 +51,17 @@ function storedEvent(eventId: string): Promise<StoredEvent | null> {
   const cached = events.get(eventId);
   if (cached) return cached;
   const loading = db.event
-    .findUnique({ where: { id: eventId }, select: { data: true, trail: true, organizationId: true } })
+    .findUnique({
+      where: { id: eventId },
+      select: { data: true, trail: true, organizationId: true, externalId: true, traceparent: true },
+    })
     .then((event) =>
       event
         ? {
             data: event.data as Record<string, unknown>,
             organizationId: event.organizationId,
+            externalId: event.externalId,
+            traceparent: event.traceparent,
             sources: recipientSources(event.trail),
           }
         : null,
@@ -77,6 +84,12 @@ function senderAddress(from: string) {
 /** EMAIL_FROM's address under the reseller's name, so the inbox shows who the mail is about. */
 function senderFor(from: string, brandName: string) {
   return `"${brandName.replace(/["\\\r\n<>]/g, "")}" <${senderAddress(from)}>`;
+}
+
+/** The platform's id and the trace of a job's event (cached with the rest of the event), for the send's span. */
+export async function eventTrace(eventId: string) {
+  const event = await storedEvent(eventId).catch(() => null);
+  return { eventId: event?.externalId ?? "", traceparent: event?.traceparent ?? null };
 }
 
 export async function composeEmail(

@@ -16,10 +16,11 @@
 // fact accepted it, a later batch under another key would send those emails again.
 import { retryDelayMs } from "@/lib/backoff";
 import { countSendAttempt } from "@/lib/observability/metrics";
+import { EVENT_ID, inSpan, linkTo } from "@/lib/observability/tracing";
 import { db, sql } from "@/lib/db";
 import { createPgListener, type PgListener } from "@/lib/db/listener";
 import { env, type Env } from "@/lib/env";
-import { composeEmail, UnsendableError, type EmailJob } from "./compose";
+import { composeEmail, eventTrace, UnsendableError, type EmailJob } from "./compose";
 import { EMAIL_WAKE_CHANNEL, onEmailWake } from "./queue";
 import { createHash } from "node:crypto";
 import {
@@ -230,9 +231,23 @@ function finish(job: EmailJob, email: OutgoingEmail, result: SendResult, timing:
   return finishFailed(job, email.subject, result.error, result, timing);
 }
 
+// Sends are spans of their own traces (a retry hours later is not part of the request), linked to
+// the traces of their events.
+const traceLinks = async (jobs: EmailJob[]) =>
+  (await Promise.all(jobs.map((job) => eventTrace(job.eventId)))).flatMap((event) => linkTo(event.traceparent));
+
 async function processJob(job: EmailJob, transport: EmailTransport, timing: WorkerTiming) {
-  const email = await prepareJob(job, timing);
-  if (email) await finish(job, email, await sendEmail(email, transport), timing);
+  const { eventId } = await eventTrace(job.eventId);
+  const attributes = { [EVENT_ID]: eventId, "nc.email_delivery_id": job.id };
+  await inSpan(
+    "email.send",
+    attributes,
+    async () => {
+      const email = await prepareJob(job, timing);
+      if (email) await finish(job, email, await sendEmail(email, transport), timing);
+    },
+    await traceLinks([job]),
+  );
 }
 
 /** The same jobs always make the same key, so a batch sent again is recognised by the provider. */
@@ -257,6 +272,11 @@ async function sendBatchOnce(transport: EmailTransport, emails: OutgoingEmail[],
 
 /** Claimed jobs → rendered → one request (up to 100 emails) → each job marked from its own answer. */
 async function processBatch(jobs: EmailJob[], transport: EmailTransport, timing: WorkerTiming) {
+  const work = () => sendBatchOf(jobs, transport, timing);
+  await inSpan("email.send_batch", { "nc.emails": jobs.length }, work, await traceLinks(jobs));
+}
+
+async function sendBatchOf(jobs: EmailJob[], transport: EmailTransport, timing: WorkerTiming) {
   const prepared = await Promise.all(jobs.map(async (job) => ({ job, email: await prepareJob(job, timing) })));
   const ready = prepared.filter((entry): entry is { job: EmailJob; email: OutgoingEmail } => entry.email !== null);
   if (ready.length === 0) return;

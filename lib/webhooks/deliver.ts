@@ -5,6 +5,7 @@
 // owner's result. At most `perEndpoint` messages of one endpoint are in flight at once (across
 // workers), so one slow receiver cannot hold every slot.
 import { countSendAttempt } from "@/lib/observability/metrics";
+import { EVENT_ID, inSpan, linkTo } from "@/lib/observability/tracing";
 import { sql, utcTimestamp } from "@/lib/db";
 import { uuidv7 } from "@/lib/uuid";
 import type { AddressPolicy } from "./address-guard";
@@ -66,6 +67,8 @@ export interface ClaimedMessage {
   occurredAtMs: number | null;
   actorId: string | null;
   eventData: unknown;
+  /** The event's trace, when it was traced: the attempt's span links to it. */
+  traceparent: string | null;
 }
 
 const ms = (column: string, alias: string) => `(EXTRACT(EPOCH FROM ${column}) * 1000)::float8 AS "${alias}"`;
@@ -74,7 +77,7 @@ const LOAD_SQL = `
 SELECT m.id, m."endpointId", m.attempts, m."attemptBase", m.type, m.data, m."eventId", ${ms(`m."createdAt"`, "createdAtMs")},
        e.url, e.secret, e."previousSecret", ${ms(`e."previousSecretExpiresAt"`, "previousSecretExpiresAtMs")},
        ev."externalId", ev."organizationId" AS "eventOrganizationId", ${ms(`ev."occurredAt"`, "occurredAtMs")},
-       ev."actorId", ev.data AS "eventData"
+       ev."actorId", ev.data AS "eventData", ev.traceparent
 FROM "WebhookMessage" m
 JOIN "WebhookEndpoint" e ON e.id = m."endpointId"
 LEFT JOIN "Event" ev ON ev.id = m."eventId"
@@ -203,7 +206,13 @@ async function recordOutcome(message: ClaimedMessage, outcome: SendOutcome, cont
 }
 
 /** Signs and sends one claimed message, then records the attempt. Never throws for a receiver's failure. */
-export async function attemptMessage(message: ClaimedMessage, context: DeliverContext): Promise<AttemptView> {
+export function attemptMessage(message: ClaimedMessage, context: DeliverContext): Promise<AttemptView> {
+  // A span of its own trace, linked to the event's: a retry hours later is not part of the request.
+  const attributes = { [EVENT_ID]: message.externalId ?? "", "nc.webhook_message_id": message.id };
+  return inSpan("webhook.send", attributes, () => attempt(message, context), linkTo(message.traceparent));
+}
+
+async function attempt(message: ClaimedMessage, context: DeliverContext): Promise<AttemptView> {
   const at = context.clock();
   let outcome: SendOutcome;
   try {

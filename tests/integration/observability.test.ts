@@ -7,6 +7,9 @@ import { GET as getMetrics } from "@/app/metrics/route";
 import { GET as getReady } from "@/app/api/ready/route";
 import { createApiKey } from "@/lib/api-keys";
 import { db } from "@/lib/db";
+import { mailboxTransport } from "@/lib/email/transport";
+import { createEmailWorker } from "@/lib/email/worker";
+import { createWebhookWorker } from "@/lib/webhooks/worker";
 import { catalog } from "@/lib/notifications/catalog";
 import { EVENT_ID } from "@/lib/observability/tracing";
 import { startTracing } from "@/lib/observability/tracing-sdk";
@@ -14,9 +17,13 @@ import { markShuttingDown, readiness, setSocketAdapter } from "@/lib/server/read
 import { callRoute, resetDatabase, sessionCookie } from "../support/integration";
 import { parsePrometheus, sampleValue as value, type Sample } from "../support/prometheus";
 import { registerScrapeSources } from "@/lib/observability/sources";
+import { startReceiver } from "../support/webhook-receiver";
+import { webhooksApi } from "../support/webhooks";
 import { startRealtime, nextEvent, type RealtimeHarness } from "../support/realtime";
 
 const METRICS_TOKEN = process.env.METRICS_TOKEN!;
+// The webhook receiver of these tests listens on 127.0.0.1.
+process.env.WEBHOOK_ALLOW_PRIVATE_NETWORKS = "true";
 let auth: Record<string, string>;
 let n = 0;
 const envelope = (type: keyof typeof catalog, extra: Record<string, unknown> = {}) => ({
@@ -195,6 +202,44 @@ describe("tracing", () => {
     // The event remembers its trace, for the email and webhook jobs to link to.
     const stored = await db.event.findFirstOrThrow({ where: { externalId: events[0]!.id } });
     expect(stored.traceparent).toMatch(new RegExp(`^00-${traceIds[0]}-`));
+  });
+
+  it("sends each email and webhook in a span of its own trace, linked to the event's", async () => {
+    const receiver = await startReceiver();
+    const endpoint = await webhooksApi.create("u_alice", "cust_adatum", { url: receiver.url, types: ["*"] });
+    expect(endpoint.status).toBe(201);
+    const traceId = randomBytes(16).toString("hex");
+    const event = envelope("subscription.renewal_failed");
+    const response = await callRoute(postEvent, "/api/v1/events", {
+      body: event,
+      headers: { ...auth, traceparent: `00-${traceId}-b7ad6b7169203331-01` },
+    });
+    expect(response.status).toBe(202);
+    const email = createEmailWorker({ transport: mailboxTransport(), listen: false, log: () => {} });
+    const webhook = createWebhookWorker({ listen: false, log: () => {} });
+    try {
+      await email.drain();
+      await webhook.drain();
+    } finally {
+      await Promise.all([email.stop(), webhook.stop(), receiver.close()]);
+    }
+    const spans = exporter.getFinishedSpans();
+    // Emails go one by one or in batches (one span linked to every event of the batch).
+    const emailSends = spans.filter((s) => s.name.startsWith("email.send"));
+    const webhookSends = spans.filter((s) => s.name === "webhook.send" && s.attributes[EVENT_ID] === event.id);
+    for (const [channel, sends] of [
+      ["email", emailSends.filter((s) => s.links.some((link) => link.context.traceId === traceId))],
+      ["webhook", webhookSends],
+    ] as const) {
+      expect(sends.length, channel).toBeGreaterThan(0);
+      for (const send of sends) {
+        expect(send.spanContext().traceId, channel).not.toBe(traceId);
+        expect(
+          send.links.map((link) => link.context.traceId),
+          channel,
+        ).toContain(traceId);
+      }
+    }
   });
 });
 
