@@ -42,7 +42,7 @@ export default defineConfig({
       use: { ...devices["Desktop Chrome"], channel: undefined },
     },
     // Fault injection against the production server as its own process (no browser): tests/faults.
-    { name: "faults", testDir: "tests/faults", timeout: 120_000 },
+    { name: "faults", testDir: "tests/faults", testMatch: "**/*.spec.ts", timeout: 120_000 },
   ],
   webServer: {
     command: "tsx tests/e2e/server.ts",

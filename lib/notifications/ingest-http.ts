@@ -5,6 +5,7 @@ import { parseJson, readBodyText } from "@/lib/api/read-json";
 import { AppError, errorBody, toAppError } from "@/lib/errors";
 import { getType } from "@/lib/notifications/catalog";
 import type { IngestResult } from "@/lib/notifications/ingest";
+import { publishIfUnpublished } from "@/lib/notifications/publish-sweeper";
 import { recordRejections, type Rejection } from "@/lib/notifications/rejections";
 import { countEvent, countNotifications, observeIngest } from "@/lib/observability/metrics";
 import { EVENT_ID, EVENT_TYPE, inSpan, requestContext } from "@/lib/observability/tracing";
@@ -62,4 +63,18 @@ export function outcomeRecord(apiKeyId: string, body: unknown, result: IngestRes
 
 export function batchItem(result: IngestResult | AppError) {
   return result instanceof AppError ? { status: result.status, ...errorBody(result) } : result;
+}
+
+/**
+ * A duplicate may be the platform retrying an event whose answer it never got because the
+ * instance died, before or after pushing it: if the push never happened, it happens now.
+ */
+export function pushUnpublishedDuplicates(results: (IngestResult | AppError)[]) {
+  const ids = results.flatMap((result) =>
+    !(result instanceof AppError) && result.status === "duplicate" ? [result.eventId] : [],
+  );
+  if (ids.length)
+    void publishIfUnpublished(ids).catch((error: Error) =>
+      console.error(`push of duplicates failed: ${error.message}`),
+    );
 }

@@ -279,6 +279,7 @@ function recordStoreSpan(trace: Context, rows: StoredEvent, started: Date, inser
 
 function published({ event, notifications }: StoredEvent, now: Date, trace: Context): Published {
   return {
+    id: event.id,
     eventId: event.externalId,
     trace,
     notifications: notifications.map((n) => ({

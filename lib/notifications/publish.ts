@@ -1,5 +1,8 @@
 // After commit, tells each recipient's browser: `notification:new` with the item, then the new
 // unread count. Runs off the request path so the platform's response does not wait for it.
+// Each event is then marked published (Event.publishedAt, one UPDATE for all the events of a few
+// milliseconds): an event still unmarked a few seconds after its commit was stored by an instance
+// that died before pushing it, and the sweeper of any instance pushes it (publish-sweeper.ts).
 import { sql } from "@/lib/db";
 import { statusFilter } from "@/lib/notifications/inbox";
 import { toNotificationItem, type NotificationRow } from "@/lib/notifications/item";
@@ -8,6 +11,8 @@ import { EVENT_ID, recordSpan } from "@/lib/observability/tracing";
 import type { Context } from "@opentelemetry/api";
 
 export interface Published {
+  /** Our Event.id. */
+  id: string;
   /** The platform's event id. */
   eventId: string;
   /** The event's trace: its emits are a span there. */
@@ -45,6 +50,28 @@ async function flushCounts() {
   }
 }
 
+// Published events are marked together, like the counts.
+const MARK_WINDOW_MS = 10;
+const pendingMarks = new Set<string>();
+let markTimer: NodeJS.Timeout | undefined;
+
+async function flushMarks() {
+  markTimer = undefined;
+  const ids = [...pendingMarks];
+  pendingMarks.clear();
+  try {
+    // LOCALTIMESTAMP: the same clock as receivedAt's column default.
+    await sql(
+      `UPDATE "Event" SET "publishedAt" = LOCALTIMESTAMP WHERE id = ANY($1::text[]) AND "publishedAt" IS NULL`,
+      [ids],
+      "publish_mark",
+    );
+  } catch (error) {
+    // Unmarked, the sweeper pushes them again in a few seconds: a duplicate hint, merged by id.
+    console.error(`marking ${ids.length} events published failed: ${(error as Error).message}`);
+  }
+}
+
 // A large fan-out yields to the event loop between slices, so the platform's response (and other
 // requests) are not held up behind thousands of emits.
 const EMITS_PER_SLICE = 500;
@@ -65,6 +92,7 @@ export function publishNotifications(events: Published[]) {
         );
         pendingCounts.add(notification.userId);
       }
+      pendingMarks.add(event.id);
       if (event.trace)
         recordSpan("realtime.emit", event.trace, started, Date.now(), {
           [EVENT_ID]: event.eventId,
@@ -72,5 +100,6 @@ export function publishNotifications(events: Published[]) {
         });
     }
     countTimer ??= setTimeout(() => void flushCounts(), COUNT_WINDOW_MS);
+    markTimer ??= setTimeout(() => void flushMarks(), MARK_WINDOW_MS);
   })();
 }

@@ -7,6 +7,7 @@ import { closeSharedRenderPool } from "@/lib/email/render-pool";
 import { createEmailWorker } from "@/lib/email/worker";
 import { createWebhookWorker } from "@/lib/webhooks/worker";
 import { listenForInvalidations } from "@/lib/cache/invalidation";
+import { startPublicationSweeper } from "@/lib/notifications/publish-sweeper";
 import { registerScrapeSources } from "@/lib/observability/sources";
 import { setSocketAdapter } from "@/lib/server/readiness";
 import { sweepThrottles } from "@/lib/throttle";
@@ -15,7 +16,7 @@ import { sweepThrottles } from "@/lib/throttle";
 export async function startBackgroundServices(
   io: RealtimeServer,
   config: Pick<Env, "REDIS_URL"> = env(),
-  options: { emailWorker?: boolean; webhookWorker?: boolean } = {},
+  options: { emailWorker?: boolean; webhookWorker?: boolean; publicationSweeper?: boolean } = {},
 ) {
   // DATABASE_URL is read from process.env: openDatabase() sets it after env() was first parsed.
   const adapter = await attachSocketAdapter(io, { databaseUrl: process.env.DATABASE_URL!, redisUrl: config.REDIS_URL });
@@ -29,9 +30,11 @@ export async function startBackgroundServices(
   // Likewise the webhook worker: messages are claimed from Postgres, never sent twice at once.
   const webhookWorker = options.webhookWorker === false ? undefined : createWebhookWorker();
   await webhookWorker?.start();
+  // Pushes the notifications of events whose instance died between commit and push.
+  const sweeper = options.publicationSweeper === false ? undefined : startPublicationSweeper();
   // Expired rate-limit counters (lib/throttle.ts) are reused by the next hit; this keeps the rest few.
-  const sweeper = setInterval(() => void sweepThrottles().catch(() => {}), 10 * 60_000);
-  sweeper.unref();
+  const throttleSweeper = setInterval(() => void sweepThrottles().catch(() => {}), 10 * 60_000);
+  throttleSweeper.unref();
   let workersStopped: Promise<unknown> | undefined;
   const stopWorkers = async () =>
     void (await (workersStopped ??= Promise.all([emailWorker?.stop(), webhookWorker?.stop()])));
@@ -40,7 +43,8 @@ export async function startBackgroundServices(
     /** The email and webhook workers take no new job and finish the ones in flight (also part of stop()). */
     stopWorkers,
     stop: async () => {
-      clearInterval(sweeper);
+      clearInterval(throttleSweeper);
+      await sweeper?.stop();
       unregisterMetrics();
       await stopWorkers();
       // The workers waited for their jobs; the pool then lets any render still under way finish.

@@ -66,6 +66,7 @@ export async function notifyEndpointDisabled(
   ]);
   publishNotifications([
     {
+      id: eventId,
       eventId: externalId,
       notifications: notifications.map((n) => ({
         id: n.id,

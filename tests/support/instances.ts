@@ -35,7 +35,8 @@ export async function startInstance(
   const io = createSocketServer(http, { dev: false });
   const background =
     options.peerGraceMs === undefined
-      ? await startBackgroundServices(io, config)
+      ? // Events other tests stored without sockets stay unpublished: no sweeper pushing them here.
+        await startBackgroundServices(io, config, { publicationSweeper: false })
       : await attachSocketAdapter(io, {
           databaseUrl: process.env.DATABASE_URL!,
           peerGraceMs: options.peerGraceMs,

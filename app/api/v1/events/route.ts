@@ -1,7 +1,13 @@
 import { withApiKey } from "@/lib/api/with-api-key";
 import { MAX_BODY_BYTES } from "@/lib/api/read-json";
 import { ingestOne } from "@/lib/notifications/ingest";
-import { countOutcome, observedIngest, outcomeRecord, readIngestBody } from "@/lib/notifications/ingest-http";
+import {
+  countOutcome,
+  observedIngest,
+  outcomeRecord,
+  pushUnpublishedDuplicates,
+  readIngestBody,
+} from "@/lib/notifications/ingest-http";
 import { recordRejections } from "@/lib/notifications/rejections";
 
 // POST /api/v1/events — one event envelope → 202 accepted, or 200 duplicate
@@ -13,6 +19,7 @@ export const POST = withApiKey("events", (request, { apiKey }) =>
     const record = outcomeRecord(apiKey.id, body, result);
     if (record) recordRejections([record]);
     if (result instanceof Error) throw result;
+    pushUnpublishedDuplicates([result]);
     return Response.json(result, { status: result.status === "accepted" ? 202 : 200 });
   }),
 );

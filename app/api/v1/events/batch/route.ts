@@ -9,6 +9,7 @@ import {
   countOutcome,
   observedIngest,
   outcomeRecord,
+  pushUnpublishedDuplicates,
   readIngestBody,
 } from "@/lib/notifications/ingest-http";
 import { recordRejections } from "@/lib/notifications/rejections";
@@ -36,6 +37,7 @@ export const POST = withApiKey("events", (request, { apiKey }) =>
     const results = await ingestEvents(batch.data.events, { source: "platform", apiKeyId: apiKey.id });
     results.forEach((result, i) => countOutcome(batch.data.events[i], result));
     recordRejections(results.flatMap((result, i) => outcomeRecord(apiKey.id, batch.data.events[i], result) ?? []));
+    pushUnpublishedDuplicates(results);
     return Response.json({ results: results.map(batchItem) }, { status: 207 });
   }),
 );
