@@ -10,7 +10,8 @@ import { db } from "@/lib/db";
 import type { WebhookTiming } from "@/lib/webhooks/deliver";
 import { createWebhookWorker, type WebhookWorker } from "@/lib/webhooks/worker";
 import { until } from "../support/email";
-import { resetDatabase } from "../support/integration";
+import { GET as listInbox } from "@/app/api/notifications/route";
+import { callRoute, resetDatabase, sessionCookie } from "../support/integration";
 import { startReceiver, type Receiver } from "../support/webhook-receiver";
 import { webhooksApi as api } from "../support/webhooks";
 
@@ -205,6 +206,16 @@ describe("failures", () => {
     expect(notices.map((n) => n.userId).sort()).toEqual(admins.map((a) => a.id).sort());
     expect(notices[0]).toMatchObject({ title: "A webhook endpoint was disabled" });
     expect(notices[0]!.url).toContain("/admin/organizations/res_contoso/webhooks");
+    // …and it is in Ryan's inbox like any other notification.
+    const inbox = await callRoute(listInbox, "/api/notifications", {
+      headers: { cookie: await sessionCookie("u_ryan") },
+    });
+    expect(inbox.status).toBe(200);
+    expect(inbox.json.items[0]).toMatchObject({
+      title: "A webhook endpoint was disabled",
+      category: "organizations",
+      critical: true,
+    });
 
     // While disabled nothing is sent, even when due.
     now += 2 * day;
