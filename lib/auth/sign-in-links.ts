@@ -15,6 +15,16 @@ export async function createSignInLink(userId: string) {
   return { url: `${env().APP_URL}/sign-in/link?token=${token}`, expiresAt };
 }
 
+/** The user a valid, unused link would sign in, without using it up (for the confirm page). */
+export async function peekSignInLink(token: string) {
+  if (!/^[\w-]{20,100}$/.test(token)) return null;
+  const record = await db.signInToken.findFirst({
+    where: { tokenHash: hashToken(token), usedAt: null, expiresAt: { gt: new Date() } },
+    select: { user: { select: { id: true, name: true, email: true, active: true } } },
+  });
+  return record?.user.active ? record.user : null;
+}
+
 /** Marks the token used and returns its user, or null when it is unknown, expired, used or the user inactive. */
 export async function consumeSignInLink(token: string) {
   if (!/^[\w-]{20,100}$/.test(token)) return null;
