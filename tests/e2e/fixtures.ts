@@ -4,6 +4,7 @@ import { readFileSync } from "node:fs";
 import { test as base, expect, type APIRequestContext, type Page } from "@playwright/test";
 
 export const DEMO_PASSWORD = "demo1234";
+export const SIGN_IN_TIMEOUT = 20_000;
 
 export function state(): { apiKey: string; databaseUrl: string } {
   return JSON.parse(readFileSync(process.env.E2E_STATE_FILE ?? "tests/e2e/.state.json", "utf8"));
@@ -14,7 +15,8 @@ export async function signIn(page: Page, email: string, password = DEMO_PASSWORD
   await page.getByLabel("Email").fill(email);
   await page.getByLabel("Password").fill(password);
   await page.getByRole("button", { name: "Sign in" }).click();
-  await expect(page).toHaveURL(/\/inbox/);
+  // A password check costs scrypt at N = 2^17 by design: seconds on a loaded machine.
+  await expect(page).toHaveURL(/\/inbox/, { timeout: SIGN_IN_TIMEOUT });
 }
 
 export interface Platform {

@@ -1,4 +1,4 @@
-import { test, expect, signIn } from "./fixtures";
+import { test, expect, signIn, SIGN_IN_TIMEOUT } from "./fixtures";
 
 test("a customer signs in, sees the app shell and signs out", async ({ page }) => {
   await page.goto("/inbox");
@@ -42,7 +42,7 @@ test("a deep link returns to the asked page after sign-in", async ({ page }) => 
   await page.getByLabel("Email").fill("ben@adatum.example");
   await page.getByLabel("Password").fill("demo1234");
   await page.getByRole("button", { name: "Sign in" }).click();
-  await expect(page).toHaveURL(/\/inbox\?tab=unread/);
+  await expect(page).toHaveURL(/\/inbox\?tab=unread/, { timeout: SIGN_IN_TIMEOUT });
 });
 
 test("on a phone the sections an admin may open are in the account menu", async ({ page }) => {
