@@ -10,7 +10,8 @@ import { unsubscribe, unsubscribeState } from "@/lib/email/unsubscribe";
 import { getEventDetail, findInTrail } from "@/lib/console/event-detail";
 import { deleteRecipientRule, saveRecipientRule } from "@/lib/recipient-rules/store";
 import type { Recipient } from "@/lib/recipient-rules/schemas";
-import { resetDatabase } from "../support/integration";
+import { listenForInvalidations } from "@/lib/cache/invalidation";
+import { announceFromAnotherInstance, resetDatabase } from "../support/integration";
 
 beforeEach(() => resetDatabase());
 
@@ -117,6 +118,24 @@ describe("an event after each kind of rule change", () => {
       skipped: "inactive",
       via: ["email"],
     });
+  });
+});
+
+describe("across instances", () => {
+  it("a rule saved on another instance applies here once its notice arrives", async () => {
+    await send(); // this instance has now cached Contoso's (empty) rules
+    const listener = listenForInvalidations(process.env.DATABASE_URL!);
+    await listener.started;
+    try {
+      // Another instance saves a rule (its own transaction) and announces it.
+      await db.recipientRule.create({
+        data: { organizationId: "res_contoso", type, to: [{ token: "reseller.billing" }], cc: [], bcc: [] },
+      });
+      await announceFromAnotherInstance("recipient-rules");
+      expect((await send()).inApp).toEqual(["u_bill"]);
+    } finally {
+      await listener.stop();
+    }
   });
 });
 
