@@ -55,8 +55,36 @@ export async function ingestSection(bench: Bench): Promise<Row[]> {
     });
     if (connections === 16) quiet16 = noop.metric;
   }
+  if (await bench.routeExists("/api/bench/metrics")) rows.push(await metricsCost(bench, request("/api/v1/events")));
   if (bench.email && quiet16) rows.push(...(await ingestWhileDraining(bench, request("/api/v1/events"), quiet16)));
   return rows;
+}
+
+const setMetrics = (bench: Bench, enabled: boolean) =>
+  fetch(`${bench.url}/api/bench/metrics`, { method: "POST", body: JSON.stringify({ enabled }) }).then((r) => r.json());
+
+/**
+ * Ingest at 16 connections with metrics recorded and without, on the same server: what /metrics
+ * costs the hot path. On first, then off: a server only gets faster as it warms up, so any drift
+ * favours the baseline and the cost shown is not understated. Each run starts with an empty queue.
+ */
+async function metricsCost(bench: Bench, request: Request): Promise<Row> {
+  const measure = async (enabled: boolean) => {
+    await settleQueue(bench, 0);
+    await setMetrics(bench, enabled);
+    return runLoad({ url: bench.url, connections: 16, duration: bench.sizes.ingestSeconds, request });
+  };
+  const on = await measure(true);
+  const off = await measure(false);
+  await setMetrics(bench, true);
+  bench.log(`1 ingest @16 metrics on ${Math.round(on.metric.value)}/s vs off ${Math.round(off.metric.value)}/s`);
+  return {
+    section: "1",
+    label: "POST /api/v1/events, 16 conn, metrics on",
+    result: on.metric,
+    baseline: { label: "metrics off", metric: off.metric },
+    target: "cost < 5% (≥ 0.95×)",
+  };
 }
 
 /**
