@@ -107,7 +107,7 @@ async function ingestRows(bench: Bench, receiver: Receiver): Promise<Row[]> {
     detail: `${Math.round(before.metric.value)} before, ${Math.round(after.metric.value)} after`,
   };
   bench.log(
-    `6 ingest with ${ENDPOINTS} endpoints: ${Math.round(withEndpoints.metric.value)}/s vs ${Math.round(baseline.value)}/s without (${messages} messages)`,
+    `7 ingest with ${ENDPOINTS} endpoints: ${Math.round(withEndpoints.metric.value)}/s vs ${Math.round(baseline.value)}/s without (${messages} messages)`,
   );
   return [
     {
