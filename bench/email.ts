@@ -116,6 +116,9 @@ async function fanoutUntilAccepted(bench: Bench, email: EmailBench, recipients: 
 
 export async function emailSection(bench: Bench, email: EmailBench): Promise<Row[]> {
   const seconds = bench.sizes.emailSeconds;
+  // The server idle (the previous section's mail dropped): render and send rates measured here
+  // must not share the cores with a draining queue.
+  await settleQueue(bench, 0);
   const render = await renderOnly(seconds);
   bench.log(`6 render only: ${Math.round(render.value)}/s`);
   const single = await bareSend(bench, email, seconds, 1, 10);
