@@ -270,6 +270,24 @@ async function sendBatchOnce(transport: EmailTransport, emails: OutgoingEmail[],
   }
 }
 
+// A batch's jobs are prepared and marked a few at a time: all 100 at once would queue hundreds of
+// queries on the connection pool ahead of every API request arriving meanwhile.
+const BATCH_DB_CONCURRENCY = 4;
+
+/** Runs `work` over `items`, at most `limit` at a time; results in order. */
+async function inTurn<T, R>(items: T[], limit: number, work: (item: T) => Promise<R>): Promise<R[]> {
+  const results: R[] = new Array(items.length);
+  let next = 0;
+  const lane = async () => {
+    while (next < items.length) {
+      const index = next++;
+      results[index] = await work(items[index]!);
+    }
+  };
+  await Promise.all(Array.from({ length: Math.min(limit, items.length) }, lane));
+  return results;
+}
+
 /** Claimed jobs → rendered → one request (up to 100 emails) → each job marked from its own answer. */
 async function processBatch(jobs: EmailJob[], transport: EmailTransport, timing: WorkerTiming) {
   const work = () => sendBatchOf(jobs, transport, timing);
@@ -277,7 +295,10 @@ async function processBatch(jobs: EmailJob[], transport: EmailTransport, timing:
 }
 
 async function sendBatchOf(jobs: EmailJob[], transport: EmailTransport, timing: WorkerTiming) {
-  const prepared = await Promise.all(jobs.map(async (job) => ({ job, email: await prepareJob(job, timing) })));
+  const prepared = await inTurn(jobs, BATCH_DB_CONCURRENCY, async (job) => ({
+    job,
+    email: await prepareJob(job, timing),
+  }));
   const ready = prepared.filter((entry): entry is { job: EmailJob; email: OutgoingEmail } => entry.email !== null);
   if (ready.length === 0) return;
   // A lone email goes as before: its job id is its key.
@@ -298,7 +319,8 @@ async function sendBatchOf(jobs: EmailJob[], transport: EmailTransport, timing: 
     answer = await sendBatchOnce(transport, emails, key);
   }
   const results = answer.ok ? answer.results : ready.map(() => answer as SendResult);
-  await Promise.all(ready.map(({ job, email }, index) => finish(job, email, results[index]!, timing)));
+  const answered = ready.map((entry, index) => ({ ...entry, result: results[index]! }));
+  await inTurn(answered, BATCH_DB_CONCURRENCY, ({ job, email, result }) => finish(job, email, result, timing));
 }
 
 export function createEmailWorker(options: WorkerOptions = {}): EmailWorker {
