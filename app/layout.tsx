@@ -1,4 +1,5 @@
 import type { Metadata, Viewport } from "next";
+import { headers } from "next/headers";
 import "./globals.css";
 
 export const metadata: Metadata = {
@@ -13,7 +14,10 @@ export const viewport: Viewport = {
   ],
 };
 
-export default function RootLayout({ children }: { children: React.ReactNode }) {
+export default async function RootLayout({ children }: { children: React.ReactNode }) {
+  // Every page renders per request, so that its scripts carry this response's CSP nonce (proxy.ts):
+  // a page prerendered at build time would have none, and the browser would refuse its scripts.
+  await headers();
   return (
     <html lang="en">
       <body className="min-h-dvh font-sans">{children}</body>

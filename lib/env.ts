@@ -70,6 +70,14 @@ const schema = z
         message: "must not be less than EMAIL_RETRY_BASE_SECONDS",
       });
     }
+    if (value.NODE_ENV === "production" && !value.APP_URL) {
+      ctx.addIssue({
+        code: "custom",
+        path: ["APP_URL"],
+        message:
+          "is required in production: the public https:// URL of this service (links in emails, cookies, the CSRF check), e.g. APP_URL=https://notifications.example.com",
+      });
+    }
     if (value.NODE_ENV === "production" && !value.AUTH_SECRET) {
       ctx.addIssue({ code: "custom", path: ["AUTH_SECRET"], message: "is required in production" });
     }

@@ -3,6 +3,7 @@
 import type { NextAuthOptions, User } from "next-auth";
 import CredentialsProvider from "next-auth/providers/credentials";
 import { checkCredentials } from "@/lib/auth/credentials";
+import { isHttps } from "@/lib/security/headers";
 import { consumeSignInLink } from "@/lib/auth/sign-in-links";
 import { safeReturnPath } from "@/lib/auth/return-path";
 import { revokeSession } from "@/lib/auth/revoked-sessions";
@@ -33,6 +34,8 @@ async function unlessUnavailable<T>(work: () => Promise<T>): Promise<T> {
 
 export const authOptions: NextAuthOptions = {
   secret: process.env.AUTH_SECRET,
+  // Behind https (APP_URL), every auth cookie is Secure and __Secure-/__Host- prefixed.
+  useSecureCookies: isHttps(process.env.APP_URL ?? ""),
   session: { strategy: "jwt", maxAge: 12 * 60 * 60 },
   pages: { signIn: "/sign-in", error: "/sign-in" },
   providers: [

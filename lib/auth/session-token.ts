@@ -6,6 +6,7 @@
 import { parse as parseCookies } from "cookie";
 import { decode, getToken } from "next-auth/jwt";
 import { env } from "@/lib/env";
+import { isHttps } from "@/lib/security/headers";
 
 const MAX_ENTRIES = 10_000;
 
@@ -31,7 +32,7 @@ export async function sessionFromCookie(cookieHeader: string | null | undefined)
   // raw: the token as sent (NextAuth joins a token split over several cookies), not decoded.
   const token = await getToken({
     req: { cookies, headers: {} } as never,
-    secureCookie: env().APP_URL.startsWith("https://"),
+    secureCookie: isHttps(env().APP_URL),
     raw: true,
   });
   const secret = process.env.AUTH_SECRET;

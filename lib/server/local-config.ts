@@ -26,6 +26,7 @@ export function loadConfiguration() {
   process.env.NEXT_TELEMETRY_DISABLED ??= "1";
   // NextAuth reads these names.
   process.env.NEXTAUTH_SECRET = process.env.AUTH_SECRET;
-  process.env.NEXTAUTH_URL ??= env().APP_URL;
+  // APP_URL is the one public URL: NextAuth's (and with it the Secure cookies behind https) too.
+  process.env.NEXTAUTH_URL = env().APP_URL;
   return env();
 }

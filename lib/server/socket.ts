@@ -4,6 +4,8 @@ import type { Server as HttpServer, IncomingMessage } from "node:http";
 import { Server } from "socket.io";
 import { sessionFromCookie } from "@/lib/auth/session-token";
 import { sessionStillValid, watchSessions } from "@/lib/realtime/session-watch";
+import { env } from "@/lib/env";
+import { baselineHeaders, NON_PAGE_CSP } from "@/lib/security/headers";
 import { setRealtimeServer, type RealtimeServer } from "@/lib/realtime/emit";
 import { userRoom } from "@/lib/realtime/protocol";
 
@@ -28,6 +30,10 @@ export function createSocketServer(httpServer: HttpServer, options: { dev: boole
     allowRequest: (request, callback) =>
       callback(sameOrigin(request) ? null : "origin not allowed", sameOrigin(request)),
   });
+
+  // Its long-polling answers bypass the app's handler: they get the same baseline headers.
+  const securityHeaders = { ...baselineHeaders(env().APP_URL), "Content-Security-Policy": NON_PAGE_CSP };
+  io.engine.on("headers", (headers: Record<string, string>) => Object.assign(headers, securityHeaders));
 
   io.use(async (socket, next) => {
     try {

@@ -8,6 +8,7 @@ import { explainMethodNotAllowed } from "@/lib/api/method-not-allowed";
 import { CLIENT_ADDRESS_HEADER, resolveClientAddress } from "@/lib/client-address";
 import { disconnectDb } from "@/lib/db";
 import { loadDemoDataAtStart } from "@/lib/demo/at-start";
+import { baselineHeaders, NON_PAGE_CSP } from "@/lib/security/headers";
 import { limitRequestBody } from "@/lib/server/body-limit";
 import { loadConfiguration } from "@/lib/server/local-config";
 import { openDatabase } from "@/lib/server/database";
@@ -40,8 +41,12 @@ export async function startServer(options: { onShutdown?: () => Promise<void> } 
   await app.prepare();
   const handle = app.getRequestHandler();
   const http = createHttpDrain();
+  const securityHeaders = Object.entries(baselineHeaders(config.APP_URL));
   const server = createServer(
     http.guard((req, res) => {
+      for (const [name, value] of securityHeaders) res.setHeader(name, value);
+      // Pages replace it with their own nonce policy (proxy.ts); everything else keeps this one.
+      res.setHeader("Content-Security-Policy", NON_PAGE_CSP);
       // Worked out here, where the connection is known; whatever the client sent under this name is replaced.
       req.headers[CLIENT_ADDRESS_HEADER] = resolveClientAddress(
         req.socket.remoteAddress,

@@ -139,7 +139,11 @@ describe("why you got this email", () => {
 });
 
 describe("email configuration", () => {
-  const production = { NODE_ENV: "production", AUTH_SECRET: "x".repeat(40) } as NodeJS.ProcessEnv;
+  const production = {
+    NODE_ENV: "production",
+    AUTH_SECRET: "x".repeat(40),
+    APP_URL: "https://notifications.example.com",
+  } as NodeJS.ProcessEnv;
   it("refuses production without RESEND_API_KEY unless email is disabled, in one line", () => {
     const problems = checkEnv(production);
     expect(problems).toHaveLength(1);
