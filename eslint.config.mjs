@@ -3,6 +3,13 @@ import nextVitals from "eslint-config-next/core-web-vitals";
 import nextTs from "eslint-config-next/typescript";
 import prettier from "eslint-config-prettier/flat";
 
+// One way to write raw SQL (the rule at the top of lib/db.ts): the sql`…` tag, run by
+// $queryRaw(statement) / $executeRaw(statement) or query(statement) on the pool.
+const rawSqlSyntax = {
+  selector: "TaggedTemplateExpression[tag.property.name=/^\\$(queryRaw|executeRaw)$/]",
+  message: "Build the statement with the sql`…` tag from @/lib/db and pass it: db.$queryRaw(sql`…`).",
+};
+
 export default defineConfig([
   ...nextVitals,
   ...nextTs,
@@ -17,6 +24,17 @@ export default defineConfig([
     },
   },
   {
+    files: ["app/**", "components/**", "lib/**", "scripts/**", "server.ts"],
+    rules: {
+      "no-restricted-properties": [
+        "error",
+        { property: "$queryRawUnsafe", message: "Write the statement with the sql`…` tag from @/lib/db." },
+        { property: "$executeRawUnsafe", message: "Write the statement with the sql`…` tag from @/lib/db." },
+      ],
+      "no-restricted-syntax": ["error", rawSqlSyntax],
+    },
+  },
+  {
     // Secondary text uses the text-muted token: zinc-500 is under 4.5:1 on the unread tint and on
     // dark surfaces (docs/accessibility.md).
     files: ["app/**/*.{ts,tsx}", "components/**/*.{ts,tsx}"],
@@ -27,6 +45,7 @@ export default defineConfig([
           selector: `${node}[${node === "Literal" ? "value" : "value.raw"}=/(^|[\\s:])text-zinc-500/]`,
           message: "Use text-muted for secondary text (text-zinc-500 fails WCAG contrast on tinted and dark surfaces).",
         })),
+        rawSqlSyntax,
       ],
     },
   },

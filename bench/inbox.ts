@@ -35,11 +35,11 @@ export async function inboxSection(bench: Bench): Promise<{ rows: Row[]; plans: 
   const cookie = await sessionCookie(bench.pool, INBOX_USER, bench.secret);
   const get = (path: string) => ({ method: "GET", path, headers: { cookie } });
   const seconds = bench.sizes.inboxSeconds;
-  const sql = ({ text, values }: Query) => bench.pool.query(text, values);
+  const sql = ({ statement }: Query) => bench.pool.query(statement.text, statement.values);
 
   const plans: Record<string, string> = {};
-  for (const [name, { text, values }] of Object.entries({ page: PAGE, count: COUNT })) {
-    const { rows } = await bench.pool.query(`EXPLAIN (ANALYZE, BUFFERS) ${text}`, values);
+  for (const [name, { statement }] of Object.entries({ page: PAGE, count: COUNT })) {
+    const { rows } = await bench.pool.query(`EXPLAIN (ANALYZE, BUFFERS) ${statement.text}`, statement.values);
     plans[name] = rows.map((r) => r["QUERY PLAN"]).join("\n");
   }
 

@@ -1,12 +1,27 @@
-// The one Prisma client, shared through globalThis: Next bundles route handlers separately from
-// server.ts, and both must use the same connection pool. The pool itself is exported too, for the
-// few hot-path statements (ingest) where Prisma's raw-query layer costs more CPU than the query.
+// The database: the one Prisma client, shared through globalThis (Next bundles route handlers
+// separately from server.ts, and both must use the same connection pool), and raw SQL.
+//
+// THE RULE: use Prisma's query API. Write raw SQL only for what it cannot express (recursive
+// chains, FOR UPDATE SKIP LOCKED, set-based writes, pg_notify) and always in ONE way: the `sql`
+// tag below (values become parameters, never spliced text; fragments nest), run with
+//   db.$queryRaw(statement) / db.$executeRaw(statement)   (tx.… inside a transaction), or
+//   query(statement, name)                                 on the pool, without Prisma's layer,
+// and the pool only where a measurement says Prisma's raw layer costs too much (`npm run bench`:
+// ingest's store and recipients, the inbox, unread counts, email lease renewal). The pool's
+// driver parses types itself: select timestamps as timestamptz (`AT TIME ZONE 'UTC'`) and counts
+// as ::int. ESLint refuses the *Unsafe variants and tagged $queryRaw`…` calls (eslint.config.mjs).
 import pg from "pg";
 import { PrismaPg } from "@prisma/adapter-pg";
-import { PrismaClient } from "@/lib/generated/prisma/client";
+import { Prisma, PrismaClient } from "@/lib/generated/prisma/client";
 import { POOL_MAX } from "@/lib/db/connection-bound";
 
 export type { Prisma } from "@/lib/generated/prisma/client";
+
+/** A raw SQL statement or fragment: sql`SELECT … WHERE id = ${id} AND ${otherFragment}`. */
+export const sql = Prisma.sql;
+export type Sql = Prisma.Sql;
+/** `join(values)` → `$1, $2, …`; `raw(text)` splices trusted constant text (never user input); `empty`. */
+export const { join, raw, empty } = Prisma;
 
 const holder = globalThis as unknown as { __prisma?: PrismaClient; __pool?: pg.Pool };
 
@@ -38,12 +53,12 @@ export const db: PrismaClient = new Proxy({} as PrismaClient, {
 });
 
 /**
- * One SQL statement on the shared pool, without Prisma's layer. Values are parameters, never
- * spliced. A `name` makes it a prepared statement on each connection: parsed and planned once
- * instead of on every call (for the hot statements whose text never changes).
+ * Runs a statement on the shared pool, without Prisma's layer (see the rule above). A `name`
+ * makes it a prepared statement on each connection: parsed and planned once instead of on every
+ * call; use it only for statements whose text (not values) never changes, one name per text.
  */
-export async function sql<T extends pg.QueryResultRow>(text: string, values: unknown[], name?: string): Promise<T[]> {
-  return (await pool().query<T>({ text, values, name })).rows;
+export async function query<T extends pg.QueryResultRow>(statement: Sql, name?: string): Promise<T[]> {
+  return (await pool().query<T>({ text: statement.text, values: statement.values, name })).rows;
 }
 
 /**

@@ -2,6 +2,7 @@
 // ~1,100,000 rows, so index changes can be checked: `TEST_DATABASE_URL=… tsx scripts/explain-inbox.ts`.
 // Works on a fresh, migrated database that it drops at the end.
 import pg from "pg";
+import { sql } from "@/lib/db";
 import { inboxPageQuery, unreadCountQuery, type Query } from "@/lib/notifications/inbox";
 import type { CursorPosition } from "@/lib/notifications/inbox-cursor";
 import { createFreshDatabase } from "../tests/support/database";
@@ -61,15 +62,14 @@ try {
     "unread count": unreadCountQuery("u_0"),
     "unread count in category": unreadCountQuery("u_0", "quotes"),
     "mark all read (rows to update)": {
-      text: `SELECT id FROM "Notification" WHERE "userId" = 'u_0' AND "readAt" IS NULL AND "archivedAt" IS NULL`,
-      values: [],
+      statement: sql`SELECT id FROM "Notification" WHERE "userId" = 'u_0' AND "readAt" IS NULL AND "archivedAt" IS NULL`,
       name: "",
     },
   };
   console.log("\n## With the inbox indexes (migration lean_notifications)");
-  for (const [name, { text, values }] of Object.entries(queries)) {
-    await client.query(text, values); // warm
-    const { rows } = await client.query(`EXPLAIN (ANALYZE, BUFFERS, COSTS OFF) ${text}`, values);
+  for (const [name, { statement }] of Object.entries(queries)) {
+    await client.query(statement.text, statement.values); // warm
+    const { rows } = await client.query(`EXPLAIN (ANALYZE, BUFFERS, COSTS OFF) ${statement.text}`, statement.values);
     console.log(`\n### ${name}\n${rows.map((r) => r["QUERY PLAN"]).join("\n")}`);
   }
 } finally {

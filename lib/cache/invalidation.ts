@@ -1,7 +1,7 @@
 // Cache invalidation across instances: a change is announced in this process at once and to the
 // other instances through Postgres NOTIFY (each listens in startBackgroundServices). Caches
 // register what to drop per topic; a missed notice is bounded by each cache's own lifetime.
-import { db } from "@/lib/db";
+import { db, sql } from "@/lib/db";
 import { createPgListener } from "@/lib/db/listener";
 
 export type CacheTopic =
@@ -33,7 +33,7 @@ function dispatch(topic: string) {
  */
 export function invalidate(topic: CacheTopic): Promise<void> {
   dispatch(topic);
-  return db.$executeRawUnsafe(`SELECT pg_notify('${CHANNEL}', $1)`, topic).then(
+  return db.$executeRaw(sql`SELECT pg_notify(${CHANNEL}, ${topic})`).then(
     () => {},
     (error: unknown) => console.error("cache invalidation notice failed", error),
   );

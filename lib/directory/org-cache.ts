@@ -1,7 +1,7 @@
 // Organization ancestor chains, cached: ingest needs the chain of every event's organization (for
 // audience tokens) and of every recipient's (for preferences). The tree changes rarely; any
 // directory change drops the cache here and on the other instances (lib/cache/invalidation.ts).
-import { db } from "@/lib/db";
+import { db, sql } from "@/lib/db";
 import { createKeyedCache } from "@/lib/cache/keyed-cache";
 import type { OrgKind } from "@/lib/generated/prisma/enums";
 
@@ -14,7 +14,7 @@ export interface OrgRow {
   billingContactId: string | null;
 }
 
-type Client = Pick<typeof db, "$queryRawUnsafe">;
+type Client = Pick<typeof db, "$queryRaw">;
 
 const MAX_ENTRIES = 50_000;
 // A safety net for a missed notice; changes normally drop the cache at once.
@@ -34,15 +34,15 @@ const cache = createKeyedCache<OrgRow[]>({
 export async function loadOrgChains(organizationIds: string[], client: Client = db): Promise<Map<string, OrgRow[]>> {
   const chains = new Map<string, OrgRow[]>();
   if (organizationIds.length === 0) return chains;
-  const rows = await client.$queryRawUnsafe<(OrgRow & { start: string; depth: number })[]>(
-    `WITH RECURSIVE chain AS (
-       SELECT o.id AS start, o.*, 0 AS depth FROM "Organization" o WHERE o.id = ANY($1::text[])
-       UNION ALL
-       SELECT c.start, p.*, c.depth + 1 FROM chain c JOIN "Organization" p ON p.id = c."parentId" WHERE c.depth < ${MAX_DEPTH}
-     )
-     SELECT start, id, name, kind::text AS kind, "parentId", "primaryContactId", "billingContactId", depth
-     FROM chain ORDER BY start, depth`,
-    organizationIds,
+  const rows = await client.$queryRaw<(OrgRow & { start: string; depth: number })[]>(
+    sql`WITH RECURSIVE chain AS (
+          SELECT o.id AS start, o.*, 0 AS depth FROM "Organization" o WHERE o.id = ANY(${organizationIds}::text[])
+          UNION ALL
+          SELECT c.start, p.*, c.depth + 1 FROM chain c JOIN "Organization" p ON p.id = c."parentId"
+          WHERE c.depth < ${MAX_DEPTH}
+        )
+        SELECT start, id, name, kind::text AS kind, "parentId", "primaryContactId", "billingContactId", depth
+        FROM chain ORDER BY start, depth`,
   );
   for (const { start, depth: _depth, ...org } of rows) {
     const chain = chains.get(start);

@@ -2,7 +2,7 @@
 // or from the event's organization for plain addresses). Recipients above any reseller (a
 // distributor, a vendor, the platform) get the neutral marketplace brand.
 import { onInvalidate } from "@/lib/cache/invalidation";
-import { db } from "@/lib/db";
+import { db, sql } from "@/lib/db";
 import type { EmailBrand } from "./types";
 
 export const defaultBrand: EmailBrand = { name: "Cloud Marketplace", logoUrl: null, primaryColor: "#111827" };
@@ -27,13 +27,13 @@ export function brandFor(organizationId: string): Promise<EmailBrand> {
 }
 
 async function loadBrand(organizationId: string): Promise<EmailBrand> {
-  const rows = await db.$queryRaw<{ name: string; branding: unknown }[]>`
+  const rows = await db.$queryRaw<{ name: string; branding: unknown }[]>(sql`
     WITH RECURSIVE up AS (
       SELECT id, name, kind, branding, "parentId", 0 AS depth FROM "Organization" WHERE id = ${organizationId}
       UNION ALL
       SELECT o.id, o.name, o.kind, o.branding, o."parentId", up.depth + 1 FROM "Organization" o JOIN up ON o.id = up."parentId" WHERE up.depth < 20
     )
-    SELECT name, branding FROM up WHERE kind = 'reseller' ORDER BY depth LIMIT 1`;
+    SELECT name, branding FROM up WHERE kind = 'reseller' ORDER BY depth LIMIT 1`);
   const reseller = rows[0];
   if (!reseller) return defaultBrand;
   const branding = (reseller.branding ?? {}) as { logoUrl?: unknown; primaryColor?: unknown };

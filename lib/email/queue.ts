@@ -2,7 +2,7 @@
 // transaction as the notifications, then calls wakeEmailWorker() after commit: workers in this
 // process wake at once, workers in other processes through Postgres NOTIFY. Both are hints; the
 // workers also poll, so a lost signal only delays a send.
-import { db } from "@/lib/db";
+import { db, sql } from "@/lib/db";
 
 export const EMAIL_WAKE_CHANNEL = "email_jobs";
 
@@ -32,6 +32,6 @@ export function wakeEmailWorker(): void {
   setTimeout(() => {
     globalForWake.__emailNotifyPending = false;
     globalForWake.__emailNotifiedAt = Date.now();
-    db.$executeRawUnsafe(`NOTIFY ${EMAIL_WAKE_CHANNEL}`).catch(() => {});
+    db.$executeRaw(sql`SELECT pg_notify(${EMAIL_WAKE_CHANNEL}, '')`).catch(() => {});
   }, wait).unref?.();
 }

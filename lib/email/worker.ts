@@ -17,7 +17,7 @@
 import { retryDelayMs } from "@/lib/backoff";
 import { countSendAttempt } from "@/lib/observability/metrics";
 import { EVENT_ID, inSpan, linkTo } from "@/lib/observability/tracing";
-import { db, sql } from "@/lib/db";
+import { db, query, sql } from "@/lib/db";
 import { createPgListener, type PgListener } from "@/lib/db/listener";
 import { env, type Env } from "@/lib/env";
 import { composeEmail, eventTrace, UnsendableError, type EmailJob } from "./compose";
@@ -102,7 +102,7 @@ const now = () => new Date();
 /** Claims up to `limit` due jobs (queued and due, or sending with an expired lease). */
 export async function claimDueJobs(limit: number, leaseMs: number): Promise<EmailJob[]> {
   // Timestamps are UTC without time zone (as Prisma stores DateTime), so compare against UTC.
-  return db.$queryRaw<EmailJob[]>`
+  return db.$queryRaw<EmailJob[]>(sql`
     WITH due AS (
       SELECT id FROM "EmailDelivery"
       WHERE (status = 'queued' AND "runAt" <= (now() AT TIME ZONE 'UTC'))
@@ -116,16 +116,16 @@ export async function claimDueJobs(limit: number, leaseMs: number): Promise<Emai
         "lockedUntil" = (now() AT TIME ZONE 'UTC') + ${leaseMs}::int * interval '1 millisecond',
         "updatedAt" = (now() AT TIME ZONE 'UTC')
     FROM due WHERE d.id = due.id
-    RETURNING d.id, d."eventId", d."notificationId", d."userId", d."toAddress", d.type, d.role, d.secret, d.attempts`;
+    RETURNING d.id, d."eventId", d."notificationId", d."userId", d."toAddress", d.type, d.role, d.secret, d.attempts`);
 }
 
 /** Milliseconds until the next job is due (or a lease runs out); null when the queue is empty. */
 async function msUntilNextJob(): Promise<number | null> {
-  const rows = await db.$queryRaw<{ ms: number | null }[]>`
+  const rows = await db.$queryRaw<{ ms: number | null }[]>(sql`
     SELECT EXTRACT(EPOCH FROM (LEAST(
       (SELECT min("runAt") FROM "EmailDelivery" WHERE status = 'queued'),
       (SELECT min("lockedUntil") FROM "EmailDelivery" WHERE status = 'sending')
-    ) - (now() AT TIME ZONE 'UTC'))) * 1000 AS ms`;
+    ) - (now() AT TIME ZONE 'UTC'))) * 1000 AS ms`);
   const ms = rows[0]?.ms;
   return ms === null || ms === undefined ? null : Math.max(0, Number(ms));
 }
@@ -139,12 +139,11 @@ export function backoffMs(attempt: number, timing: WorkerTiming, retryAfterMs?: 
 async function renewLeases(jobs: Iterable<EmailJob>, leaseMs: number) {
   const list = [...jobs];
   if (list.length === 0) return;
-  await sql(
-    `UPDATE "EmailDelivery" AS d
-     SET "lockedUntil" = (now() AT TIME ZONE 'UTC') + $3::int * interval '1 millisecond'
-     FROM unnest($1::text[], $2::int[]) AS mine(id, attempts)
-     WHERE d.id = mine.id AND d.attempts = mine.attempts AND d.status = 'sending'`,
-    [list.map((job) => job.id), list.map((job) => job.attempts), leaseMs],
+  await query(
+    sql`UPDATE "EmailDelivery" AS d
+        SET "lockedUntil" = (now() AT TIME ZONE 'UTC') + ${leaseMs}::int * interval '1 millisecond'
+        FROM unnest(${list.map((job) => job.id)}::text[], ${list.map((job) => job.attempts)}::int[]) AS mine(id, attempts)
+        WHERE d.id = mine.id AND d.attempts = mine.attempts AND d.status = 'sending'`,
   );
 }
 
@@ -170,12 +169,12 @@ async function finishSent(job: EmailJob, subject: string, result: Extract<SendRe
   const at = now();
   // A webhook may already have moved the status on (delivered before our answer was stored):
   // keep that status, but store what we know.
-  await db.$executeRaw`
+  await db.$executeRaw(sql`
     UPDATE "EmailDelivery"
     SET status = CASE WHEN status = 'sending' THEN 'sent' ELSE status END,
         "providerId" = ${result.providerId}, "sentAt" = ${at}, subject = ${subject},
         secret = NULL, "lockedUntil" = NULL, "lastError" = NULL, "updatedAt" = ${at}
-    WHERE id = ${job.id} AND attempts = ${job.attempts} AND status NOT IN ('queued', 'dead', 'suppressed')`;
+    WHERE id = ${job.id} AND attempts = ${job.attempts} AND status NOT IN ('queued', 'dead', 'suppressed')`);
   await recordAttempt(job, `sent (${result.providerId})`);
   countSendAttempt("email", "sent");
 }

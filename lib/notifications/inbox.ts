@@ -4,7 +4,7 @@
 // Status: "all" is every notification that is not archived, "unread" is unread and not archived,
 // "archived" is archived (read or not). The unread count is the size of the "unread" set, so
 // archiving an unread item takes it off the badge.
-import { db, sql, utcTimestamp } from "@/lib/db";
+import { db, empty, query, sql, utcTimestamp, type Sql } from "@/lib/db";
 import { AppError } from "@/lib/errors";
 import { categoryKeys, type Category } from "@/lib/notifications/catalog";
 import { toNotificationItem, type NotificationItem, type NotificationRow } from "@/lib/notifications/item";
@@ -18,7 +18,7 @@ export const MAX_PAGE_SIZE = 100;
 
 // The columns of a browser item, with the platform's event id (Event.externalId). Timestamps are
 // stored without a zone, in UTC: read back as timestamptz so the driver makes the right Date.
-const ITEM_COLUMNS = `n.id, n.type, n.category, n.title, n.body, n.url, n.reason, n.critical, n."actorName",
+const ITEM_COLUMNS = sql`n.id, n.type, n.category, n.title, n.body, n.url, n.reason, n.critical, n."actorName",
   n."createdAt" AT TIME ZONE 'UTC' AS "createdAt", n."readAt" AT TIME ZONE 'UTC' AS "readAt",
   n."archivedAt" AT TIME ZONE 'UTC' AS "archivedAt", e."externalId"`;
 
@@ -30,15 +30,14 @@ const toItem = ({ externalId, emailStatus, emailAt, ...row }: ItemRow) =>
   });
 
 /** Each tab's rows, as SQL on the alias `n` (the definitions above, in one place). */
-export const statusFilter: Record<InboxStatus, string> = {
-  all: `n."archivedAt" IS NULL`,
-  unread: `n."readAt" IS NULL AND n."archivedAt" IS NULL`,
-  archived: `n."archivedAt" IS NOT NULL`,
+export const statusFilter: Record<InboxStatus, Sql> = {
+  all: sql`n."archivedAt" IS NULL`,
+  unread: sql`n."readAt" IS NULL AND n."archivedAt" IS NULL`,
+  archived: sql`n."archivedAt" IS NOT NULL`,
 };
 
 export interface Query {
-  text: string;
-  values: unknown[];
+  statement: Sql;
   /** A prepared statement's name: one per distinct text. */
   name: string;
 }
@@ -58,21 +57,23 @@ export function inboxPageQuery(
   after: CursorPosition | null,
   take: number,
 ): Query {
-  const values: unknown[] = [userId, category ? [category] : categoryKeys, take];
-  if (after) values.push(utcTimestamp(after.createdAt), after.id);
-  const text = `
+  const categories = category ? [category] : categoryKeys;
+  const afterCursor = after
+    ? sql`AND n."createdAt" <= ${utcTimestamp(after.createdAt)}::timestamp
+          AND (n."createdAt" < ${utcTimestamp(after.createdAt)}::timestamp OR n.id < ${after.id})`
+    : empty;
+  const statement = sql`
   SELECT ${ITEM_COLUMNS}, d.status AS "emailStatus", d.at AS "emailAt"
   FROM (
-    SELECT n.* FROM unnest($2::text[]) AS c(category)
+    SELECT n.* FROM unnest(${categories}::text[]) AS c(category)
     CROSS JOIN LATERAL (
       SELECT * FROM "Notification" n
-      WHERE n."userId" = $1 AND n.category = c.category AND ${statusFilter[status]}
-        ${after ? `AND n."createdAt" <= $4::timestamp AND (n."createdAt" < $4::timestamp OR n.id < $5)` : ""}
+      WHERE n."userId" = ${userId} AND n.category = c.category AND ${statusFilter[status]} ${afterCursor}
       ORDER BY n."createdAt" DESC, n.id DESC
-      LIMIT $3
+      LIMIT ${take}
     ) n
     ORDER BY n."createdAt" DESC, n.id DESC
-    LIMIT $3
+    LIMIT ${take}
   ) n
   JOIN "Event" e ON e.id = n."eventId"
   -- "Emailed 10:02 · delivered": the latest delivery of each item on the page.
@@ -81,14 +82,14 @@ export function inboxPageQuery(
     WHERE d."notificationId" = n.id ORDER BY d."createdAt" DESC, d.id DESC LIMIT 1
   ) d ON true
   ORDER BY n."createdAt" DESC, n.id DESC`;
-  return { text, values, name: `inbox_page_${status}${after ? "_after" : ""}` };
+  return { statement, name: `inbox_page_${status}${after ? "_after" : ""}` };
 }
 
 /** The unread count (the badge), within a category when one is given: from the unread index alone. */
 export function unreadCountQuery(userId: string, category?: Category): Query {
   return {
-    text: `SELECT count(*)::int AS count FROM "Notification" n WHERE n."userId" = $1 AND ${statusFilter.unread} ${category ? "AND n.category = $2" : ""}`,
-    values: category ? [userId, category] : [userId],
+    statement: sql`SELECT count(*)::int AS count FROM "Notification" n
+                   WHERE n."userId" = ${userId} AND ${statusFilter.unread} ${category ? sql`AND n.category = ${category}` : empty}`,
     name: category ? "inbox_unread_category" : "inbox_unread",
   };
 }
@@ -123,20 +124,23 @@ export async function listNotifications({
   }
   const after = cursor ? decodeCursor(cursor) : null;
   // One extra row tells whether there is a next page without a count query.
-  const { text, values, name } = inboxPageQuery(userId, status, category, after, limit + 1);
-  const [rows, unreadCount] = await Promise.all([sql<ItemRow>(text, values, name), countUnread({ userId, category })]);
-  const page = rows.slice(0, limit);
-  const last = page[page.length - 1];
+  const page = inboxPageQuery(userId, status, category, after, limit + 1);
+  const [rows, unreadCount] = await Promise.all([
+    query<ItemRow>(page.statement, page.name),
+    countUnread({ userId, category }),
+  ]);
+  const items = rows.slice(0, limit);
+  const last = items[items.length - 1];
   return {
-    items: page.map(toItem),
+    items: items.map(toItem),
     nextCursor: rows.length > limit && last ? encodeCursor(last.createdAt, last.id) : null,
     unreadCount,
   };
 }
 
 export async function countUnread({ userId, category }: { userId: string; category?: Category }): Promise<number> {
-  const { text, values, name } = unreadCountQuery(userId, category);
-  const [row] = await sql<{ count: number }>(text, values, name);
+  const { statement, name } = unreadCountQuery(userId, category);
+  const [row] = await query<{ count: number }>(statement, name);
   return row!.count;
 }
 
@@ -150,14 +154,16 @@ export interface UpdateParams {
 /** Sets read/archived state. Another user's (or an unknown) id is a 404, never a 403. */
 export async function updateNotification({ userId, id, read, archived }: UpdateParams): Promise<NotificationItem> {
   // Keeps the first read/archive time when the state does not change.
-  const [row] = await sql<ItemRow>(
-    `UPDATE "Notification" n SET
-       "readAt" = CASE WHEN $3::boolean IS NULL OR $3 = (n."readAt" IS NOT NULL) THEN n."readAt" WHEN $3 THEN $5::timestamp END,
-       "archivedAt" = CASE WHEN $4::boolean IS NULL OR $4 = (n."archivedAt" IS NOT NULL) THEN n."archivedAt" WHEN $4 THEN $5::timestamp END
-     FROM "Event" e
-     WHERE n.id = $1 AND n."userId" = $2 AND e.id = n."eventId"
-     RETURNING ${ITEM_COLUMNS}`,
-    [id, userId, read ?? null, archived ?? null, utcTimestamp(new Date())],
+  const [row] = await query<ItemRow>(
+    sql`WITH change AS (
+          SELECT ${read ?? null}::boolean AS read, ${archived ?? null}::boolean AS archived, ${utcTimestamp(new Date())}::timestamp AS at
+        )
+        UPDATE "Notification" n SET
+          "readAt" = CASE WHEN c.read IS NULL OR c.read = (n."readAt" IS NOT NULL) THEN n."readAt" WHEN c.read THEN c.at END,
+          "archivedAt" = CASE WHEN c.archived IS NULL OR c.archived = (n."archivedAt" IS NOT NULL) THEN n."archivedAt" WHEN c.archived THEN c.at END
+        FROM "Event" e, change c
+        WHERE n.id = ${id} AND n."userId" = ${userId} AND e.id = n."eventId"
+        RETURNING ${ITEM_COLUMNS}`,
   );
   if (!row) throw new AppError("not_found", "Notification not found");
   return toItem(row);

@@ -4,7 +4,7 @@
 // duplicate submission of such an event (the platform retrying a request that got no answer)
 // pushes it at once. Claims use SKIP LOCKED, so two sweepers never push the same event; a push
 // that comes twice anyway (a publisher slower than the grace period) is merged by id in the browser.
-import { sql } from "@/lib/db";
+import { query, sql } from "@/lib/db";
 import type { NotificationRow } from "@/lib/notifications/item";
 import { publishNotifications, type Published } from "@/lib/notifications/publish";
 import { getRealtimeServer } from "@/lib/realtime/emit";
@@ -14,20 +14,20 @@ export const PUBLISH_GRACE_MS = 3_000;
 const SWEEP_EVERY_MS = 1_000;
 const SWEEP_LIMIT = 200;
 
-const claimOld = `
+const claimOld = (graceMs: number, limit: number) => sql`
   WITH due AS (
     SELECT id FROM "Event"
-    WHERE "publishedAt" IS NULL AND "receivedAt" < LOCALTIMESTAMP - $1::int * interval '1 millisecond'
-    ORDER BY "receivedAt" LIMIT $2
+    WHERE "publishedAt" IS NULL AND "receivedAt" < LOCALTIMESTAMP - ${graceMs}::int * interval '1 millisecond'
+    ORDER BY "receivedAt" LIMIT ${limit}
     FOR UPDATE SKIP LOCKED
   )
   UPDATE "Event" AS e SET "publishedAt" = LOCALTIMESTAMP FROM due WHERE e.id = due.id
   RETURNING e.id, e."externalId"`;
 
-const claimByExternalId = `
+const claimByExternalId = (externalIds: string[]) => sql`
   WITH due AS (
     SELECT id FROM "Event"
-    WHERE source = 'platform' AND "externalId" = ANY($1::text[]) AND "publishedAt" IS NULL
+    WHERE source = 'platform' AND "externalId" = ANY(${externalIds}::text[]) AND "publishedAt" IS NULL
     FOR UPDATE SKIP LOCKED
   )
   UPDATE "Event" AS e SET "publishedAt" = LOCALTIMESTAMP FROM due WHERE e.id = due.id
@@ -35,12 +35,11 @@ const claimByExternalId = `
 
 async function push(claimed: { id: string; externalId: string }[]): Promise<number> {
   if (!claimed.length) return 0;
-  const rows = await sql<NotificationRow & { userId: string; eventId: string }>(
-    `SELECT id, "userId", "eventId", type, category, title, body, url, reason, critical, "actorName",
+  const rows = await query<NotificationRow & { userId: string; eventId: string }>(
+    sql`SELECT id, "userId", "eventId", type, category, title, body, url, reason, critical, "actorName",
        "createdAt" AT TIME ZONE 'UTC' AS "createdAt", "readAt" AT TIME ZONE 'UTC' AS "readAt",
        "archivedAt" AT TIME ZONE 'UTC' AS "archivedAt"
-     FROM "Notification" WHERE "eventId" = ANY($1::text[])`,
-    [claimed.map((event) => event.id)],
+     FROM "Notification" WHERE "eventId" = ANY(${claimed.map((event) => event.id)}::text[])`,
   );
   const byEvent = new Map<string, Published>(
     claimed.map((event) => [event.id, { id: event.id, eventId: event.externalId, notifications: [] }]),
@@ -54,13 +53,13 @@ async function push(claimed: { id: string; externalId: string }[]): Promise<numb
 export async function publishOverdue(graceMs = PUBLISH_GRACE_MS, limit = SWEEP_LIMIT): Promise<number> {
   // Only a process with sockets can push: elsewhere (a script, the standalone worker) claim nothing.
   if (!getRealtimeServer()) return 0;
-  return push(await sql(claimOld, [graceMs, limit]));
+  return push(await query(claimOld(graceMs, limit)));
 }
 
 /** A duplicate submission: pushes those of the platform's events that never were. */
 export async function publishIfUnpublished(externalIds: string[]): Promise<number> {
   if (!externalIds.length || !getRealtimeServer()) return 0;
-  return push(await sql(claimByExternalId, [externalIds]));
+  return push(await query(claimByExternalId(externalIds)));
 }
 
 /** Runs publishOverdue every second until stop(); errors (an outage) only delay it. */

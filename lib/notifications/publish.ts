@@ -3,7 +3,7 @@
 // Each event is then marked published (Event.publishedAt, one UPDATE for all the events of a few
 // milliseconds): an event still unmarked a few seconds after its commit was stored by an instance
 // that died before pushing it, and the sweeper of any instance pushes it (publish-sweeper.ts).
-import { sql } from "@/lib/db";
+import { query, sql } from "@/lib/db";
 import { statusFilter } from "@/lib/notifications/inbox";
 import { toNotificationItem, type NotificationRow } from "@/lib/notifications/item";
 import { emitToUser, getRealtimeServer } from "@/lib/realtime/emit";
@@ -21,11 +21,10 @@ export interface Published {
 }
 
 async function unreadCounts(userIds: string[]) {
-  const rows = await sql<{ userId: string; count: number }>(
-    `SELECT n."userId", count(*)::int AS count FROM "Notification" n
-     WHERE n."userId" = ANY($1::text[]) AND ${statusFilter.unread}
-     GROUP BY n."userId"`,
-    [userIds],
+  const rows = await query<{ userId: string; count: number }>(
+    sql`SELECT n."userId", count(*)::int AS count FROM "Notification" n
+        WHERE n."userId" = ANY(${userIds}::text[]) AND ${statusFilter.unread}
+        GROUP BY n."userId"`,
     "publish_unread_counts",
   );
   return new Map(rows.map((r) => [r.userId, r.count]));
@@ -61,9 +60,8 @@ async function flushMarks() {
   pendingMarks.clear();
   try {
     // LOCALTIMESTAMP: the same clock as receivedAt's column default.
-    await sql(
-      `UPDATE "Event" SET "publishedAt" = LOCALTIMESTAMP WHERE id = ANY($1::text[]) AND "publishedAt" IS NULL`,
-      [ids],
+    await query(
+      sql`UPDATE "Event" SET "publishedAt" = LOCALTIMESTAMP WHERE id = ANY(${ids}::text[]) AND "publishedAt" IS NULL`,
       "publish_mark",
     );
   } catch (error) {

@@ -23,7 +23,7 @@ import type { UserOverride } from "@/lib/preferences/resolve";
 import type { AddressField, AppliedRule, RecipientSource } from "@/lib/notifications/trail";
 import type { EventEnvelope } from "@/lib/notifications/envelope";
 import type { OrgRow } from "@/lib/directory/org-cache";
-import { sql } from "@/lib/db";
+import { query, sql } from "@/lib/db";
 
 export interface UserRow {
   id: string;
@@ -235,19 +235,18 @@ async function loadPlannedUsers(
   // user. Not a prepared statement: a generic plan cannot see the arrays' sizes and would scan too.
   // Overrides come as joined rows (one per override, folded below): a subquery per user cost more
   // than everything else in a 10,000-recipient fan-out's query.
-  const rows = await sql<UserRow & { type: string | null; channel: Channel | null; enabled: boolean | null }>(
-    `WITH wanted AS (
-       SELECT u.id, u.email, u.name, u."organizationId", u.role, u.active FROM "User" u WHERE u.id = ANY($1::text[])
-       UNION ALL
-       SELECT u.id, u.email, u.name, u."organizationId", u.role, u.active
-       FROM unnest($2::text[], $3::text[]) AS r(organization_id, role)
-       JOIN "User" u ON u."organizationId" = r.organization_id AND u.role = r.role::"Role"
-       UNION ALL
-       SELECT u.id, u.email, u.name, u."organizationId", u.role, u.active FROM "User" u WHERE u.email = ANY($5::text[])
-     )
-     SELECT w.id, w.email, w.name, w."organizationId", w.role::text AS role, w.active, p.type, p.channel, p.enabled
-     FROM wanted w LEFT JOIN "UserPreference" p ON p."userId" = w.id AND p.type = ANY($4::text[])`,
-    [ids, roles.map((r) => r.orgId), roles.map((r) => r.role), types, emails],
+  const rows = await query<UserRow & { type: string | null; channel: Channel | null; enabled: boolean | null }>(
+    sql`WITH wanted AS (
+          SELECT u.id, u.email, u.name, u."organizationId", u.role, u.active FROM "User" u WHERE u.id = ANY(${ids}::text[])
+          UNION ALL
+          SELECT u.id, u.email, u.name, u."organizationId", u.role, u.active
+          FROM unnest(${roles.map((r) => r.orgId)}::text[], ${roles.map((r) => r.role)}::text[]) AS r(organization_id, role)
+          JOIN "User" u ON u."organizationId" = r.organization_id AND u.role = r.role::"Role"
+          UNION ALL
+          SELECT u.id, u.email, u.name, u."organizationId", u.role, u.active FROM "User" u WHERE u.email = ANY(${emails}::text[])
+        )
+        SELECT w.id, w.email, w.name, w."organizationId", w.role::text AS role, w.active, p.type, p.channel, p.enabled
+        FROM wanted w LEFT JOIN "UserPreference" p ON p."userId" = w.id AND p.type = ANY(${types}::text[])`,
   );
   // A user named by id and by role comes twice, once per override each time: keep one, with each override once.
   const users = new Map<string, LoadedUser>();

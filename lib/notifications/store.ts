@@ -10,7 +10,7 @@
 // Adding a table written with the event (say, webhook messages): a row type and its columns here,
 // a field on StoredEvent, one more JSON parameter, and one more CTE that JOINs `event` like
 // `notifications` does, so rows are stored only for the events that were new.
-import { sql, utcTimestamp } from "@/lib/db";
+import { query, raw, sql, utcTimestamp } from "@/lib/db";
 import type { AddressField, PackedTrail } from "@/lib/notifications/trail";
 
 type SqlType = "text" | "text[]" | "int" | "boolean" | "json" | "jsonb" | "timestamptz";
@@ -108,54 +108,16 @@ export interface StoredEvent {
   emailDeliveries: EmailDeliveryInsert[];
 }
 
+/** A json_to_recordset column definition list, from constant names and types. */
 const columnList = (columns: Record<string, SqlType>) =>
-  Object.entries(columns)
-    .map(([name, type]) => `"${name}" ${type}`)
-    .join(", ");
-
-// $1 events, $2 source, $3 now (timestamp(3) in UTC), $4 notifications, $5 email deliveries.
-const INSERT_SQL = `
-WITH input AS (
-  SELECT * FROM json_to_recordset($1::json) AS e(${columnList(eventColumns)})
-), event AS (
-  INSERT INTO "Event" (id, source, "externalId", type, "organizationId", "actorId", "occurredAt", "receivedAt",
-                       "apiKeyId", data, trail, "notificationCount", traceparent)
-  SELECT id, $2::text, "externalId", type, "organizationId", "actorId", "occurredAt" AT TIME ZONE 'UTC', $3::timestamp,
-         "apiKeyId", data, trail, "notificationCount", traceparent
-  FROM input
-  ON CONFLICT (source, "externalId") DO NOTHING
-  RETURNING id
-), notifications AS (
-  INSERT INTO "Notification" (id, "userId", "eventId", type, category, title, body, url, reason, critical,
-                              "actorName", "createdAt")
-  SELECT n.id, n."userId", n."eventId", e.type, e.category, e.title, e.body, e.url, n.reason, e.critical,
-         e."actorName", $3::timestamp
-  FROM json_to_recordset($4::json) AS n(${columnList(notificationColumns)})
-  JOIN event ON event.id = n."eventId"
-  JOIN input e ON e.id = n."eventId"
-), email_deliveries AS (
-  INSERT INTO "EmailDelivery" (id, "eventId", "notificationId", "userId", "toAddress", type, role, secret,
-                               "runAt", "createdAt", "updatedAt")
-  SELECT d.id, d."eventId", d."notificationId", d."userId", d."toAddress", e.type, d.role, d.secret,
-         $3::timestamp, $3::timestamp, $3::timestamp
-  FROM json_to_recordset($5::json) AS d(${columnList(emailDeliveryColumns)})
-  JOIN event ON event.id = d."eventId"
-  JOIN input e ON e.id = d."eventId"
-), webhook_messages AS (
-  -- One message per (event, endpoint) for the enabled endpoints of the event's organization and of
-  -- every organization above it, subscribed to its type (or to "*"). Read in this statement, so an
-  -- accepted event always has its messages. Ids: "msg_", the time in ms, random: time-ordered.
-  INSERT INTO "WebhookMessage" (id, "endpointId", "eventId", type, "runAt", "createdAt", "updatedAt")
-  SELECT 'msg_' || lpad(to_hex((EXTRACT(EPOCH FROM clock_timestamp()) * 1000)::bigint), 12, '0')
-                || substr(replace(gen_random_uuid()::text, '-', ''), 13, 20),
-         w.id, e.id, e.type, $3::timestamp, $3::timestamp, $3::timestamp
-  FROM input e
-  JOIN event ON event.id = e.id
-  JOIN "WebhookEndpoint" w ON w."organizationId" = ANY(e."webhookOrganizationIds") AND w.enabled
-   AND (e.type = ANY(w.types) OR '*' = ANY(w.types))
-  RETURNING "eventId"
-)
-SELECT id, (SELECT count(*)::int FROM webhook_messages m WHERE m."eventId" = event.id) AS "webhookMessages" FROM event`;
+  raw(
+    Object.entries(columns)
+      .map(([name, type]) => `"${name}" ${type}`)
+      .join(", "),
+  );
+const EVENT_COLUMNS = columnList(eventColumns);
+const NOTIFICATION_COLUMNS = columnList(notificationColumns);
+const EMAIL_DELIVERY_COLUMNS = columnList(emailDeliveryColumns);
 
 export interface Stored {
   /** The ids (ours) of the events that were new. */
@@ -167,15 +129,53 @@ export interface Stored {
 /** Stores the events and their rows in one statement. */
 export async function storeEvents(events: StoredEvent[], source: string, now: Date): Promise<Stored> {
   if (!events.length) return { inserted: new Set(), webhookMessages: 0 };
-  const rows = await sql<{ id: string; webhookMessages: number }>(
-    INSERT_SQL,
-    [
-      JSON.stringify(events.map((e) => e.event)),
-      source,
-      utcTimestamp(now),
-      JSON.stringify(events.flatMap((e) => e.notifications)),
-      JSON.stringify(events.flatMap((e) => e.emailDeliveries)),
-    ],
+  const at = utcTimestamp(now);
+  const rows = await query<{ id: string; webhookMessages: number }>(
+    sql`
+    WITH input AS (
+      SELECT * FROM json_to_recordset(${JSON.stringify(events.map((e) => e.event))}::json) AS e(${EVENT_COLUMNS})
+    ), event AS (
+      INSERT INTO "Event" (id, source, "externalId", type, "organizationId", "actorId", "occurredAt", "receivedAt",
+                           "apiKeyId", data, trail, "notificationCount", traceparent)
+      SELECT id, ${source}::text, "externalId", type, "organizationId", "actorId", "occurredAt" AT TIME ZONE 'UTC',
+             ${at}::timestamp, "apiKeyId", data, trail, "notificationCount", traceparent
+      FROM input
+      ON CONFLICT (source, "externalId") DO NOTHING
+      RETURNING id
+    ), notifications AS (
+      INSERT INTO "Notification" (id, "userId", "eventId", type, category, title, body, url, reason, critical,
+                                  "actorName", "createdAt")
+      SELECT n.id, n."userId", n."eventId", e.type, e.category, e.title, e.body, e.url, n.reason, e.critical,
+             e."actorName", ${at}::timestamp
+      FROM json_to_recordset(${JSON.stringify(events.flatMap((e) => e.notifications))}::json)
+        AS n(${NOTIFICATION_COLUMNS})
+      JOIN event ON event.id = n."eventId"
+      JOIN input e ON e.id = n."eventId"
+    ), email_deliveries AS (
+      INSERT INTO "EmailDelivery" (id, "eventId", "notificationId", "userId", "toAddress", type, role, secret,
+                                   "runAt", "createdAt", "updatedAt")
+      SELECT d.id, d."eventId", d."notificationId", d."userId", d."toAddress", e.type, d.role, d.secret,
+             ${at}::timestamp, ${at}::timestamp, ${at}::timestamp
+      FROM json_to_recordset(${JSON.stringify(events.flatMap((e) => e.emailDeliveries))}::json)
+        AS d(${EMAIL_DELIVERY_COLUMNS})
+      JOIN event ON event.id = d."eventId"
+      JOIN input e ON e.id = d."eventId"
+    ), webhook_messages AS (
+      -- One message per (event, endpoint) for the enabled endpoints of the event's organization and of
+      -- every organization above it, subscribed to its type (or to "*"). Read in this statement, so an
+      -- accepted event always has its messages. Ids: "msg_", the time in ms, random: time-ordered.
+      INSERT INTO "WebhookMessage" (id, "endpointId", "eventId", type, "runAt", "createdAt", "updatedAt")
+      SELECT 'msg_' || lpad(to_hex((EXTRACT(EPOCH FROM clock_timestamp()) * 1000)::bigint), 12, '0')
+                    || substr(replace(gen_random_uuid()::text, '-', ''), 13, 20),
+             w.id, e.id, e.type, ${at}::timestamp, ${at}::timestamp, ${at}::timestamp
+      FROM input e
+      JOIN event ON event.id = e.id
+      JOIN "WebhookEndpoint" w ON w."organizationId" = ANY(e."webhookOrganizationIds") AND w.enabled
+       AND (e.type = ANY(w.types) OR '*' = ANY(w.types))
+      RETURNING "eventId"
+    )
+    SELECT id, (SELECT count(*)::int FROM webhook_messages m WHERE m."eventId" = event.id) AS "webhookMessages"
+    FROM event`,
     "ingest_insert",
   );
   return {

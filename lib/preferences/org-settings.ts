@@ -1,7 +1,7 @@
 // An organization's notification defaults and locks, as its admins see and change them.
 // Authorization (may the actor manage this organization at all) is the caller's job:
 // authorizeOrganization in org-tree.ts. This module enforces the locks.
-import { db, type Prisma } from "@/lib/db";
+import { db, sql, type Prisma } from "@/lib/db";
 import { invalidate } from "@/lib/cache/invalidation";
 import { AppError } from "@/lib/errors";
 import { catalog, type Channel, type NotificationType } from "@/lib/notifications/catalog";
@@ -12,7 +12,7 @@ import type { OrganizationSettingItem, SkippedCell } from "./items";
 import { buildLevels, indexSettings, ruleFor } from "./levels";
 import { loadAncestorChains, type ChainLink } from "./org-tree";
 
-type Client = Pick<Prisma.TransactionClient, "$queryRaw" | "$queryRawUnsafe" | "organizationPreference">;
+type Client = Pick<Prisma.TransactionClient, "$queryRaw" | "organizationPreference">;
 
 /** `actorOrganizationId`: the admin's organization, which must be in the chain (they manage this one). */
 async function loadOrgContext(
@@ -107,9 +107,9 @@ function applyOrganizationSettings(
 ): Promise<{ items: OrganizationSettingItem[]; skipped: SkippedCell[] }> {
   return db.$transaction(async (tx) => {
     // Serializes changes to one organization's settings so no history row is lost or wrong.
-    const found = await tx.$queryRaw<
-      { id: string }[]
-    >`SELECT id FROM "Organization" WHERE id = ${change.organizationId} FOR NO KEY UPDATE`;
+    const found = await tx.$queryRaw<{ id: string }[]>(
+      sql`SELECT id FROM "Organization" WHERE id = ${change.organizationId} FOR NO KEY UPDATE`,
+    );
     if (found.length === 0) throw new AppError("not_found", "Organization not found");
     const { settings, item } = await loadOrgContext(
       tx,

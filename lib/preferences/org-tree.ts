@@ -1,10 +1,10 @@
 // The organization tree as preferences and their authorization need it: ancestor chains (one
 // recursive query for any number of organizations) and the subtree an admin manages.
-import { db } from "@/lib/db";
+import { db, sql } from "@/lib/db";
 import { AppError } from "@/lib/errors";
 import { loadOrgChains, MAX_DEPTH } from "@/lib/directory/org-cache";
 
-type QueryClient = Pick<typeof db, "$queryRaw" | "$queryRawUnsafe">;
+type QueryClient = Pick<typeof db, "$queryRaw">;
 
 export interface ChainLink {
   id: string;
@@ -27,7 +27,7 @@ export interface ManagedOrganization extends ChainLink {
 
 /** The organization and every organization beneath it, in tree order (parents before children). */
 export async function loadSubtree(rootId: string, client: QueryClient = db): Promise<ManagedOrganization[]> {
-  const rows = await client.$queryRaw<(ManagedOrganization & { path: string[] })[]>`
+  const rows = await client.$queryRaw<(ManagedOrganization & { path: string[] })[]>(sql`
     WITH RECURSIVE tree AS (
       SELECT o.id, o.name, o.kind::text AS kind, o."parentId", 0 AS depth, ARRAY[o.name || ' ' || o.id] AS path
       FROM "Organization" o WHERE o.id = ${rootId}
@@ -36,7 +36,7 @@ export async function loadSubtree(rootId: string, client: QueryClient = db): Pro
       FROM tree t JOIN "Organization" c ON c."parentId" = t.id
       WHERE t.depth < ${MAX_DEPTH}
     )
-    SELECT id, name, kind, "parentId", depth, path FROM tree ORDER BY path`;
+    SELECT id, name, kind, "parentId", depth, path FROM tree ORDER BY path`);
   return rows.map(({ path: _path, ...org }) => org);
 }
 

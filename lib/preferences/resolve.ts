@@ -20,7 +20,7 @@ export interface ChannelDecision {
 
 export type RecipientPreferences = Record<Channel, ChannelDecision>;
 
-type Client = Pick<typeof db, "$queryRawUnsafe" | "userPreference" | "organizationPreference">;
+type Client = Pick<typeof db, "$queryRaw" | "userPreference" | "organizationPreference">;
 
 export interface UserOverride {
   userId: string;

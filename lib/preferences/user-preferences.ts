@@ -1,6 +1,6 @@
 // A user's own preferences: the effective matrix, overrides per cell or per category, reset, and
 // `setUserPreference` (also called by the email unsubscribe link). Every change is recorded.
-import { db, type Prisma } from "@/lib/db";
+import { db, sql, type Prisma } from "@/lib/db";
 import { AppError } from "@/lib/errors";
 import type { Channel, NotificationType } from "@/lib/notifications/catalog";
 import { decideCell, type Decision } from "./decide";
@@ -10,18 +10,15 @@ import type { PreferenceItem, SkippedCell } from "./items";
 import { buildLevels, indexSettings, ruleFor } from "./levels";
 import { loadAncestorChains } from "./org-tree";
 
-type Client = Pick<
-  Prisma.TransactionClient,
-  "$queryRaw" | "$queryRawUnsafe" | "user" | "userPreference" | "organizationPreference"
->;
+type Client = Pick<Prisma.TransactionClient, "$queryRaw" | "user" | "userPreference" | "organizationPreference">;
 
 /** Everything needed to decide this user's cells: their organization chain, its settings, their overrides. */
 async function loadUserContext(client: Client, userId: string, types?: NotificationType[], forUpdate = false) {
   // Locking the user row serializes concurrent changes of one user's preferences, so each history
   // row's "old" is the previous row's "new". NO KEY UPDATE does not block inserts referencing the user.
   const users = forUpdate
-    ? await client.$queryRaw<{ id: string; organizationId: string }[]>`
-        SELECT id, "organizationId" FROM "User" WHERE id = ${userId} FOR NO KEY UPDATE`
+    ? await client.$queryRaw<{ id: string; organizationId: string }[]>(sql`
+        SELECT id, "organizationId" FROM "User" WHERE id = ${userId} FOR NO KEY UPDATE`)
     : await client.user.findMany({ where: { id: userId }, select: { id: true, organizationId: true } });
   const user = users[0];
   if (!user) throw new AppError("not_found", "User not found");

@@ -1,4 +1,4 @@
-import { db } from "@/lib/db";
+import { db, sql } from "@/lib/db";
 import { UNAVAILABLE_RETRY_AFTER_SECONDS } from "@/lib/db/unavailable";
 
 export const dynamic = "force-dynamic";
@@ -6,7 +6,7 @@ export const dynamic = "force-dynamic";
 // GET /api/health — liveness and database reachability: 503 with Retry-After while the database is down
 export async function GET() {
   try {
-    await db.$queryRaw`SELECT 1`;
+    await db.$queryRaw(sql`SELECT 1`);
     return Response.json({ status: "ok", db: "ok" });
   } catch {
     return Response.json(
