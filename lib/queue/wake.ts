@@ -2,7 +2,7 @@
 // told at once, workers in other processes through Postgres NOTIFY (at most once per window, so
 // under load one NOTIFY covers many jobs). Both are hints: workers also poll, so a lost signal
 // only delays a job. (The email queue has the same logic in lib/email/queue.ts.)
-import { db } from "@/lib/db";
+import { db, sql } from "@/lib/db";
 
 type Listener = () => void;
 
@@ -41,7 +41,7 @@ export function createWakeSignal(channel: string): WakeSignal {
       setTimeout(() => {
         state.pending = false;
         state.notifiedAt = Date.now();
-        db.$executeRawUnsafe(`NOTIFY ${channel}`).catch(() => {});
+        db.$executeRaw(sql`SELECT pg_notify(${channel}, '')`).catch(() => {});
       }, wait).unref?.();
     },
   };

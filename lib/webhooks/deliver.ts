@@ -6,7 +6,7 @@
 // workers), so one slow receiver cannot hold every slot.
 import { countSendAttempt } from "@/lib/observability/metrics";
 import { EVENT_ID, inSpan, linkTo } from "@/lib/observability/tracing";
-import { sql, utcTimestamp } from "@/lib/db";
+import { query, raw, sql, utcTimestamp } from "@/lib/db";
 import { uuidv7 } from "@/lib/uuid";
 import type { AddressPolicy } from "./address-guard";
 import { messageBody } from "./body";
@@ -71,9 +71,9 @@ export interface ClaimedMessage {
   traceparent: string | null;
 }
 
-const ms = (column: string, alias: string) => `(EXTRACT(EPOCH FROM ${column}) * 1000)::float8 AS "${alias}"`;
+const ms = (column: string, alias: string) => raw(`(EXTRACT(EPOCH FROM ${column}) * 1000)::float8 AS "${alias}"`);
 
-const LOAD_SQL = `
+const loadSql = (ids: string[]) => sql`
 SELECT m.id, m."endpointId", m.attempts, m."attemptBase", m.type, m.data, m."eventId", ${ms(`m."createdAt"`, "createdAtMs")},
        e.url, e.secret, e."previousSecret", ${ms(`e."previousSecretExpiresAt"`, "previousSecretExpiresAtMs")},
        ev."externalId", ev."organizationId" AS "eventOrganizationId", ${ms(`ev."occurredAt"`, "occurredAtMs")},
@@ -81,16 +81,16 @@ SELECT m.id, m."endpointId", m.attempts, m."attemptBase", m.type, m.data, m."eve
 FROM "WebhookMessage" m
 JOIN "WebhookEndpoint" e ON e.id = m."endpointId"
 LEFT JOIN "Event" ev ON ev.id = m."eventId"
-WHERE m.id = ANY($1::text[])`;
+WHERE m.id = ANY(${ids}::text[])`;
 
-const DUE = `((m.status = 'pending' AND m."runAt" <= $1::timestamp) OR (m.status = 'sending' AND m."lockedUntil" < $1::timestamp))`;
-
-const CLAIM_SQL = `
+function claimSql(now: string, limit: number, perEndpoint: number, leaseMs: number) {
+  const due = sql`((m.status = 'pending' AND m."runAt" <= ${now}::timestamp) OR (m.status = 'sending' AND m."lockedUntil" < ${now}::timestamp))`;
+  return sql`
 WITH due_endpoints AS (
-  SELECT DISTINCT m."endpointId" AS id FROM "WebhookMessage" m WHERE ${DUE}
+  SELECT DISTINCT m."endpointId" AS id FROM "WebhookMessage" m WHERE ${due}
 ), busy AS (
   SELECT "endpointId", count(*)::int AS n FROM "WebhookMessage"
-  WHERE status = 'sending' AND "lockedUntil" >= $1::timestamp AND "endpointId" IN (SELECT id FROM due_endpoints)
+  WHERE status = 'sending' AND "lockedUntil" >= ${now}::timestamp AND "endpointId" IN (SELECT id FROM due_endpoints)
   GROUP BY "endpointId"
 ), candidates AS (
   SELECT c.id, c."runAt"
@@ -99,43 +99,42 @@ WITH due_endpoints AS (
   LEFT JOIN busy b ON b."endpointId" = d.id
   CROSS JOIN LATERAL (
     SELECT m.id, m."runAt" FROM "WebhookMessage" m
-    WHERE m."endpointId" = d.id AND ${DUE}
+    WHERE m."endpointId" = d.id AND ${due}
     ORDER BY m."runAt"
-    LIMIT GREATEST($3::int - COALESCE(b.n, 0), 0)
+    LIMIT GREATEST(${perEndpoint}::int - COALESCE(b.n, 0), 0)
     FOR UPDATE OF m SKIP LOCKED
   ) c
 ), chosen AS (
-  SELECT id FROM candidates ORDER BY "runAt" LIMIT $2::int
+  SELECT id FROM candidates ORDER BY "runAt" LIMIT ${limit}::int
 )
 UPDATE "WebhookMessage" m
 SET status = 'sending', attempts = m.attempts + 1,
-    "lockedUntil" = $1::timestamp + $4::int * interval '1 millisecond', "updatedAt" = $1::timestamp
+    "lockedUntil" = ${now}::timestamp + ${leaseMs}::int * interval '1 millisecond', "updatedAt" = ${now}::timestamp
 FROM chosen WHERE m.id = chosen.id
 RETURNING m.id`;
+}
 
 /** Claims up to `limit` due messages of enabled endpoints and loads what sending them needs. */
 export async function claimDueMessages(limit: number, context: DeliverContext): Promise<ClaimedMessage[]> {
-  const rows = await sql<{ id: string }>(
-    CLAIM_SQL,
-    [utcTimestamp(context.clock()), limit, context.timing.perEndpoint, context.timing.leaseMs],
+  const rows = await query<{ id: string }>(
+    claimSql(utcTimestamp(context.clock()), limit, context.timing.perEndpoint, context.timing.leaseMs),
     "webhook_claim",
   );
   return rows.length ? loadClaimed(rows.map((r) => r.id)) : [];
 }
 
 export function loadClaimed(ids: string[]): Promise<ClaimedMessage[]> {
-  return sql<ClaimedMessage>(LOAD_SQL, [ids], "webhook_load");
+  return query<ClaimedMessage>(loadSql(ids), "webhook_load");
 }
 
 /** Milliseconds until the next message is due (or a lease runs out); null when nothing waits. */
 export async function msUntilNextMessage(now: Date): Promise<number | null> {
-  const rows = await sql<{ ms: number | null }>(
-    `SELECT (EXTRACT(EPOCH FROM (LEAST(
-       (SELECT min(m."runAt") FROM "WebhookMessage" m JOIN "WebhookEndpoint" e ON e.id = m."endpointId" AND e.enabled
-        WHERE m.status = 'pending'),
-       (SELECT min("lockedUntil") FROM "WebhookMessage" WHERE status = 'sending')
-     ) - $1::timestamp)) * 1000)::float8 AS ms`,
-    [utcTimestamp(now)],
+  const rows = await query<{ ms: number | null }>(
+    sql`SELECT (EXTRACT(EPOCH FROM (LEAST(
+          (SELECT min(m."runAt") FROM "WebhookMessage" m JOIN "WebhookEndpoint" e ON e.id = m."endpointId" AND e.enabled
+           WHERE m.status = 'pending'),
+          (SELECT min("lockedUntil") FROM "WebhookMessage" WHERE status = 'sending')
+        ) - ${utcTimestamp(now)}::timestamp)) * 1000)::float8 AS ms`,
   );
   const value = rows[0]?.ms;
   return value === null || value === undefined ? null : Math.max(0, value);
@@ -149,26 +148,6 @@ export interface AttemptView {
   responseExcerpt?: string;
 }
 
-const RECORD_SQL = `
-WITH attempt AS (
-  INSERT INTO "WebhookAttempt" (id, "messageId", at, "httpStatus", "durationMs", error, "responseExcerpt")
-  SELECT $1, $2, $3::timestamp, $4::int, $5::int, $6, $7
-  WHERE EXISTS (SELECT 1 FROM "WebhookMessage" WHERE id = $2)
-), message AS (
-  UPDATE "WebhookMessage"
-  SET status = $9, "runAt" = COALESCE($10::timestamp, "runAt"), "lockedUntil" = NULL, "updatedAt" = $3::timestamp,
-      "deliveredAt" = CASE WHEN $9 = 'delivered' THEN $3::timestamp ELSE "deliveredAt" END
-  WHERE id = $2 AND attempts = $8::int AND status = 'sending'
-)
-UPDATE "WebhookEndpoint"
-SET "failingSince" = CASE WHEN $11::boolean THEN NULL ELSE $3::timestamp END
-WHERE id = $12 AND (CASE WHEN $11::boolean THEN "failingSince" IS NOT NULL ELSE "failingSince" IS NULL END)`;
-
-const DISABLE_SQL = `
-UPDATE "WebhookEndpoint" SET enabled = false, "disabledReason" = 'failing', "updatedAt" = $2::timestamp
-WHERE id = $1 AND enabled AND "failingSince" <= $2::timestamp - $3::int * interval '1 millisecond'
-RETURNING id, "organizationId", url, description`;
-
 /** Stores an attempt's outcome: delivered, retried later per the schedule, or failed; may disable the endpoint. */
 async function recordOutcome(message: ClaimedMessage, outcome: SendOutcome, context: DeliverContext) {
   const now = context.clock();
@@ -176,30 +155,35 @@ async function recordOutcome(message: ClaimedMessage, outcome: SendOutcome, cont
   const delay = outcome.ok ? null : scheduledDelay(context.timing.schedule, retry, outcome.retryAfterMs);
   const status = outcome.ok ? "delivered" : delay === null ? "failed" : "pending";
   countSendAttempt("webhook", status === "pending" ? "retry" : status);
-  await sql(
-    RECORD_SQL,
-    [
-      uuidv7(),
-      message.id,
-      utcTimestamp(now),
-      outcome.httpStatus,
-      outcome.durationMs,
-      outcome.error?.slice(0, 1000) ?? null,
-      outcome.responseExcerpt ?? null,
-      message.attempts,
-      status,
-      delay === null ? null : utcTimestamp(new Date(now.getTime() + delay)),
-      outcome.ok,
-      message.endpointId,
-    ],
+  const at = utcTimestamp(now);
+  const runAt = delay === null ? null : utcTimestamp(new Date(now.getTime() + delay));
+  await query(
+    sql`
+    WITH attempt AS (
+      INSERT INTO "WebhookAttempt" (id, "messageId", at, "httpStatus", "durationMs", error, "responseExcerpt")
+      SELECT ${uuidv7()}, ${message.id}, ${at}::timestamp, ${outcome.httpStatus}::int, ${outcome.durationMs}::int,
+             ${outcome.error?.slice(0, 1000) ?? null}, ${outcome.responseExcerpt ?? null}
+      WHERE EXISTS (SELECT 1 FROM "WebhookMessage" WHERE id = ${message.id})
+    ), message AS (
+      UPDATE "WebhookMessage"
+      SET status = ${status}, "runAt" = COALESCE(${runAt}::timestamp, "runAt"), "lockedUntil" = NULL,
+          "updatedAt" = ${at}::timestamp,
+          "deliveredAt" = CASE WHEN ${status} = 'delivered' THEN ${at}::timestamp ELSE "deliveredAt" END
+      WHERE id = ${message.id} AND attempts = ${message.attempts}::int AND status = 'sending'
+    )
+    UPDATE "WebhookEndpoint"
+    SET "failingSince" = CASE WHEN ${outcome.ok}::boolean THEN NULL ELSE ${at}::timestamp END
+    WHERE id = ${message.endpointId}
+      AND (CASE WHEN ${outcome.ok}::boolean THEN "failingSince" IS NOT NULL ELSE "failingSince" IS NULL END)`,
     "webhook_record",
   );
   if (!outcome.ok) {
-    const disabled = await sql<{ id: string; organizationId: string; url: string; description: string }>(DISABLE_SQL, [
-      message.endpointId,
-      utcTimestamp(now),
-      context.timing.failureWindowMs,
-    ]);
+    const disabled = await query<{ id: string; organizationId: string; url: string; description: string }>(
+      sql`UPDATE "WebhookEndpoint" SET enabled = false, "disabledReason" = 'failing', "updatedAt" = ${at}::timestamp
+          WHERE id = ${message.endpointId} AND enabled
+            AND "failingSince" <= ${at}::timestamp - ${context.timing.failureWindowMs}::int * interval '1 millisecond'
+          RETURNING id, "organizationId", url, description`,
+    );
     if (disabled[0]) await notifyEndpointDisabled(disabled[0], now);
   }
   return { status, nextAttemptAt: delay === null ? null : new Date(now.getTime() + delay) };

@@ -1,7 +1,7 @@
 // An organization's webhook endpoints: register, list, change, pause, delete, rotate the secret.
 // Authorization (may the actor manage this organization) is the caller's: authorizeOrganization.
 // Secrets are stored encrypted (lib/crypto) and shown once, on creation and on rotation.
-import { db } from "@/lib/db";
+import { db, sql } from "@/lib/db";
 import { decryptSecret, encryptSecret } from "@/lib/crypto";
 import { AppError } from "@/lib/errors";
 import { checkWebhookUrl, defaultPolicy, UnsafeTargetError, type AddressPolicy } from "./address-guard";
@@ -89,7 +89,7 @@ export async function createEndpoint(params: {
   const secret = generateWebhookSecret();
   const row = await db.$transaction(async (tx) => {
     // Serializes creations per organization so the limit holds under concurrent requests.
-    await tx.$queryRaw`SELECT id FROM "Organization" WHERE id = ${params.organizationId} FOR NO KEY UPDATE`;
+    await tx.$queryRaw(sql`SELECT id FROM "Organization" WHERE id = ${params.organizationId} FOR NO KEY UPDATE`);
     const count = await tx.webhookEndpoint.count({ where: { organizationId: params.organizationId } });
     if (count >= MAX_ENDPOINTS_PER_ORGANIZATION)
       throw new AppError(

@@ -1,6 +1,6 @@
 // An endpoint's messages as its admins see them (deliveries, newest first, with every attempt),
 // a manual retry, and the test message that is sent at once.
-import { db, sql, utcTimestamp } from "@/lib/db";
+import { db, query, sql, utcTimestamp } from "@/lib/db";
 import { AppError } from "@/lib/errors";
 import { defaultPolicy, type AddressPolicy } from "./address-guard";
 import { newMessageId, TEST_TYPE } from "./body";
@@ -92,10 +92,10 @@ export function toAttemptView(row: {
 /** Queues a finished message again, with a fresh retry schedule; 409 while it is still pending. */
 export async function retryMessage(params: { endpointId: string; messageId: string; now?: Date }) {
   const now = params.now ?? new Date();
-  const rows = await sql<{ id: string }>(
-    `UPDATE "WebhookMessage" SET status = 'pending', "runAt" = $3::timestamp, "attemptBase" = attempts, "updatedAt" = $3::timestamp
-     WHERE id = $1 AND "endpointId" = $2 AND status IN ('delivered', 'failed') RETURNING id`,
-    [params.messageId, params.endpointId, utcTimestamp(now)],
+  const at = utcTimestamp(now);
+  const rows = await query<{ id: string }>(
+    sql`UPDATE "WebhookMessage" SET status = 'pending', "runAt" = ${at}::timestamp, "attemptBase" = attempts, "updatedAt" = ${at}::timestamp
+        WHERE id = ${params.messageId} AND "endpointId" = ${params.endpointId} AND status IN ('delivered', 'failed') RETURNING id`,
   );
   if (rows.length === 0) {
     const exists = await db.webhookMessage.findFirst({
