@@ -1,7 +1,7 @@
 // Rate-limit counters shared by every instance, in Postgres (table "Throttle"): one row per key
 // holds the count of the current fixed window. Each hit is one atomic upsert, so concurrent
 // attempts, on one instance or many, can never pass more than the limit between them.
-import { db } from "@/lib/db";
+import { db, sql } from "@/lib/db";
 
 export interface ThrottleResult {
   ok: boolean;
@@ -15,19 +15,17 @@ export interface ThrottleRule {
 }
 
 // Times in UTC: the column is a timestamp without time zone, as Prisma writes it.
-const NOW = `(now() AT TIME ZONE 'UTC')`;
+const NOW = sql`(now() AT TIME ZONE 'UTC')`;
 
 /** Counts `amount` hits on `key` and says whether the count is still within the limit. */
 export async function throttleHit(key: string, rule: ThrottleRule, amount = 1): Promise<ThrottleResult> {
-  const [row] = await db.$queryRawUnsafe<{ count: number; retry: number }[]>(
-    `INSERT INTO "Throttle" (key, count, "resetAt") VALUES ($1, $2, ${NOW} + $3 * interval '1 millisecond')
-     ON CONFLICT (key) DO UPDATE SET
-       count = CASE WHEN "Throttle"."resetAt" <= ${NOW} THEN EXCLUDED.count ELSE "Throttle".count + EXCLUDED.count END,
-       "resetAt" = CASE WHEN "Throttle"."resetAt" <= ${NOW} THEN EXCLUDED."resetAt" ELSE "Throttle"."resetAt" END
-     RETURNING count, ceil(extract(epoch FROM "resetAt" - ${NOW}))::int AS retry`,
-    key,
-    amount,
-    rule.windowMs,
+  const [row] = await db.$queryRaw<{ count: number; retry: number }[]>(
+    sql`INSERT INTO "Throttle" (key, count, "resetAt")
+        VALUES (${key}, ${amount}::int, ${NOW} + ${rule.windowMs}::float8 * interval '1 millisecond')
+        ON CONFLICT (key) DO UPDATE SET
+          count = CASE WHEN "Throttle"."resetAt" <= ${NOW} THEN EXCLUDED.count ELSE "Throttle".count + EXCLUDED.count END,
+          "resetAt" = CASE WHEN "Throttle"."resetAt" <= ${NOW} THEN EXCLUDED."resetAt" ELSE "Throttle"."resetAt" END
+        RETURNING count, ceil(extract(epoch FROM "resetAt" - ${NOW}))::int AS retry`,
   );
   const count = row?.count ?? amount;
   return { ok: count <= rule.limit, count, retryAfterSeconds: Math.max(1, row?.retry ?? 1) };
@@ -35,10 +33,10 @@ export async function throttleHit(key: string, rule: ThrottleRule, amount = 1): 
 
 /** Takes back one hit (an attempt that turned out fine must not count against the caller). */
 export async function throttleRefund(key: string) {
-  await db.$executeRawUnsafe(`UPDATE "Throttle" SET count = count - 1 WHERE key = $1 AND count > 0`, key);
+  await db.$executeRaw(sql`UPDATE "Throttle" SET count = count - 1 WHERE key = ${key} AND count > 0`);
 }
 
 /** Drops expired counters; called now and then so the table stays small. */
 export async function sweepThrottles() {
-  await db.$executeRawUnsafe(`DELETE FROM "Throttle" WHERE "resetAt" < ${NOW}`);
+  await db.$executeRaw(sql`DELETE FROM "Throttle" WHERE "resetAt" < ${NOW}`);
 }

@@ -1,6 +1,6 @@
 // The editor's user picker: active users of an organization and every organization beneath it,
 // searched by name or email. Only users a rule of this organization may name (routing.md).
-import { db } from "@/lib/db";
+import { db, sql } from "@/lib/db";
 import { MAX_DEPTH } from "@/lib/directory/org-cache";
 
 import type { Person } from "./people-types";
@@ -10,7 +10,7 @@ export type { Person };
 export async function searchPeople(params: { organizationId: string; q: string; limit: number }): Promise<Person[]> {
   // LIKE metacharacters in the query are literal.
   const pattern = `%${params.q.replace(/[\\%_]/g, (c) => `\\${c}`)}%`;
-  return db.$queryRaw<Person[]>`
+  return db.$queryRaw<Person[]>(sql`
     WITH RECURSIVE tree AS (
       SELECT o.id, o.name, 0 AS depth FROM "Organization" o WHERE o.id = ${params.organizationId}
       UNION ALL
@@ -20,7 +20,7 @@ export async function searchPeople(params: { organizationId: string; q: string; 
     FROM tree t JOIN "User" u ON u."organizationId" = t.id
     WHERE u.active AND (u.name ILIKE ${pattern} OR u.email ILIKE ${pattern})
     ORDER BY t.depth, u.name, u.id
-    LIMIT ${params.limit}`;
+    LIMIT ${params.limit}`);
 }
 
 /** Names of the users rules name, for the editor (id → name). */

@@ -2,7 +2,7 @@
 // Authorization (may the actor manage this organization at all) is the caller's job:
 // authorizeOrganization in lib/preferences/org-tree.ts. This module enforces the locks, checks
 // the entries against the directory, and writes each change into the settings history.
-import { db, type Prisma } from "@/lib/db";
+import { db, sql, type Prisma } from "@/lib/db";
 import { invalidate } from "@/lib/cache/invalidation";
 import { AppError, type ErrorDetail } from "@/lib/errors";
 import { catalog, notificationTypes, type NotificationType } from "@/lib/notifications/catalog";
@@ -13,7 +13,7 @@ import { loadRecipientRules, rulesForType, type OrganizationRules } from "./cach
 import { effectiveRule, type StoredRule } from "./resolve";
 import { ruleFields, type RecipientRuleBody, type RecipientRuleItem, type Rule } from "./schemas";
 
-type Client = Pick<Prisma.TransactionClient, "$queryRaw" | "$queryRawUnsafe" | "recipientRule">;
+type Client = Pick<Prisma.TransactionClient, "$queryRaw" | "recipientRule">;
 
 /**
  * Who is changing rules: an admin (their organization must be in the chain: they manage this
@@ -99,9 +99,8 @@ async function checkUsers(client: Client, organizationId: string, rule: Rule) {
     ),
   );
   if (!named.length) return;
-  const users = await client.$queryRawUnsafe<{ id: string; organizationId: string }[]>(
-    `SELECT id, "organizationId" FROM "User" WHERE id = ANY($1::text[])`,
-    [...new Set(named.map((n) => n.id))],
+  const users = await client.$queryRaw<{ id: string; organizationId: string }[]>(
+    sql`SELECT id, "organizationId" FROM "User" WHERE id = ANY(${[...new Set(named.map((n) => n.id))]}::text[])`,
   );
   const orgOf = new Map(users.map((u) => [u.id, u.organizationId]));
   const chains = await loadOrgChains([...new Set(users.map((u) => u.organizationId))], client);
@@ -247,8 +246,8 @@ function refusePlatformViaApi(actor: RuleActor, chain: ChainLink[]) {
 
 /** Serializes changes to one organization's rules so no history row is lost or wrong. */
 async function lockOrganization(tx: Prisma.TransactionClient, organizationId: string) {
-  const found = await tx.$queryRaw<{ id: string }[]>`
-    SELECT id FROM "Organization" WHERE id = ${organizationId} FOR NO KEY UPDATE`;
+  const found = await tx.$queryRaw<{ id: string }[]>(sql`
+    SELECT id FROM "Organization" WHERE id = ${organizationId} FOR NO KEY UPDATE`);
   if (found.length === 0) throw new AppError("not_found", "Organization not found");
 }
 

@@ -1,7 +1,7 @@
 // The directory users a rule's entries name: by id, by (organization, role), by address, in one
 // query (three index lookups; see loadPlannedUsers in lib/notifications/recipients.ts on why not
 // one OR and not a prepared statement).
-import { sql } from "@/lib/db";
+import { query, sql } from "@/lib/db";
 import type { DirectoryUser } from "./resolve";
 import type { Role } from "@/lib/generated/prisma/enums";
 
@@ -11,14 +11,15 @@ export async function loadDirectoryUsers(keys: {
   emails: readonly string[];
 }): Promise<DirectoryUser[]> {
   if (!keys.userIds.length && !keys.roles.length && !keys.emails.length) return [];
-  return sql<DirectoryUser>(
-    `SELECT u.id, u.email, u.name, u."organizationId", u.role::text AS role, u.active FROM "User" u WHERE u.id = ANY($1::text[])
-     UNION
-     SELECT u.id, u.email, u.name, u."organizationId", u.role::text, u.active
-     FROM unnest($2::text[], $3::text[]) AS r(organization_id, role)
-     JOIN "User" u ON u."organizationId" = r.organization_id AND u.role = r.role::"Role"
-     UNION
-     SELECT u.id, u.email, u.name, u."organizationId", u.role::text, u.active FROM "User" u WHERE u.email = ANY($4::text[])`,
-    [keys.userIds, keys.roles.map((r) => r.orgId), keys.roles.map((r) => r.role), keys.emails],
+  return query<DirectoryUser>(
+    sql`SELECT u.id, u.email, u.name, u."organizationId", u.role::text AS role, u.active FROM "User" u
+        WHERE u.id = ANY(${keys.userIds}::text[])
+        UNION
+        SELECT u.id, u.email, u.name, u."organizationId", u.role::text, u.active
+        FROM unnest(${keys.roles.map((r) => r.orgId)}::text[], ${keys.roles.map((r) => r.role)}::text[]) AS r(organization_id, role)
+        JOIN "User" u ON u."organizationId" = r.organization_id AND u.role = r.role::"Role"
+        UNION
+        SELECT u.id, u.email, u.name, u."organizationId", u.role::text, u.active FROM "User" u
+        WHERE u.email = ANY(${keys.emails}::text[])`,
   );
 }

@@ -1,4 +1,4 @@
-import { db } from "@/lib/db";
+import { db, sql } from "@/lib/db";
 import { readiness } from "@/lib/server/readiness";
 
 export const dynamic = "force-dynamic";
@@ -16,10 +16,10 @@ export async function GET() {
   };
   try {
     // Timestamps are UTC wall-clock time (timestamp(3)); the (status, runAt) index serves the filter.
-    const [queue] = await db.$queryRaw<{ waiting: number; age: number }[]>`
+    const [queue] = await db.$queryRaw<{ waiting: number; age: number }[]>(sql`
       SELECT count(*)::int AS waiting,
              COALESCE(GREATEST(0, EXTRACT(EPOCH FROM (now() AT TIME ZONE 'UTC') - min("createdAt"))), 0)::float8 AS age
-      FROM "EmailDelivery" WHERE status IN ('queued', 'sending')`;
+      FROM "EmailDelivery" WHERE status IN ('queued', 'sending')`);
     body.emailQueue = { waiting: queue?.waiting ?? 0, oldestJobAgeSeconds: Math.round(queue?.age ?? 0) };
   } catch {
     body.database = "down";
