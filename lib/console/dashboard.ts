@@ -3,7 +3,7 @@
 // time column (Event.receivedAt, IngestRejection.receivedAt) or a queue's (status, runAt) index;
 // per-event rows are reached through their eventId index.
 import { Prisma } from "@/lib/generated/prisma/client";
-import { db } from "@/lib/db";
+import { db, sql } from "@/lib/db";
 import { getOrgChains } from "@/lib/directory/org-cache";
 
 export type DashboardRange = "24h" | "7d";
@@ -40,11 +40,11 @@ export interface ResellerFailures {
 const utc = (date: Date) => Prisma.sql`${date.toISOString().replace("Z", "")}::timestamp`;
 
 async function traffic(since: Date, hours: number, now: Date): Promise<TrafficPoint[]> {
-  const rows = await db.$queryRaw<{ hour: Date; events: number; notifications: number }[]>`
+  const rows = await db.$queryRaw<{ hour: Date; events: number; notifications: number }[]>(sql`
     SELECT date_trunc('hour', "receivedAt") AS hour, count(*)::int AS events,
            COALESCE(sum("notificationCount"), 0)::int AS notifications
     FROM "Event" WHERE "receivedAt" >= ${utc(since)}
-    GROUP BY 1`;
+    GROUP BY 1`);
   const byHour = new Map(rows.map((r) => [r.hour.getTime(), r]));
   const first = Math.floor(now.getTime() / HOUR) * HOUR - (hours - 1) * HOUR;
   return Array.from({ length: hours }, (_, i) => {
@@ -59,13 +59,13 @@ async function traffic(since: Date, hours: number, now: Date): Promise<TrafficPo
 
 /** Email and webhook outcomes of the events received since `since`, per event organization. */
 async function outcomesByOrganization(since: Date) {
-  return db.$queryRaw<{ channel: "email" | "webhook"; organizationId: string; status: string; count: number }[]>`
+  return db.$queryRaw<{ channel: "email" | "webhook"; organizationId: string; status: string; count: number }[]>(sql`
     WITH recent AS (SELECT id, "organizationId" FROM "Event" WHERE "receivedAt" >= ${utc(since)})
     SELECT 'email' AS channel, e."organizationId", d.status, count(*)::int AS count
     FROM recent e JOIN "EmailDelivery" d ON d."eventId" = e.id GROUP BY 2, 3
     UNION ALL
     SELECT 'webhook', e."organizationId", m.status, count(*)::int
-    FROM recent e JOIN "WebhookMessage" m ON m."eventId" = e.id GROUP BY 2, 3`;
+    FROM recent e JOIN "WebhookMessage" m ON m."eventId" = e.id GROUP BY 2, 3`);
 }
 
 function outcomeOf(channel: "email" | "webhook", status: string): keyof Omit<ChannelOutcome, "channel"> {
@@ -100,14 +100,14 @@ async function resellerFailures(rows: Awaited<ReturnType<typeof outcomesByOrgani
 }
 
 async function queues() {
-  const rows = await db.$queryRaw<{ channel: "email" | "webhook"; waiting: number; age: number }[]>`
+  const rows = await db.$queryRaw<{ channel: "email" | "webhook"; waiting: number; age: number }[]>(sql`
     SELECT 'email' AS channel, count(*)::int AS waiting,
            COALESCE(EXTRACT(EPOCH FROM (now() AT TIME ZONE 'UTC') - min("createdAt")), 0)::float8 AS age
     FROM "EmailDelivery" WHERE status IN ('queued', 'sending')
     UNION ALL
     SELECT 'webhook', count(*)::int,
            COALESCE(EXTRACT(EPOCH FROM (now() AT TIME ZONE 'UTC') - min("createdAt")), 0)::float8
-    FROM "WebhookMessage" WHERE status IN ('pending', 'sending')`;
+    FROM "WebhookMessage" WHERE status IN ('pending', 'sending')`);
   return rows.map((r) => ({
     channel: r.channel,
     waiting: r.waiting,
@@ -116,10 +116,10 @@ async function queues() {
 }
 
 async function topRejections(since: Date) {
-  return db.$queryRaw<{ code: string; count: number; example: string }[]>`
+  return db.$queryRaw<{ code: string; count: number; example: string }[]>(sql`
     SELECT code, count(*)::int AS count, (array_agg(message ORDER BY "receivedAt" DESC))[1] AS example
     FROM "IngestRejection" WHERE "receivedAt" >= ${utc(since)} AND code <> 'duplicate'
-    GROUP BY code ORDER BY count DESC, code LIMIT 5`;
+    GROUP BY code ORDER BY count DESC, code LIMIT 5`);
 }
 
 export async function getDashboard(range: DashboardRange, now = new Date()) {
