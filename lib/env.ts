@@ -16,6 +16,8 @@ const schema = z
     NODE_ENV: z.enum(["development", "production", "test"]).default("development"),
     DATABASE_URL: z.url({ protocol: /^postgres(ql)?$/, message: "must be a postgres:// connection URL" }).optional(),
     PORT: z.coerce.number().int().min(1).max(65535).default(3000),
+    // The address to listen on: loopback in development, every interface in production.
+    HOST: optionalString,
     AUTH_SECRET: z.string().min(32, "must be at least 32 characters").optional(),
     APP_URL: z.url().optional(),
     PORTAL_BASE_URL: z.url().default("https://portal.example.com"),
@@ -92,6 +94,11 @@ const schema = z
   });
 
 export type Env = z.infer<typeof schema> & { APP_URL: string };
+
+/** Where the server listens: HOST, else loopback outside production (a dev server is not for the network). */
+export function listenHost(config: Pick<Env, "HOST" | "NODE_ENV">): string | undefined {
+  return config.HOST ?? (config.NODE_ENV === "production" ? undefined : "127.0.0.1");
+}
 
 /** Returns one readable line per invalid variable, or an empty list. */
 export function checkEnv(source: NodeJS.ProcessEnv = process.env): string[] {

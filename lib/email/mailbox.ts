@@ -1,17 +1,18 @@
 // The development mailbox: emails captured instead of sent when there is no RESEND_API_KEY.
 import { db } from "@/lib/db";
-import { env } from "@/lib/env";
+import { isPlatformAdmin } from "@/lib/auth/platform-admin";
 import type { CurrentUser } from "@/lib/auth/session";
 import { mailIsCaptured } from "./transport";
 
 /**
- * Open to anyone in development; in production only when mail is captured (EMAIL_DISABLED) and
- * only to platform admins, since captured mail can hold sensitive fields.
+ * Only while mail is captured, and only to a signed-in platform admin, in every environment:
+ * captured mail holds other people's messages (temporary passwords of `to` recipients, sign-in
+ * details), and a development server is sometimes reachable from a network. One rule everywhere
+ * rather than "each user sees their own mail": outside addresses and test recipients have no
+ * account, and developers use the demo admin anyway.
  */
 export function mailboxAvailable(user: CurrentUser | null): boolean {
-  if (!mailIsCaptured()) return false;
-  if (env().NODE_ENV !== "production") return true;
-  return user?.organization.kind === "platform" && user.role === "admin";
+  return mailIsCaptured() && user !== null && isPlatformAdmin(user);
 }
 
 export function listCapturedEmails(params: { limit?: number; to?: string } = {}) {

@@ -10,6 +10,7 @@ import { disconnectDb } from "@/lib/db";
 import { loadDemoDataAtStart } from "@/lib/demo/at-start";
 import { baselineHeaders, NON_PAGE_CSP } from "@/lib/security/headers";
 import { limitRequestBody } from "@/lib/server/body-limit";
+import { listenHost } from "@/lib/env";
 import { loadConfiguration } from "@/lib/server/local-config";
 import { openDatabase } from "@/lib/server/database";
 import { createHttpDrain, HTTP_DRAIN_MS, onShutdownSignal } from "@/lib/server/shutdown";
@@ -73,7 +74,7 @@ export async function startServer(options: { onShutdown?: () => Promise<void> } 
   const io = createSocketServer(server, { dev });
   const background = await startBackgroundServices(io);
 
-  await new Promise<void>((resolve) => server.listen(config.PORT, resolve));
+  await new Promise<void>((resolve) => server.listen(config.PORT, listenHost(config), resolve));
   console.log(
     `\nNotification center ready on ${config.APP_URL}${database.embedded ? " (embedded Postgres in .data/)" : ""}`,
   );
