@@ -1,3 +1,4 @@
+import { env } from "@/lib/env";
 import { AppError, errorResponse } from "@/lib/errors";
 import { unsubscribe } from "@/lib/email/unsubscribe";
 
@@ -5,7 +6,8 @@ import { unsubscribe } from "@/lib/email/unsubscribe";
 // anything, so mail scanners that follow links cannot unsubscribe anyone.
 export async function GET(request: Request) {
   const url = new URL(request.url);
-  const target = new URL("/unsubscribe/confirm", url);
+  // Built on APP_URL, never on the request's Host or X-Forwarded-Proto, which the client controls.
+  const target = new URL("/unsubscribe/confirm", env().APP_URL);
   target.searchParams.set("token", url.searchParams.get("token") ?? "");
   return Response.redirect(target, 303);
 }
