@@ -19,6 +19,10 @@ export async function signIn(page: Page, email: string, password = DEMO_PASSWORD
   await expect(page).toHaveURL(/\/inbox/, { timeout: SIGN_IN_TIMEOUT });
 }
 
+/** The visible toast that says `text` (the live region repeats its words for screen readers). */
+export const toast = (page: Page, text: string | RegExp) =>
+  page.locator("[data-sonner-toast]").filter({ hasText: text });
+
 export interface Platform {
   apiKey: string;
   send(path: string, body: unknown, method?: "POST" | "PUT"): Promise<{ status: number; json: any }>;

@@ -2,7 +2,7 @@
 // phone, written to /tmp/shots/preferences for a person to look at. The test checks that each
 // view rendered and that nothing overflows sideways on a phone.
 import type { Page } from "@playwright/test";
-import { test, expect, signIn, uniqueId } from "./fixtures";
+import { test, expect, signIn, uniqueId, toast } from "./fixtures";
 
 const dir = process.env.SHOTS_DIR ?? "/tmp/shots/preferences";
 
@@ -58,7 +58,7 @@ test("settings pages render in light and dark, on desktop and phone", async ({ p
   await expect(page.getByRole("heading", { name: "Proseware Ltd" })).toBeVisible();
   await shoot(page, "admin-org");
   await page.setViewportSize({ width: 1280, height: 900 });
-  await page.getByRole("region", { name: "History" }).scrollIntoViewIfNeeded();
+  await page.getByRole("region", { name: "History", exact: true }).scrollIntoViewIfNeeded();
   await page.screenshot({ path: `${dir}/admin-history-desktop.png` });
   await page.goto("/admin/organizations");
   await shoot(page, "admin-picker");
@@ -73,7 +73,7 @@ test("settings pages render in light and dark, on desktop and phone", async ({ p
   // A customer sees only the types that can reach a customer (no "Catalog changes", a seller-only type).
   await expect(user.getByRole("switch", { name: "In-app for Catalog changes" })).toHaveCount(0);
   await user.getByRole("switch", { name: "In-app for Order notes" }).click();
-  await expect(user.getByText("turned off")).toBeVisible();
+  await expect(toast(user, "turned off")).toBeVisible();
   await shoot(user, "user-settings");
   // The locked cell (Fabrikam's lock on quote emails), close up.
   await user.setViewportSize({ width: 1280, height: 900 });

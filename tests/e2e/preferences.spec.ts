@@ -5,7 +5,7 @@ import pg from "pg";
 import type { Page } from "@playwright/test";
 import { catalog } from "../../lib/notifications/catalog";
 import { unpackTrail } from "../../lib/notifications/trail";
-import { test, expect, signIn, uniqueId, type Platform } from "./fixtures";
+import { test, expect, signIn, uniqueId, type Platform, toast } from "./fixtures";
 
 const renewal = "subscription.renewal_upcoming";
 const renewalLabel = catalog[renewal].label;
@@ -71,10 +71,10 @@ test("a reseller admin locks email off for a customer: the user sees the lock, a
   const cellName = `Email for ${renewalLabel}`;
   const group = page.getByRole("radiogroup", { name: cellName });
   await group.getByRole("radio", { name: "Off" }).click();
-  await expect(page.getByText(`${cellName} turned off`)).toBeVisible();
+  await expect(toast(page, `${cellName} turned off`)).toBeVisible();
   const lock = page.getByRole("button", { name: `Lock ${cellName}` });
   await lock.click();
-  await expect(page.getByText(`${cellName} locked`)).toBeVisible();
+  await expect(toast(page, `${cellName} locked`)).toBeVisible();
   await expect(lock).toHaveAttribute("aria-pressed", "true");
   // The change log shows both changes, by Ryan.
   const history = page.getByRole("region", { name: "History" });
@@ -128,7 +128,7 @@ test("a user turns off in-app for quotes: their inbox stays untouched while a co
   const inApp = page.getByRole("switch", { name: `In-app for ${quoteLabel}` });
   await expect(inApp).toHaveAttribute("aria-checked", "true");
   await inApp.click();
-  await expect(page.getByText(`In-app for ${quoteLabel} turned off`)).toBeVisible();
+  await expect(toast(page, `In-app for ${quoteLabel} turned off`)).toBeVisible();
   await expect(page.locator('[data-cell="quote.sent:in_app"]')).toContainText("Your choice");
   // It survives a reload.
   await page.reload();
@@ -155,14 +155,14 @@ test("reset to organization defaults asks first and removes the user's choices",
   await signInWithLink(page, platform, userId);
   await page.goto("/settings/notifications");
   await page.getByRole("switch", { name: "Email for all Quotes and proposals notifications" }).click();
-  await expect(page.getByText("Email for Quotes and proposals turned off")).toBeVisible();
+  await expect(toast(page, "Email for Quotes and proposals turned off")).toBeVisible();
   await expect(page.getByRole("switch", { name: `Email for ${quoteLabel}` })).toHaveAttribute("aria-checked", "false");
 
   await page.getByRole("button", { name: "Reset to organization defaults" }).click();
   const dialog = page.getByRole("alertdialog");
   await expect(dialog).toContainText("Reset to organization defaults?");
   await dialog.getByRole("button", { name: "Reset" }).click();
-  await expect(page.getByText(/Reset \d+ choices to your organization's defaults/)).toBeVisible();
+  await expect(toast(page, /Reset \d+ choices to your organization's defaults/)).toBeVisible();
   await expect(page.getByRole("switch", { name: `Email for ${quoteLabel}` })).toHaveAttribute("aria-checked", "true");
   await page.reload();
   await expect(page.locator('[data-cell="quote.sent:email"]')).toContainText("Default");
