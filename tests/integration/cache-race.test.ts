@@ -54,8 +54,8 @@ describe("a load overtaken by a change does not put stale rows back", () => {
 
   it("organization chain cache", async () => {
     invalidate("directory");
-    const held = heldRead((query: string, ...values: unknown[]) => db.$queryRawUnsafe(query, ...values));
-    const stale = getOrgChains(["cust_adatum"], { $queryRawUnsafe: held.wrapped } as any);
+    const held = heldRead((statement: Parameters<typeof db.$queryRaw>[0]) => db.$queryRaw(statement));
+    const stale = getOrgChains(["cust_adatum"], { $queryRaw: held.wrapped } as any);
     await held.read;
     await db.organization.update({ where: { id: "cust_adatum" }, data: { primaryContactId: "u_mia" } });
     invalidate("directory");
