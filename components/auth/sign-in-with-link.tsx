@@ -62,7 +62,7 @@ export function SignInWithLink({ token, confirm }: { token: string; confirm?: Co
       <p role="alert" className="text-sm text-zinc-700 dark:text-zinc-300">
         {error}
       </p>
-      <Link href="/sign-in" className="text-sm font-medium text-brand-600 hover:underline">
+      <Link href="/sign-in" className="text-sm font-medium text-brand-600 hover:underline dark:text-brand-400">
         Sign in with your password instead
       </Link>
     </div>
