@@ -1,18 +1,9 @@
 // The webhooks API as the settings page calls it (routing.md, "Webhooks").
 import { requestJson } from "@/components/console/request-json";
+import type { WebhookEndpointView } from "@/lib/webhooks/endpoints";
 
-export interface Endpoint {
-  id: string;
-  organizationId: string;
-  url: string;
-  types: string[];
-  description: string;
-  enabled: boolean;
-  disabledReason: string | null;
-  failingSince: string | null;
-  createdAt: string;
-  updatedAt: string;
-}
+/** An endpoint as the API answers it (the server's view; a type-only import, nothing of the server is bundled). */
+export type Endpoint = WebhookEndpointView;
 
 export interface Attempt {
   at: string;

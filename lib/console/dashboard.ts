@@ -5,6 +5,7 @@
 import { Prisma } from "@/lib/generated/prisma/client";
 import { db, sql } from "@/lib/db";
 import { getOrgChains } from "@/lib/directory/org-cache";
+import { queueSummaries } from "@/lib/observability/queues";
 
 export type DashboardRange = "24h" | "7d";
 const HOUR = 60 * 60 * 1000;
@@ -100,18 +101,10 @@ async function resellerFailures(rows: Awaited<ReturnType<typeof outcomesByOrgani
 }
 
 async function queues() {
-  const rows = await db.$queryRaw<{ channel: "email" | "webhook"; waiting: number; age: number }[]>(sql`
-    SELECT 'email' AS channel, count(*)::int AS waiting,
-           COALESCE(EXTRACT(EPOCH FROM (now() AT TIME ZONE 'UTC') - min("createdAt")), 0)::float8 AS age
-    FROM "EmailDelivery" WHERE status IN ('queued', 'sending')
-    UNION ALL
-    SELECT 'webhook', count(*)::int,
-           COALESCE(EXTRACT(EPOCH FROM (now() AT TIME ZONE 'UTC') - min("createdAt")), 0)::float8
-    FROM "WebhookMessage" WHERE status IN ('pending', 'sending')`);
-  return rows.map((r) => ({
-    channel: r.channel,
-    waiting: r.waiting,
-    oldestAgeSeconds: Math.max(0, Math.round(r.age)),
+  return (await queueSummaries()).map(({ channel, waiting, oldestAgeSeconds }) => ({
+    channel,
+    waiting,
+    oldestAgeSeconds: Math.round(oldestAgeSeconds),
   }));
 }
 

@@ -1,4 +1,4 @@
-import { db, sql } from "@/lib/db";
+import { queueSummaries } from "@/lib/observability/queues";
 import { readiness } from "@/lib/server/readiness";
 
 export const dynamic = "force-dynamic";
@@ -15,12 +15,8 @@ export async function GET() {
     emailQueue: null as null | { waiting: number; oldestJobAgeSeconds: number },
   };
   try {
-    // Timestamps are UTC wall-clock time (timestamp(3)); the (status, runAt) index serves the filter.
-    const [queue] = await db.$queryRaw<{ waiting: number; age: number }[]>(sql`
-      SELECT count(*)::int AS waiting,
-             COALESCE(GREATEST(0, EXTRACT(EPOCH FROM (now() AT TIME ZONE 'UTC') - min("createdAt"))), 0)::float8 AS age
-      FROM "EmailDelivery" WHERE status IN ('queued', 'sending')`);
-    body.emailQueue = { waiting: queue?.waiting ?? 0, oldestJobAgeSeconds: Math.round(queue?.age ?? 0) };
+    const [queue] = await queueSummaries("email");
+    body.emailQueue = { waiting: queue!.waiting, oldestJobAgeSeconds: Math.round(queue!.oldestAgeSeconds) };
   } catch {
     body.database = "down";
   }
