@@ -3,7 +3,8 @@
 import { db } from "@/lib/db";
 import { Prisma } from "@/lib/generated/prisma/client";
 import type { Rule } from "@/lib/recipient-rules/schemas";
-import { getType, type Channel } from "@/lib/notifications/catalog";
+import { categories, getType, type Channel } from "@/lib/notifications/catalog";
+import type { Cadence } from "@/lib/delivery-timing/windows";
 import type { PreferenceChangeEntry } from "./items";
 
 type Tx = Pick<Prisma.TransactionClient, "preferenceChange">;
@@ -25,6 +26,9 @@ export interface ChangeRecord {
   newRule?: Rule | null;
   oldLocked?: boolean | null;
   newLocked?: boolean | null;
+  /** Cadence changes (type is then the category, channel "email"); null: inherited. */
+  oldCadence?: Cadence | null;
+  newCadence?: Cadence | null;
   via: ChangeVia;
 }
 
@@ -43,6 +47,9 @@ export async function recordChanges(tx: Tx, changes: ChangeRecord[]) {
     })),
   });
 }
+
+/** Cadence changes name a category where other changes name a type (types have a dot, categories none). */
+const isCadenceChange = (type: string) => !getType(type) && Object.hasOwn(categories, type);
 
 /** Newest first; `before` is the id of the last entry of the previous page. */
 export async function listOrganizationHistory(params: {
@@ -72,10 +79,14 @@ export async function listOrganizationHistory(params: {
     scope: row.scope === "user" ? "user" : "organization",
     ...(row.userId ? { userName: nameOf.get(row.userId) ?? row.userId } : {}),
     type: row.type,
-    typeLabel: getType(row.type)?.label ?? row.type,
+    typeLabel:
+      getType(row.type)?.label ??
+      (isCadenceChange(row.type) ? categories[row.type as keyof typeof categories].label : undefined) ??
+      row.type,
     channel: row.channel,
     old: { enabled: row.oldEnabled, locked: row.oldLocked },
     new: { enabled: row.newEnabled, locked: row.newLocked },
+    ...(isCadenceChange(row.type) ? { cadence: { old: row.oldCadence, new: row.newCadence } } : {}),
     ...(row.channel === null
       ? { rule: { old: (row.oldRule as Rule | null) ?? null, new: (row.newRule as Rule | null) ?? null } }
       : {}),

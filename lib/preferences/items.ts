@@ -1,6 +1,7 @@
 // The shapes the preferences API returns and the settings pages render. Client-safe.
 import type { Category, Channel, NotificationType } from "@/lib/notifications/catalog";
 import type { Rule } from "@/lib/recipient-rules/schemas";
+import type { Cadence, QuietDays } from "@/lib/delivery-timing/windows";
 
 export type PreferenceSource = "default" | "organization" | "user" | "critical";
 
@@ -64,5 +65,46 @@ export interface PreferenceChangeEntry {
   new: { enabled: boolean | null; locked: boolean | null };
   /** A recipient rule change: the organization's own rule before and after (null: inherited). */
   rule?: { old: Rule | null; new: Rule | null };
+  /** A cadence change (type is the category): before and after (null: inherited). */
+  cadence?: { old: Cadence | null; new: Cadence | null };
   via: string;
+}
+
+/** A category's email cadence as a user sees it (`GET /api/preferences/delivery`). */
+export interface CadenceItem {
+  category: Category;
+  cadence: Cadence;
+  /** Locked by an organization above: the user cannot change it. */
+  locked: boolean;
+  source: "default" | "organization" | "user";
+  sourceName?: string;
+  lockedBy?: string;
+  /** Labels of the category's critical types: always sent at once, whatever the cadence. */
+  alwaysInstant: string[];
+}
+
+/** A category's cadence as an organization admin sees it for one organization. */
+export interface OrganizationCadenceItem {
+  category: Category;
+  /** Effective for this organization. */
+  cadence: Cadence;
+  source: "default" | "organization";
+  sourceName?: string;
+  /** This organization's own value; null: inherit. */
+  setting: Cadence | null;
+  locked: boolean;
+  lockOwner?: string;
+  inherited: { cadence: Cadence; source: "default" | "organization"; sourceName?: string };
+  /** The lock that keeps the signed-in admin from changing it. */
+  lockedBy?: string;
+  alwaysInstant: string[];
+}
+
+/** When a user's email may arrive, as the settings page shows and edits it. */
+export interface ScheduleView {
+  /** "08:00": the daily digest's time. */
+  digestTime: string;
+  quietHours: { start: string; end: string; days: QuietDays } | null;
+  /** The user's timezone (the times above are on this clock). */
+  timezone: string;
 }

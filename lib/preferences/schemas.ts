@@ -43,3 +43,40 @@ export function targetTypes(body: { type?: NotificationType; category?: Category
 } {
   return body.type ? { types: [body.type], strict: true } : { types: typesInCategory(body.category!), strict: false };
 }
+
+// ---- cadence and delivery schedule ----
+
+const cadence = z.enum(["instant", "hourly", "daily"]);
+const categoryKey = z.enum(categoryKeys as [Category, ...Category[]]);
+const clockTime = z.string().regex(/^([01]\d|2[0-3]):[0-5]\d$/, "must be a time of day as HH:MM (24-hour)");
+
+/** `PUT /api/preferences/cadence`: null returns to the inherited cadence. */
+export const userCadenceBody = z.object({ category: categoryKey, cadence: cadence.nullable() }).strict();
+
+/** `PUT /api/organizations/{id}/notification-settings/cadence`. */
+export const organizationCadenceBody = z
+  .object({ category: categoryKey, cadence: cadence.nullable().optional(), locked: z.boolean().optional() })
+  .strict()
+  .superRefine((body, ctx) => {
+    if (body.cadence === undefined && body.locked === undefined) {
+      ctx.addIssue({ code: "custom", path: ["cadence"], message: "Give cadence, locked or both" });
+    }
+  });
+
+/** `PUT /api/preferences/schedule`: the daily digest's time and quiet hours (null: none), on the user's clock. */
+export const scheduleBody = z
+  .object({
+    digestTime: clockTime.optional(),
+    quietHours: z
+      .object({ start: clockTime, end: clockTime, days: z.enum(["every_day", "weekdays", "weekends"]) })
+      .strict()
+      .refine((quiet) => quiet.start !== quiet.end, { path: ["end"], message: "must differ from start" })
+      .nullable()
+      .optional(),
+  })
+  .strict()
+  .superRefine((body, ctx) => {
+    if (body.digestTime === undefined && body.quietHours === undefined) {
+      ctx.addIssue({ code: "custom", path: ["digestTime"], message: "Give digestTime, quietHours or both" });
+    }
+  });
