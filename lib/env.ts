@@ -35,6 +35,7 @@ const schema = z
       .transform((v) => v === "true" || v === "1"),
     EMAIL_BATCH_SIZE: z.coerce.number().int().min(1).max(100).default(100),
     EMAIL_RENDER_THREADS: z.coerce.number().int().min(1).max(64).optional(),
+    EMAIL_RENDER_NICE: z.coerce.number().int().min(0).max(19).default(10),
     REDIS_URL: z.url({ protocol: /^rediss?$/, message: "must be a redis:// URL" }).optional(),
     // The email queue's retry schedule and leases (README: Deployment).
     EMAIL_MAX_ATTEMPTS: z.coerce.number().int().min(1).max(100).default(8),

@@ -92,20 +92,47 @@ export async function eventTrace(eventId: string) {
   return { eventId: event?.externalId ?? "", traceparent: event?.traceparent ?? null };
 }
 
+/** What a batch's emails need to know about their recipients, read in one statement each for the whole batch. */
+export interface Recipients {
+  suppressions: Map<string, string>;
+  users: Map<string, { active: boolean; name: string | null; organizationId: string }>;
+  reasons: Map<string, string | null>;
+}
+
+export async function loadRecipients(jobs: EmailJob[]): Promise<Recipients> {
+  const ids = (pick: (job: EmailJob) => string | null) => [...new Set(jobs.map(pick).filter((id) => id !== null))];
+  const [suppressions, users, notifications] = await Promise.all([
+    db.emailSuppression.findMany({
+      where: { email: { in: ids((job) => job.toAddress.toLowerCase()) } },
+      select: { email: true, reason: true },
+    }),
+    db.user.findMany({
+      where: { id: { in: ids((job) => job.userId) } },
+      select: { id: true, active: true, name: true, organizationId: true },
+    }),
+    db.notification.findMany({
+      where: { id: { in: ids((job) => job.notificationId) } },
+      select: { id: true, reason: true },
+    }),
+  ]);
+  return {
+    suppressions: new Map(suppressions.map((row) => [row.email, row.reason])),
+    users: new Map(users.map(({ id, ...user }) => [id, user])),
+    reasons: new Map(notifications.map((row) => [row.id, row.reason])),
+  };
+}
+
 export async function composeEmail(
   job: EmailJob,
+  recipients?: Recipients,
   render: Renderer = (...args) => sharedRenderPool().render(...args),
 ): Promise<OutgoingEmail> {
   if (!isNotificationType(job.type)) throw new UnsendableError(`Unknown notification type ${job.type}`);
   const type: NotificationType = job.type;
   const definition = getType(type)!;
-  const [event, user, notification] = await Promise.all([
-    storedEvent(job.eventId),
-    job.userId ? db.user.findUnique({ where: { id: job.userId }, select: { name: true, organizationId: true } }) : null,
-    job.notificationId
-      ? db.notification.findUnique({ where: { id: job.notificationId }, select: { reason: true } })
-      : null,
-  ]);
+  const [event, known] = await Promise.all([storedEvent(job.eventId), recipients ?? loadRecipients([job])]);
+  const user = job.userId ? known.users.get(job.userId) : undefined;
+  const reason = job.notificationId ? known.reasons.get(job.notificationId) : undefined;
   if (!event) throw new UnsendableError(`Event ${job.eventId} no longer exists`);
   // A bcc recipient's email reads like a To (it is never told who else got it).
   const role = job.role === "cc" ? "cc" : "to";
@@ -132,7 +159,7 @@ export async function composeEmail(
       userId: job.userId,
       address: job.toAddress,
       sources: event.sources,
-      reason: notification?.reason,
+      reason,
     }),
     typeLabel: definition.label,
     critical: definition.critical,

@@ -7,7 +7,7 @@ import { Piscina } from "piscina";
 import { env } from "@/lib/env";
 import type { NotificationData, NotificationType } from "@/lib/notifications/catalog";
 import type { RenderedEmail } from "./render";
-import type { RenderOutcome, RenderTask } from "./render-worker";
+import type { RenderOutcome, RenderTask, RenderThreadData } from "./render-worker";
 import type { EmailContext } from "./types";
 
 /** The template itself threw: rendering the same email again would throw again. */
@@ -40,8 +40,9 @@ function threadExecArgv(): string[] {
   return argv.some((arg) => arg.includes("tsx")) ? argv : [...argv, "--import", "tsx"];
 }
 
-export function createRenderPool(options: { threads?: number } = {}): RenderPool {
+export function createRenderPool(options: { threads?: number; nice?: number } = {}): RenderPool {
   const threads = Math.max(1, options.threads ?? defaultRenderThreads());
+  const thread: RenderThreadData = { nice: options.nice ?? 0 };
   const pool = new Piscina<RenderTask, RenderOutcome>({
     filename: new URL("./render-worker.ts", import.meta.url).href,
     minThreads: threads,
@@ -51,6 +52,7 @@ export function createRenderPool(options: { threads?: number } = {}): RenderPool
     // Rendering is short and CPU-bound: one at a time per thread, the rest wait in the pool's queue.
     concurrentTasksPerWorker: 1,
     execArgv: threadExecArgv(),
+    workerData: thread,
   });
   // A thread that crashes fails its render; piscina starts a replacement. Nothing else to do here.
   pool.on("error", () => {});
@@ -84,7 +86,11 @@ export function createRenderPool(options: { threads?: number } = {}): RenderPool
 let shared: RenderPool | undefined;
 
 export function sharedRenderPool(): RenderPool {
-  return (shared ??= createRenderPool({ threads: defaultRenderThreads(env().EMAIL_RENDER_THREADS) }));
+  const config = env();
+  return (shared ??= createRenderPool({
+    threads: defaultRenderThreads(config.EMAIL_RENDER_THREADS),
+    nice: config.EMAIL_RENDER_NICE,
+  }));
 }
 
 /** At shutdown, after the workers stopped: waits for renders still under way. A later email starts a new pool. */

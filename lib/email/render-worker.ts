@@ -1,8 +1,27 @@
 // The render pool's thread (lib/email/render-pool.ts): React Email and the templates load here,
 // once per thread, and each task renders one email. Pure: no database, nothing kept between tasks.
+import { setPriority } from "node:os";
+import { workerData } from "piscina";
 import type { NotificationData, NotificationType } from "@/lib/notifications/catalog";
 import { renderEmail, type RenderedEmail } from "./render";
 import type { EmailContext } from "./types";
+
+export interface RenderThreadData {
+  /**
+   * The thread's nice value (Linux keeps one per thread): above 0, the kernel runs the event loop
+   * that answers the API and the sockets first, and rendering takes the CPU time left over.
+   */
+  nice: number;
+}
+
+const { nice } = (workerData ?? { nice: 0 }) as RenderThreadData;
+if (nice > 0) {
+  try {
+    setPriority(0, nice); // 0: this thread only
+  } catch {
+    // not permitted here (some containers): render at the process's priority
+  }
+}
 
 export interface RenderTask {
   type: NotificationType;

@@ -20,7 +20,7 @@ import { EVENT_ID, inSpan, linkTo } from "@/lib/observability/tracing";
 import { db, query, sql } from "@/lib/db";
 import { createPgListener, type PgListener } from "@/lib/db/listener";
 import { env, type Env } from "@/lib/env";
-import { composeEmail, eventTrace, UnsendableError, type EmailJob } from "./compose";
+import { composeEmail, eventTrace, loadRecipients, UnsendableError, type EmailJob } from "./compose";
 import { EMAIL_WAKE_CHANNEL, onEmailWake } from "./queue";
 import { createHash } from "node:crypto";
 import {
@@ -165,18 +165,33 @@ async function finishSuppressed(job: EmailJob, reason: string) {
   countSendAttempt("email", "suppressed");
 }
 
-async function finishSent(job: EmailJob, subject: string, result: Extract<SendResult, { ok: true }>) {
+/** Marks sent emails in two statements, however many (the jobs' rows, then their attempt records). */
+async function finishSent(sent: { job: EmailJob; subject: string; providerId: string }[]) {
+  if (sent.length === 0) return;
   const at = now();
+  const rows = sent.map(({ job, subject, providerId }) => ({
+    id: job.id,
+    attempts: job.attempts,
+    subject,
+    providerId,
+  }));
   // A webhook may already have moved the status on (delivered before our answer was stored):
   // keep that status, but store what we know.
   await db.$executeRaw(sql`
-    UPDATE "EmailDelivery"
-    SET status = CASE WHEN status = 'sending' THEN 'sent' ELSE status END,
-        "providerId" = ${result.providerId}, "sentAt" = ${at}, subject = ${subject},
+    UPDATE "EmailDelivery" AS d
+    SET status = CASE WHEN d.status = 'sending' THEN 'sent' ELSE d.status END,
+        "providerId" = r."providerId", "sentAt" = ${at}, subject = r.subject,
         secret = NULL, "lockedUntil" = NULL, "lastError" = NULL, "updatedAt" = ${at}
-    WHERE id = ${job.id} AND attempts = ${job.attempts} AND status NOT IN ('queued', 'dead', 'suppressed')`);
-  await recordAttempt(job, `sent (${result.providerId})`);
-  countSendAttempt("email", "sent");
+    FROM json_to_recordset(${JSON.stringify(rows)}::json) AS r(id text, attempts int, subject text, "providerId" text)
+    WHERE d.id = r.id AND d.attempts = r.attempts AND d.status NOT IN ('queued', 'dead', 'suppressed')`);
+  await db.emailEvent.createMany({
+    data: sent.map(({ job, providerId }) => ({
+      deliveryId: job.id,
+      kind: "attempt",
+      detail: `#${job.attempts}: sent (${providerId})`.slice(0, 2000),
+    })),
+  });
+  for (let i = 0; i < sent.length; i++) countSendAttempt("email", "sent");
 }
 
 async function finishFailed(
@@ -206,28 +221,38 @@ async function finishFailed(
   countSendAttempt("email", status);
 }
 
-/** Checks and renders a claimed job: its email, or null when the job already ended (suppressed, unrenderable). */
-async function prepareJob(job: EmailJob, timing: WorkerTiming): Promise<OutgoingEmail | null> {
-  const address = job.toAddress.toLowerCase();
-  const [suppression, user] = await Promise.all([
-    db.emailSuppression.findUnique({ where: { email: address } }),
-    job.userId ? db.user.findUnique({ where: { id: job.userId }, select: { active: true } }) : null,
-  ]);
-  if (suppression) return finishSuppressed(job, `address suppressed (${suppression.reason})`).then(() => null);
-  if (job.userId && !user?.active) return finishSuppressed(job, "recipient deactivated").then(() => null);
-  try {
-    return await composeEmail(job);
-  } catch (error) {
-    // Never log the data: it may hold the decrypted sensitive fields.
-    const message = `render: ${(error as Error).message}`.slice(0, 1000);
-    await finishFailed(job, null, message, { retryable: !(error instanceof UnsendableError) }, timing);
-    return null;
-  }
+/**
+ * Checks and renders claimed jobs, their recipients read once for all of them: each job's email, or
+ * null when the job already ended (suppressed, unrenderable).
+ */
+async function prepareJobs(jobs: EmailJob[], timing: WorkerTiming): Promise<(OutgoingEmail | null)[]> {
+  const recipients = await loadRecipients(jobs);
+  return Promise.all(
+    jobs.map(async (job) => {
+      const suppressed = recipients.suppressions.get(job.toAddress.toLowerCase());
+      if (suppressed !== undefined) return finishSuppressed(job, `address suppressed (${suppressed})`).then(() => null);
+      if (job.userId && !recipients.users.get(job.userId)?.active)
+        return finishSuppressed(job, "recipient deactivated").then(() => null);
+      try {
+        return await composeEmail(job, recipients);
+      } catch (error) {
+        // Never log the data: it may hold the decrypted sensitive fields.
+        const message = `render: ${(error as Error).message}`.slice(0, 1000);
+        await finishFailed(job, null, message, { retryable: !(error instanceof UnsendableError) }, timing);
+        return null;
+      }
+    }),
+  );
 }
 
-function finish(job: EmailJob, email: OutgoingEmail, result: SendResult, timing: WorkerTiming) {
-  if (result.ok) return finishSent(job, email.subject, result);
-  return finishFailed(job, email.subject, result.error, result, timing);
+/** Marks each job from its own answer: the sent ones together, the others one by one. */
+async function finish(answered: { job: EmailJob; email: OutgoingEmail; result: SendResult }[], timing: WorkerTiming) {
+  const sent = answered.flatMap(({ job, email, result }) =>
+    result.ok ? [{ job, subject: email.subject, providerId: result.providerId }] : [],
+  );
+  await finishSent(sent);
+  for (const { job, email, result } of answered)
+    if (!result.ok) await finishFailed(job, email.subject, result.error, result, timing);
 }
 
 // Sends are spans of their own traces (a retry hours later is not part of the request), linked to
@@ -242,8 +267,8 @@ async function processJob(job: EmailJob, transport: EmailTransport, timing: Work
     "email.send",
     attributes,
     async () => {
-      const email = await prepareJob(job, timing);
-      if (email) await finish(job, email, await sendEmail(email, transport), timing);
+      const [email] = await prepareJobs([job], timing);
+      if (email) await finish([{ job, email, result: await sendEmail(email, transport) }], timing);
     },
     await traceLinks([job]),
   );
@@ -269,24 +294,6 @@ async function sendBatchOnce(transport: EmailTransport, emails: OutgoingEmail[],
   }
 }
 
-// A batch's jobs are prepared and marked a few at a time: all 100 at once would queue hundreds of
-// queries on the connection pool ahead of every API request arriving meanwhile.
-const BATCH_DB_CONCURRENCY = 4;
-
-/** Runs `work` over `items`, at most `limit` at a time; results in order. */
-async function inTurn<T, R>(items: T[], limit: number, work: (item: T) => Promise<R>): Promise<R[]> {
-  const results: R[] = new Array(items.length);
-  let next = 0;
-  const lane = async () => {
-    while (next < items.length) {
-      const index = next++;
-      results[index] = await work(items[index]!);
-    }
-  };
-  await Promise.all(Array.from({ length: Math.min(limit, items.length) }, lane));
-  return results;
-}
-
 /** Claimed jobs → rendered → one request (up to 100 emails) → each job marked from its own answer. */
 async function processBatch(jobs: EmailJob[], transport: EmailTransport, timing: WorkerTiming) {
   const work = () => sendBatchOf(jobs, transport, timing);
@@ -294,32 +301,32 @@ async function processBatch(jobs: EmailJob[], transport: EmailTransport, timing:
 }
 
 async function sendBatchOf(jobs: EmailJob[], transport: EmailTransport, timing: WorkerTiming) {
-  const prepared = await inTurn(jobs, BATCH_DB_CONCURRENCY, async (job) => ({
-    job,
-    email: await prepareJob(job, timing),
-  }));
-  const ready = prepared.filter((entry): entry is { job: EmailJob; email: OutgoingEmail } => entry.email !== null);
+  const emails = await prepareJobs(jobs, timing);
+  const ready = jobs.flatMap((job, index) => (emails[index] ? [{ job, email: emails[index] }] : []));
   if (ready.length === 0) return;
   // A lone email goes as before: its job id is its key.
   if (ready.length === 1 || !transport.sendBatch) {
-    await Promise.all(
-      ready.map(async ({ job, email }) => finish(job, email, await sendEmail(email, transport), timing)),
+    const answered = await Promise.all(
+      ready.map(async ({ job, email }) => ({ job, email, result: await sendEmail(email, transport) })),
     );
+    await finish(answered, timing);
     return;
   }
-  const emails = ready.map((entry) => entry.email);
-  const key = batchKey(emails.map((email) => email.id));
-  let answer = await sendBatchOnce(transport, emails, key);
+  const batch = ready.map((entry) => entry.email);
+  const key = batchKey(batch.map((email) => email.id));
+  let answer = await sendBatchOnce(transport, batch, key);
   for (const wait of BATCH_RETRIES) {
     if (answer.ok || !answer.retryable) break;
     await new Promise((resolve) =>
       setTimeout(resolve, Math.max(wait, Math.min(answer.ok ? 0 : (answer.retryAfterMs ?? 0), 5_000))),
     );
-    answer = await sendBatchOnce(transport, emails, key);
+    answer = await sendBatchOnce(transport, batch, key);
   }
   const results = answer.ok ? answer.results : ready.map(() => answer as SendResult);
-  const answered = ready.map((entry, index) => ({ ...entry, result: results[index]! }));
-  await inTurn(answered, BATCH_DB_CONCURRENCY, ({ job, email, result }) => finish(job, email, result, timing));
+  await finish(
+    ready.map((entry, index) => ({ ...entry, result: results[index]! })),
+    timing,
+  );
 }
 
 export function createEmailWorker(options: WorkerOptions = {}): EmailWorker {

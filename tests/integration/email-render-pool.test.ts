@@ -1,6 +1,7 @@
 // Rendering in worker threads: a template that throws, a thread that dies, a shutdown mid-render.
 // Real threads (piscina) running the real templates, the real worker and Postgres, the Resend SDK
 // against the local fake.
+import { readdirSync, readFileSync } from "node:fs";
 import { afterAll, afterEach, beforeAll, beforeEach, describe, expect, it } from "vitest";
 import { db } from "@/lib/db";
 import { createRenderPool, type RenderPool } from "@/lib/email/render-pool";
@@ -30,8 +31,8 @@ const context: EmailContext = {
 };
 const quote = catalog["quote.sent"].example as never;
 
-function pool(threads = 1) {
-  const created = createRenderPool({ threads });
+function pool(threads = 1, nice = 0) {
+  const created = createRenderPool({ threads, nice });
   pools.push(created);
   return created;
 }
@@ -107,6 +108,20 @@ describe("the render pool", () => {
     expect(inThread).toEqual(await renderEmail("quote.sent", quote, context));
     expect(renders.workers).toHaveLength(1);
     expect(renders.workers[0]!.threadId).toBeGreaterThan(0);
+  });
+
+  it("renders at a lower priority than the event loop: the kernel serves the API first", async () => {
+    // Linux keeps a nice value per thread (field 19 of /proc/<pid>/task/<tid>/stat).
+    const niceOfThreads = () =>
+      readdirSync("/proc/self/task").map((tid) => {
+        const stat = readFileSync(`/proc/self/task/${tid}/stat`, "utf8");
+        return Number(stat.slice(stat.lastIndexOf(")") + 2).split(" ")[16]);
+      });
+    const before = niceOfThreads().filter((nice) => nice === 7).length;
+    const renders = pool(2, 7);
+    await Promise.all([renders.render("quote.sent", quote, context), renders.render("quote.sent", quote, context)]);
+    expect(niceOfThreads().filter((nice) => nice === 7).length - before).toBe(2);
+    expect(niceOfThreads()[0]).toBe(0); // the main thread, which answers the API
   });
 
   it("replaces a thread that dies, failing only the render it was doing", async () => {
