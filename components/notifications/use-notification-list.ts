@@ -2,214 +2,177 @@
 
 // A live list of notifications for one view (tab + category): first page from the server or
 // fetched on mount, keyset "load more", realtime merging by id, catch-up after reconnects, and
-// optimistic read/archive with rollback. Counts are refetched from the server after each change.
-import { useCallback, useEffect, useRef, useState } from "react";
+// optimistic read/archive with rollback. What the list holds is a state machine (list-machine.ts);
+// this hook runs the fetches its state asks for and turns socket signals into its events.
+// Counts are refetched from the server after each change.
+import { useCallback, useEffect, useEffectEvent, useReducer, useRef } from "react";
 import { toast } from "sonner";
 import type { NotificationItem } from "@/lib/notifications/item";
 import { fetchPage, patchNotification, postReadAll, type InboxPage } from "@/components/notifications/api";
-import { belongsTo, mergeItems, reconcile, staysIn, type ListView } from "@/components/notifications/list-state";
-import type { RealtimeSignal } from "@/components/notifications/realtime-provider";
+import { initialListState, reduceList, type ItemChange, type ListEvent } from "@/components/notifications/list-machine";
+import type { HeldList, ListView } from "@/components/notifications/list-state";
 import { useRealtime, useRealtimeSignal } from "@/components/notifications/use-realtime";
 
 // After a reconnect, fetch pages from the top until one overlaps what we hold; past this many
 // pages, start over from the fresh first pages instead of leaving a hole in the middle.
 const MAX_CATCH_UP_PAGES = 5;
 
-export interface ListState {
-  items: NotificationItem[];
-  nextCursor: string | null;
-  status: "loading" | "ready" | "error";
-  error: string | null;
-  loadingMore: boolean;
+async function fetchFromTop(view: ListView, limit: number, held: Set<string>) {
+  const items: NotificationItem[] = [];
+  let cursor: string | null = null;
+  let overlap = held.size === 0;
+  for (let pages = 0; pages < MAX_CATCH_UP_PAGES; pages++) {
+    const page: InboxPage = await fetchPage({ ...view, cursor, limit });
+    items.push(...page.items);
+    cursor = page.nextCursor;
+    if (page.items.some((item) => held.has(item.id))) overlap = true;
+    if (overlap || !cursor) break;
+  }
+  return { items, nextCursor: cursor, overlap };
 }
 
-export function useNotificationList(view: ListView, options: { initial?: InboxPage; limit?: number } = {}) {
+export function useNotificationList(view: ListView, options: { initial?: HeldList; limit?: number } = {}) {
   const { publish, refreshCount } = useRealtime();
   const limit = options.limit ?? 20;
-  const [state, setState] = useState<ListState>(() => ({
-    items: options.initial?.items ?? [],
-    nextCursor: options.initial?.nextCursor ?? null,
-    status: options.initial ? "ready" : "loading",
-    error: null,
-    loadingMore: false,
-  }));
-  const current = useRef(state);
-  current.current = state;
-  const syncing = useRef(false);
-  const again = useRef(false);
-  // Ids with a change in flight: a catch-up that read the server before the change committed
-  // must not undo the optimistic state.
-  const pending = useRef(new Map<string, number>());
-  // Per id, the sequence number of the last realtime or local change applied; a catch-up keeps
-  // local state for ids changed after it started fetching (its response may predate them).
-  const sequence = useRef(0);
-  const changedAt = useRef(new Map<string, number>());
-  const track = (ids: string[], delta: 1 | -1) => {
-    for (const id of ids) {
-      const n = (pending.current.get(id) ?? 0) + delta;
-      if (n > 0) pending.current.set(id, n);
-      else pending.current.delete(id);
-    }
-  };
+  const { status, category } = view;
+  const [state, dispatch] = useReducer(
+    (current: ReturnType<typeof initialListState>, event: ListEvent) =>
+      reduceList(current, event, { status, category }),
+    options.initial,
+    initialListState,
+  );
 
-  const reload = useCallback(async () => {
-    setState((s) => ({ ...s, status: "loading", error: null }));
+  // The fetches the state asks for: the first page while loading, a catch-up when wanted.
+  const loadFirstPage = useEffectEvent(async (load: number) => {
     try {
-      const page = await fetchPage({ ...view, limit });
-      setState({ items: page.items, nextCursor: page.nextCursor, status: "ready", error: null, loadingMore: false });
+      dispatch({ type: "page loaded", load, page: await fetchPage({ status, category, limit }) });
     } catch (error) {
-      setState((s) => ({ ...s, status: "error", error: (error as Error).message }));
+      dispatch({ type: "page failed", load, message: (error as Error).message });
     }
-  }, [view.status, view.category, limit]); // eslint-disable-line react-hooks/exhaustive-deps
-
+  });
   useEffect(() => {
-    if (!options.initial) void reload();
-  }, []); // eslint-disable-line react-hooks/exhaustive-deps
+    if (state.status === "loading") void loadFirstPage(state.load);
+  }, [state.status, state.load]);
+
+  const catchUp = useEffectEvent(async () => {
+    dispatch({ type: "catch-up started" });
+    const held = new Set(state.items.map((item) => item.id));
+    try {
+      dispatch({ type: "catch-up fetched", fetched: await fetchFromTop({ status, category }, limit, held) });
+    } catch {
+      dispatch({ type: "catch-up failed" });
+    }
+  });
+  useEffect(() => {
+    if (state.sync === "wanted") void catchUp();
+  }, [state.sync]);
+
+  useRealtimeSignal((signal) => {
+    if (signal.kind === "resync") dispatch({ type: "resync requested" });
+    else if (signal.kind === "new") dispatch({ type: "item pushed", item: signal.item });
+    else if (signal.kind === "updated") dispatch({ type: "item changed", change: signal });
+    else if (signal.count === 0) dispatch({ type: "all read elsewhere", at: new Date().toISOString() });
+  });
+
+  const reload = useCallback(() => dispatch({ type: "load requested" }), []);
 
   // Set at once, not on the next render: a click and the end scrolling into view may both ask.
-  const loadingMore = useRef(false);
+  const fetchingMore = useRef(false);
   /** Appends the next page; true when it brought items. */
   const loadMore = useCallback(async (): Promise<boolean> => {
-    const { nextCursor } = current.current;
-    if (!nextCursor || loadingMore.current) return false;
-    loadingMore.current = true;
-    setState((s) => ({ ...s, loadingMore: true }));
+    const cursor = state.nextCursor;
+    if (!cursor || fetchingMore.current) return false;
+    fetchingMore.current = true;
+    dispatch({ type: "more started" });
     try {
-      const page = await fetchPage({ ...view, cursor: nextCursor, limit });
-      setState((s) => ({
-        ...s,
-        items: mergeItems(s.items, page.items),
-        nextCursor: page.nextCursor,
-        loadingMore: false,
-      }));
+      const page = await fetchPage({ status, category, cursor, limit });
+      dispatch({ type: "more loaded", page });
       return page.items.length > 0;
     } catch (error) {
-      setState((s) => ({ ...s, loadingMore: false }));
+      dispatch({ type: "more failed" });
       toast.error(`Could not load more notifications. ${(error as Error).message}`);
       return false;
     } finally {
-      loadingMore.current = false;
+      fetchingMore.current = false;
     }
-  }, [view.status, view.category, limit]); // eslint-disable-line react-hooks/exhaustive-deps
-
-  const catchUp = useCallback(async (): Promise<void> => {
-    // A resync asked for while one runs is run again afterwards, not dropped.
-    if (syncing.current) return void (again.current = true);
-    if (current.current.status !== "ready") return void reload();
-    syncing.current = true;
-    const startedAt = sequence.current;
-    try {
-      const held = new Set(current.current.items.map((item) => item.id));
-      const fetched: NotificationItem[] = [];
-      let cursor: string | null = null;
-      let overlap = held.size === 0;
-      for (let pages = 0; pages < MAX_CATCH_UP_PAGES; pages++) {
-        const page: InboxPage = await fetchPage({ ...view, cursor, limit });
-        fetched.push(...page.items);
-        cursor = page.nextCursor;
-        if (page.items.some((item) => held.has(item.id))) overlap = true;
-        if (overlap || !cursor) break;
-      }
-      const keepLocal = (id: string) => pending.current.has(id) || (changedAt.current.get(id) ?? 0) > startedAt;
-      setState((s) => ({ ...s, ...reconcile(s, { items: fetched, nextCursor: cursor, overlap }, keepLocal, view) }));
-    } catch {
-      // Offline again: the next reconnect tries again.
-    } finally {
-      syncing.current = false;
-    }
-    if (again.current) {
-      again.current = false;
-      return catchUp();
-    }
-  }, [view.status, view.category, limit, reload]); // eslint-disable-line react-hooks/exhaustive-deps
-
-  useRealtimeSignal((signal: RealtimeSignal) => {
-    if (signal.kind === "resync") return void catchUp();
-    if (signal.kind === "new") {
-      changedAt.current.set(signal.item.id, ++sequence.current);
-      if (belongsTo(signal.item, view)) setState((s) => ({ ...s, items: mergeItems(s.items, [signal.item]) }));
-      return;
-    }
-    if (signal.kind === "updated") {
-      changedAt.current.set(signal.id, ++sequence.current);
-      setState((s) => {
-        const held = s.items.find((item) => item.id === signal.id);
-        const base = held ?? signal.item;
-        if (!base) return s;
-        const next = { ...base, readAt: signal.readAt, archivedAt: signal.archivedAt };
-        if (!held) return belongsTo(next, view) ? { ...s, items: mergeItems(s.items, [next]) } : s;
-        const items = staysIn(next, view)
-          ? mergeItems(s.items, [next])
-          : s.items.filter((item) => item.id !== signal.id);
-        return { ...s, items };
-      });
-      return;
-    }
-    if (signal.kind === "count" && signal.count === 0) {
-      // Nothing unread anywhere: whatever we show that is not archived has been read elsewhere.
-      const now = new Date().toISOString();
-      setState((s) => ({
-        ...s,
-        items: s.items.map((item) => (item.readAt || item.archivedAt ? item : { ...item, readAt: now })),
-      }));
-    }
-  });
+  }, [state.nextCursor, status, category, limit]);
 
   /** Publishes a state change to every list in this tab (this one included). */
   const apply = useCallback(
-    (item: NotificationItem) =>
-      publish({ kind: "updated", id: item.id, readAt: item.readAt, archivedAt: item.archivedAt, item }),
+    (item: NotificationItem) => {
+      const change: ItemChange = { id: item.id, readAt: item.readAt, archivedAt: item.archivedAt, item };
+      publish({ kind: "updated", ...change });
+    },
     [publish],
   );
 
-  const update = useCallback(
-    async (item: NotificationItem, change: { read?: boolean; archived?: boolean }) => {
-      const now = new Date().toISOString();
-      track([item.id], 1);
-      apply({
-        ...item,
-        ...(change.read !== undefined ? { readAt: change.read ? (item.readAt ?? now) : null } : {}),
-        ...(change.archived !== undefined ? { archivedAt: change.archived ? (item.archivedAt ?? now) : null } : {}),
-      });
+  /** Applies `optimistic` to the items at once, runs `request`, and rolls back if it fails. */
+  const change = useCallback(
+    async (
+      items: NotificationItem[],
+      optimistic: NotificationItem[],
+      request: () => Promise<unknown>,
+      what: string,
+    ) => {
+      const ids = items.map((item) => item.id);
+      dispatch({ type: "change started", ids });
+      optimistic.forEach(apply);
       try {
-        apply(await patchNotification(item.id, change));
+        await request();
       } catch (error) {
-        apply(item);
-        toast.error(`Could not update “${item.title}”. ${(error as Error).message}`);
+        items.forEach(apply);
+        toast.error(`${what} ${(error as Error).message}`);
       } finally {
-        track([item.id], -1);
+        dispatch({ type: "change settled", ids });
         void refreshCount();
       }
     },
     [apply, refreshCount],
+  );
+
+  const update = useCallback(
+    (item: NotificationItem, patch: { read?: boolean; archived?: boolean }) => {
+      const now = new Date().toISOString();
+      const optimistic = {
+        ...item,
+        ...(patch.read !== undefined ? { readAt: patch.read ? (item.readAt ?? now) : null } : {}),
+        ...(patch.archived !== undefined ? { archivedAt: patch.archived ? (item.archivedAt ?? now) : null } : {}),
+      };
+      return change(
+        [item],
+        [optimistic],
+        async () => apply(await patchNotification(item.id, patch)),
+        `Could not update “${item.title}”.`,
+      );
+    },
+    [apply, change],
   );
 
   const markAllRead = useCallback(
-    async (category?: string | null) => {
+    (only?: string | null) => {
       const now = new Date().toISOString();
-      const affected = current.current.items.filter(
-        (item) => !item.readAt && !item.archivedAt && (!category || item.category === category),
+      const affected = state.items.filter(
+        (item) => !item.readAt && !item.archivedAt && (!only || item.category === only),
       );
-      track(
-        affected.map((item) => item.id),
-        1,
+      return change(
+        affected,
+        affected.map((item) => ({ ...item, readAt: now })),
+        () => postReadAll(only),
+        "Could not mark notifications as read.",
       );
-      affected.forEach((item) => apply({ ...item, readAt: now }));
-      try {
-        await postReadAll(category);
-      } catch (error) {
-        affected.forEach(apply);
-        toast.error(`Could not mark notifications as read. ${(error as Error).message}`);
-      } finally {
-        track(
-          affected.map((item) => item.id),
-          -1,
-        );
-        void refreshCount();
-      }
     },
-    [apply, refreshCount],
+    [state.items, change],
   );
 
-  return { ...state, reload, loadMore, update, markAllRead };
+  return {
+    items: state.items,
+    nextCursor: state.nextCursor,
+    status: state.status,
+    error: state.error,
+    loadingMore: state.loadingMore,
+    reload,
+    loadMore,
+    update,
+    markAllRead,
+  };
 }
