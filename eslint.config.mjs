@@ -10,6 +10,18 @@ const rawSqlSyntax = {
   message: "Build the statement with the sql`…` tag from @/lib/db and pass it: db.$queryRaw(sql`…`).",
 };
 
+const rawSqlProperties = [
+  { property: "$queryRawUnsafe", message: "Write the statement with the sql`…` tag from @/lib/db." },
+  { property: "$executeRawUnsafe", message: "Write the statement with the sql`…` tag from @/lib/db." },
+];
+
+// Configuration in one place: lib/env.ts reads (and validates) every environment variable.
+const processEnv = {
+  object: "process",
+  property: "env",
+  message: "Read configuration through env() from @/lib/env (add the variable to its schema and the README).",
+};
+
 export default defineConfig([
   ...nextVitals,
   ...nextTs,
@@ -24,15 +36,28 @@ export default defineConfig([
     },
   },
   {
-    files: ["app/**", "components/**", "lib/**", "scripts/**", "server.ts"],
+    files: [
+      "app/**",
+      "components/**",
+      "lib/**",
+      "scripts/**",
+      "prisma/**",
+      "emails/**",
+      "server.ts",
+      "proxy.ts",
+      "instrumentation-client.ts",
+    ],
     rules: {
-      "no-restricted-properties": [
-        "error",
-        { property: "$queryRawUnsafe", message: "Write the statement with the sql`…` tag from @/lib/db." },
-        { property: "$executeRawUnsafe", message: "Write the statement with the sql`…` tag from @/lib/db." },
-      ],
+      "no-restricted-properties": ["error", ...rawSqlProperties, processEnv],
       "no-restricted-syntax": ["error", rawSqlSyntax],
     },
+  },
+  {
+    // lib/env.ts is the one reader; prisma-generate runs at postinstall, before TypeScript can,
+    // and passes Prisma's own settings to `prisma generate`. (tests/, bench/ and the tools'
+    // config files at the root read their own settings.)
+    files: ["lib/env.ts", "scripts/prisma-generate.mjs"],
+    rules: { "no-restricted-properties": ["error", ...rawSqlProperties] },
   },
   {
     // Secondary text uses the text-muted token: zinc-500 is under 4.5:1 on the unread tint and on

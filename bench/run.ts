@@ -112,6 +112,8 @@ try {
   const directory = await createDirectory(pool, users, withEmail);
   log(`fresh database (Postgres ${postgres}) with ${users.toLocaleString("en-US")} users`);
   const secret = randomBytes(32).toString("base64url");
+  // The server's secrets (webhook endpoints' among them, sealed here by section 7) use its AUTH_SECRET.
+  process.env.AUTH_SECRET = secret;
   // The default adapter (Postgres) unless BENCH_REDIS_URL asks for Redis.
   const { REDIS_URL: _unused, ...inherited } = process.env;
   server = await startAppServer({

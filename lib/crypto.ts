@@ -1,9 +1,10 @@
 // Symmetric encryption for secrets at rest (e.g. sensitive event fields while an email waits):
 // AES-256-GCM with a key derived from AUTH_SECRET.
 import { createCipheriv, createDecipheriv, hkdfSync, randomBytes } from "node:crypto";
+import { env } from "@/lib/env";
 
 function key() {
-  const secret = process.env.AUTH_SECRET;
+  const secret = env().AUTH_SECRET;
   if (!secret) throw new Error("AUTH_SECRET is not set");
   return Buffer.from(hkdfSync("sha256", secret, "notification-center", "secrets-at-rest", 32));
 }

@@ -14,6 +14,7 @@ import pg from "pg";
 import { PrismaPg } from "@prisma/adapter-pg";
 import { Prisma, PrismaClient } from "@/lib/generated/prisma/client";
 import { POOL_MAX } from "@/lib/db/connection-bound";
+import { requiredDatabaseUrl } from "@/lib/env";
 
 export type { Prisma } from "@/lib/generated/prisma/client";
 
@@ -27,10 +28,8 @@ const holder = globalThis as unknown as { __prisma?: PrismaClient; __pool?: pg.P
 
 function pool(): pg.Pool {
   if (!holder.__pool) {
-    const connectionString = process.env.DATABASE_URL;
-    if (!connectionString) throw new Error("DATABASE_URL is not set: start the app through server.ts");
     holder.__pool = new pg.Pool({
-      connectionString,
+      connectionString: requiredDatabaseUrl(),
       max: POOL_MAX,
       // During an outage a request fails in 5 s at most (503, lib/db/unavailable.ts) instead of
       // queueing for a connection forever; a peer gone silent is noticed by TCP keepalive.

@@ -1,5 +1,9 @@
-// Validated configuration: parsed once, on first use. server.ts fills the local-run defaults
-// (embedded database URL, generated AUTH_SECRET) before anything reads it.
+// Configuration: every environment variable the app reads is read here, validated, parsed once on
+// first use (ESLint refuses process.env elsewhere). The start (lib/server/local-config.ts) fills the
+// local-run defaults (generated AUTH_SECRET) and checks everything before anything else runs; an
+// invalid value stops it with one line per problem. DATABASE_URL may be set later, at start
+// (the embedded database's): setDatabaseUrl() makes the next env() read it. Tests set process.env
+// before their first env() call (Vitest gives each test file its own modules).
 import { z } from "zod";
 
 const optionalString = z
@@ -9,13 +13,23 @@ const optionalString = z
   .optional()
   .or(z.literal("").transform(() => undefined));
 
-const seconds = (fallback: number, max: number) => z.coerce.number().positive().max(max).default(fallback);
+/** A whole number between min and max; a non-numeric value is an error, not NaN. */
+const number = () =>
+  z.coerce.number({ error: (issue) => (issue.code === "invalid_type" ? "must be a number" : undefined) });
+const integer = (min: number, max: number) =>
+  number().int("must be a whole number").min(min, `must be at least ${min}`).max(max, `must be at most ${max}`);
+const seconds = (fallback: number, max: number) =>
+  number().positive("must be more than 0").max(max, `must be at most ${max}`).default(fallback);
+const flag = z
+  .enum(["true", "false", "1", "0"])
+  .optional()
+  .transform((v) => v === "true" || v === "1");
 
 const schema = z
   .object({
     NODE_ENV: z.enum(["development", "production", "test"]).default("development"),
     DATABASE_URL: z.url({ protocol: /^postgres(ql)?$/, message: "must be a postgres:// connection URL" }).optional(),
-    PORT: z.coerce.number().int().min(1).max(65535).default(3000),
+    PORT: integer(1, 65535).default(3000),
     // The address to listen on: loopback in development, every interface in production.
     HOST: optionalString,
     AUTH_SECRET: z.string().min(32, "must be at least 32 characters").optional(),
@@ -24,21 +38,15 @@ const schema = z
     RESEND_API_KEY: optionalString,
     EMAIL_FROM: z.string().min(3).default("Marketplace Notifications <notifications@example.com>"),
     RESEND_WEBHOOK_SECRET: optionalString,
-    EMAIL_DISABLED: z
-      .enum(["true", "false", "1", "0"])
-      .optional()
-      .transform((v) => v === "true" || v === "1"),
+    EMAIL_DISABLED: flag,
     // Lets webhook endpoints point at loopback/private addresses and use http:// (development, tests).
-    WEBHOOK_ALLOW_PRIVATE_NETWORKS: z
-      .enum(["true", "false", "1", "0"])
-      .optional()
-      .transform((v) => v === "true" || v === "1"),
-    EMAIL_BATCH_SIZE: z.coerce.number().int().min(1).max(100).default(100),
-    EMAIL_RENDER_THREADS: z.coerce.number().int().min(1).max(64).optional(),
-    EMAIL_RENDER_NICE: z.coerce.number().int().min(0).max(19).default(10),
+    WEBHOOK_ALLOW_PRIVATE_NETWORKS: flag,
+    EMAIL_BATCH_SIZE: integer(1, 100).default(100),
+    EMAIL_RENDER_THREADS: integer(1, 64).optional(),
+    EMAIL_RENDER_NICE: integer(0, 19).default(10),
     REDIS_URL: z.url({ protocol: /^rediss?$/, message: "must be a redis:// URL" }).optional(),
     // The email queue's retry schedule and leases (README: Deployment).
-    EMAIL_MAX_ATTEMPTS: z.coerce.number().int().min(1).max(100).default(8),
+    EMAIL_MAX_ATTEMPTS: integer(1, 100).default(8),
     EMAIL_RETRY_BASE_SECONDS: seconds(15, 86_400),
     EMAIL_RETRY_MAX_SECONDS: seconds(3_600, 7 * 86_400),
     EMAIL_LEASE_SECONDS: seconds(20, 3_600),
@@ -53,10 +61,18 @@ const schema = z
     // Demo directory at start (lib/demo/at-start.ts): unset means only in development, on an empty database.
     SEED_DEMO_DATA: z.enum(["true", "false"]).optional(),
     // How many reverse proxies in front of the server append to X-Forwarded-For (lib/client-address.ts).
-    TRUST_PROXY: z.coerce.number().int().min(0).max(10).default(0),
+    TRUST_PROXY: integer(0, 10).default(0),
     // Outside email addresses (recipients.emails) one event, and one batch in all, may name.
-    MAX_OUTSIDE_RECIPIENTS_PER_EVENT: z.coerce.number().int().min(0).max(100).default(20),
-    MAX_OUTSIDE_RECIPIENTS_PER_BATCH: z.coerce.number().int().min(0).max(50_000).default(500),
+    MAX_OUTSIDE_RECIPIENTS_PER_EVENT: integer(0, 100).default(20),
+    MAX_OUTSIDE_RECIPIENTS_PER_BATCH: integer(0, 50_000).default(500),
+    // Platform API requests per key per minute, on each instance (lib/api/with-api-key.ts).
+    API_RATE_LIMIT_PER_MINUTE: integer(1, 1_000_000_000).default(60_000),
+    // The benchmark's routes (app/api/bench/*): 404 unless set (npm run bench sets it).
+    BENCH_ROUTES: flag,
+    // The key `npm run events:send` sends with.
+    PLATFORM_API_KEY: optionalString,
+    // Node's own; read to tell whether source maps were asked for (lib/server/start.ts).
+    NODE_OPTIONS: z.string().default(""),
   })
   .superRefine((value, ctx) => {
     if (value.EMAIL_SEND_TIMEOUT_SECONDS >= value.EMAIL_LEASE_SECONDS) {
@@ -101,22 +117,53 @@ export function listenHost(config: Pick<Env, "HOST" | "NODE_ENV">): string | und
   return config.HOST ?? (config.NODE_ENV === "production" ? undefined : "127.0.0.1");
 }
 
-/** Returns one readable line per invalid variable, or an empty list. */
+/** Returns one readable line per invalid variable, naming it, or an empty list. */
 export function checkEnv(source: NodeJS.ProcessEnv = process.env): string[] {
   const result = schema.safeParse(source);
   if (result.success) return [];
   return result.error.issues.map((issue) => `${issue.path.join(".") || "environment"}: ${issue.message}`);
 }
 
+/** The validated configuration of `source`, or an Error that names every invalid variable. */
+export function parseEnv(source: NodeJS.ProcessEnv): Env {
+  const result = schema.safeParse(source);
+  if (!result.success) throw new Error(`Invalid configuration:\n${checkEnv(source).join("\n")}`);
+  const value = result.data;
+  return { ...value, APP_URL: (value.APP_URL ?? `http://localhost:${value.PORT}`).replace(/\/$/, "") };
+}
+
 let cached: Env | undefined;
 
 export function env(): Env {
-  if (cached) return cached;
-  const result = schema.safeParse(process.env);
-  if (!result.success) {
-    throw new Error(`Invalid configuration:\n${checkEnv().join("\n")}`);
-  }
-  const value = result.data;
-  cached = { ...value, APP_URL: (value.APP_URL ?? `http://localhost:${value.PORT}`).replace(/\/$/, "") };
-  return cached;
+  return (cached ??= parseEnv(process.env));
+}
+
+/**
+ * Local-run defaults, set before the configuration is checked: outside production a missing
+ * AUTH_SECRET is `generated()` (kept in .data/ by the caller).
+ */
+export function fillLocalDefaults(generated: () => string) {
+  if (!process.env.AUTH_SECRET && process.env.NODE_ENV !== "production") process.env.AUTH_SECRET = generated();
+  cached = undefined;
+}
+
+/** DATABASE_URL, which the start resolves (lib/server/database.ts): an error when nothing has set it. */
+export function requiredDatabaseUrl(): string {
+  const url = env().DATABASE_URL;
+  if (!url) throw new Error("DATABASE_URL is not set: start the app through server.ts (or npm run worker)");
+  return url;
+}
+
+/** The database resolved at start (the embedded one when DATABASE_URL is unset): env() reads it from now on. */
+export function setDatabaseUrl(url: string) {
+  process.env.DATABASE_URL = url;
+  cached = undefined;
+}
+
+/** The names that libraries read themselves (NextAuth, Next), from the validated configuration. */
+export function exportToLibraries(config: Env) {
+  process.env.NEXT_TELEMETRY_DISABLED ??= "1";
+  if (config.AUTH_SECRET) process.env.NEXTAUTH_SECRET = config.AUTH_SECRET;
+  // APP_URL is the one public URL: NextAuth's (and with it the Secure cookies behind https) too.
+  process.env.NEXTAUTH_URL = config.APP_URL;
 }

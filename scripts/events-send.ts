@@ -2,6 +2,7 @@
 // Sends the type's example event from the catalog to a running server, with PLATFORM_API_KEY.
 import { randomUUID } from "node:crypto";
 import { parseArgs } from "node:util";
+import { env } from "@/lib/env";
 import { catalog, isNotificationType, notificationTypes } from "@/lib/notifications/catalog";
 
 const { values, positionals } = parseArgs({
@@ -19,14 +20,16 @@ if (!isNotificationType(type)) {
   );
   process.exit(1);
 }
-const key = process.env.PLATFORM_API_KEY;
+const config = env();
+const key = config.PLATFORM_API_KEY;
 if (!key) {
   console.error(
     "Set PLATFORM_API_KEY to a platform API key: npm run apikey:create -- --name demo --scopes events (the key is the last line).",
   );
   process.exit(1);
 }
-const baseUrl = values.url ?? process.env.APP_URL ?? `http://localhost:${process.env.PORT ?? 3000}`;
+// APP_URL, else http://localhost:$PORT.
+const baseUrl = values.url ?? config.APP_URL;
 const envelope = {
   id: `evt_${randomUUID()}`,
   type,

@@ -5,7 +5,7 @@ import { existsSync, mkdirSync, readFileSync, rmSync } from "node:fs";
 
 const only = process.argv[2]; // "vitest" | "e2e" | undefined (all)
 mkdirSync("test-results", { recursive: true });
-const run = (command, args) => spawnSync(command, args, { stdio: "inherit", env: process.env }).status ?? 1;
+const run = (command, args) => spawnSync(command, args, { stdio: "inherit" }).status ?? 1;
 let passed = 0;
 let failed = 0;
 let crashed = false;

@@ -7,13 +7,13 @@ import { AppError, errorResponse } from "@/lib/errors";
 import { createRateLimiter } from "@/lib/rate-limit";
 import { clientAddressOf } from "@/lib/client-address";
 import { throttleHit } from "@/lib/throttle";
+import { env } from "@/lib/env";
 
 type Params = Record<string, string | string[]>;
 
 let limiter: ReturnType<typeof createRateLimiter> | undefined;
 function rateLimiter() {
-  // API_RATE_LIMIT_PER_MINUTE: requests per key per minute on each instance.
-  limiter ??= createRateLimiter({ limit: Number(process.env.API_RATE_LIMIT_PER_MINUTE ?? 60_000), windowMs: 60_000 });
+  limiter ??= createRateLimiter({ limit: env().API_RATE_LIMIT_PER_MINUTE, windowMs: 60_000 });
   return limiter;
 }
 

@@ -10,6 +10,7 @@ import { revokeSession } from "@/lib/auth/revoked-sessions";
 import { randomUUID } from "node:crypto";
 import { isDatabaseUnavailable, logDatabaseUnavailable } from "@/lib/db/unavailable";
 import { clientAddressOf } from "@/lib/client-address";
+import { env } from "@/lib/env";
 
 function toSessionUser(user: {
   id: string;
@@ -33,9 +34,14 @@ async function unlessUnavailable<T>(work: () => Promise<T>): Promise<T> {
 }
 
 export const authOptions: NextAuthOptions = {
-  secret: process.env.AUTH_SECRET,
+  // Getters: read when NextAuth handles a request, after the start (or a test) has set the configuration.
+  get secret() {
+    return env().AUTH_SECRET;
+  },
   // Behind https (APP_URL), every auth cookie is Secure and __Secure-/__Host- prefixed.
-  useSecureCookies: isHttps(process.env.APP_URL ?? ""),
+  get useSecureCookies() {
+    return isHttps(env().APP_URL);
+  },
   session: { strategy: "jwt", maxAge: 12 * 60 * 60 },
   pages: { signIn: "/sign-in", error: "/sign-in" },
   providers: [

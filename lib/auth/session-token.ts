@@ -35,7 +35,7 @@ export async function sessionFromCookie(cookieHeader: string | null | undefined)
     secureCookie: isHttps(env().APP_URL),
     raw: true,
   });
-  const secret = process.env.AUTH_SECRET;
+  const secret = env().AUTH_SECRET;
   if (!token || !secret) return null;
   const hit = decoded.get(token);
   if (hit && hit.expiresAt > Date.now()) return hit;

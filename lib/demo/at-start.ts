@@ -3,13 +3,14 @@
 // an empty database, or with SEED_DEMO_DATA=true. A production server never creates them on its
 // own (not even on the embedded database) and never prints their password.
 import { db } from "@/lib/db";
+import { env } from "@/lib/env";
 import { demoUsers, describeDemoAccounts, isDatabaseEmpty, seedDemoData } from "@/lib/demo/seed";
 
 const hasDemoAccounts = async () => (await db.user.count({ where: { email: demoUsers[0]!.email } })) > 0;
 
 export async function loadDemoDataAtStart({
   dev,
-  setting = process.env.SEED_DEMO_DATA,
+  setting = env().SEED_DEMO_DATA,
   log = console.log,
 }: {
   dev: boolean;

@@ -2,13 +2,14 @@
 // type, with an HMAC under a key derived from AUTH_SECRET. No login is needed to use one, so the
 // signature is the only thing that makes it trustworthy.
 import { createHmac, hkdfSync, timingSafeEqual } from "node:crypto";
+import { env } from "@/lib/env";
 import { isNotificationType, type NotificationType } from "@/lib/notifications/catalog";
 
 export type UnsubscribeSubject =
   { userId: string; type: NotificationType } | { address: string; type: NotificationType };
 
 function key() {
-  const secret = process.env.AUTH_SECRET;
+  const secret = env().AUTH_SECRET;
   if (!secret) throw new Error("AUTH_SECRET is not set");
   return Buffer.from(hkdfSync("sha256", secret, "notification-center", "unsubscribe-token", 32));
 }

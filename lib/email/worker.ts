@@ -467,7 +467,7 @@ export function createEmailWorker(options: WorkerOptions = {}): EmailWorker {
           : "worker started: no RESEND_API_KEY (or EMAIL_DISABLED), mail is captured at /dev/mailbox",
       );
       unsubscribe = onEmailWake(wake);
-      const url = process.env.DATABASE_URL;
+      const url = env().DATABASE_URL;
       if ((options.listen ?? true) && url) {
         listener = createPgListener({
           connectionString: url,

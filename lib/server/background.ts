@@ -1,7 +1,7 @@
 // Work that runs beside the HTTP server: the Socket.IO cross-instance adapter, the cache
 // invalidation listener, the email worker and the webhook worker.
 import type { RealtimeServer } from "@/lib/realtime/emit";
-import { env, type Env } from "@/lib/env";
+import { env, requiredDatabaseUrl, type Env } from "@/lib/env";
 import { attachSocketAdapter } from "@/lib/server/socket-adapter";
 import { closeSharedRenderPool } from "@/lib/email/render-pool";
 import { createEmailWorker } from "@/lib/email/worker";
@@ -18,12 +18,13 @@ export async function startBackgroundServices(
   config: Pick<Env, "REDIS_URL"> = env(),
   options: { emailWorker?: boolean; webhookWorker?: boolean; publicationSweeper?: boolean } = {},
 ) {
-  // DATABASE_URL is read from process.env: openDatabase() sets it after env() was first parsed.
-  const adapter = await attachSocketAdapter(io, { databaseUrl: process.env.DATABASE_URL!, redisUrl: config.REDIS_URL });
+  // The database openDatabase() resolved (env() reads it anew once it is set).
+  const databaseUrl = requiredDatabaseUrl();
+  const adapter = await attachSocketAdapter(io, { databaseUrl, redisUrl: config.REDIS_URL });
   setSocketAdapter(adapter.kind);
   const unregisterMetrics = registerScrapeSources(io);
   // Other instances' directory and settings changes drop this instance's caches.
-  const invalidations = listenForInvalidations(process.env.DATABASE_URL!);
+  const invalidations = listenForInvalidations(databaseUrl);
   // The email worker runs in every instance by default; the queue is shared through Postgres.
   const emailWorker = options.emailWorker === false ? undefined : createEmailWorker();
   await emailWorker?.start();

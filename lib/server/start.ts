@@ -25,7 +25,7 @@ export async function startServer(options: { onShutdown?: () => Promise<void> } 
   // tsx turns on Node's source-map support, and with it Node loads and keeps the map of every
   // server chunk Next loads: ~80 MB of the production server's memory. `next start` runs without
   // it; so do we in production, unless asked for with --enable-source-maps.
-  if (!dev && !`${process.execArgv} ${process.env.NODE_OPTIONS ?? ""}`.includes("--enable-source-maps"))
+  if (!dev && !`${process.execArgv} ${config.NODE_OPTIONS}`.includes("--enable-source-maps"))
     process.setSourceMapsEnabled(false);
   const stopTracing = config.OTEL_EXPORTER_OTLP_ENDPOINT ? startTracing() : undefined;
   const database = await openDatabase();

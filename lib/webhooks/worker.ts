@@ -2,6 +2,7 @@
 // Runs in every app instance (and in `npm run worker`); the queue is shared through Postgres, so
 // instances never send one message twice at once, and a message outlives any process.
 import { createPgListener, type PgListener } from "@/lib/db/listener";
+import { env } from "@/lib/env";
 import { defaultPolicy, type AddressPolicy } from "./address-guard";
 import {
   attemptMessage,
@@ -132,7 +133,7 @@ export function createWebhookWorker(options: WebhookWorkerOptions = {}): Webhook
       started = true;
       stopping = false;
       unsubscribe = webhookWake.subscribe(wake);
-      const url = process.env.DATABASE_URL;
+      const url = env().DATABASE_URL;
       if ((options.listen ?? true) && url) {
         listener = createPgListener({
           connectionString: url,

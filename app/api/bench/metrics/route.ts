@@ -1,4 +1,5 @@
 import { z } from "zod";
+import { env } from "@/lib/env";
 import { AppError, errorResponse, validationError } from "@/lib/errors";
 import { setMetricsEnabled } from "@/lib/observability/metrics";
 
@@ -11,7 +12,7 @@ const bodySchema = z.object({ enabled: z.boolean() }).strict();
 // POST /api/bench/metrics {enabled} → {enabled}
 export async function POST(request: Request) {
   try {
-    if (process.env.BENCH_ROUTES !== "1") throw new AppError("not_found", "Not found");
+    if (!env().BENCH_ROUTES) throw new AppError("not_found", "Not found");
     const body = bodySchema.safeParse(await request.json().catch(() => null));
     if (!body.success) throw validationError(body.error);
     setMetricsEnabled(body.data.enabled);

@@ -1,3 +1,4 @@
+import { env } from "@/lib/env";
 import { AppError, errorResponse } from "@/lib/errors";
 
 // The benchmark's baseline: what a request costs through the custom server and Next with no work
@@ -5,7 +6,7 @@ import { AppError, errorResponse } from "@/lib/errors";
 export const dynamic = "force-dynamic";
 
 function noop() {
-  if (process.env.BENCH_ROUTES !== "1") return errorResponse(new AppError("not_found", "Not found"));
+  if (!env().BENCH_ROUTES) return errorResponse(new AppError("not_found", "Not found"));
   return Response.json({});
 }
 
