@@ -2,6 +2,11 @@
 // and checked first, and the socket connects to the checked address (a custom `lookup` hands
 // Node exactly that address); no redirects (node:http never follows them); 15 s for the whole
 // exchange; at most 64 KB of the answer is read.
+//
+// Connections are kept alive between attempts (a busy endpoint is not one TCP and TLS handshake
+// per message). That keeps the rule: every attempt checks the host again, a new connection goes
+// to the address just checked, and a reused one is connected to an address that passed the same
+// check earlier (whether an address is allowed does not change while the process runs).
 import http from "node:http";
 import https from "node:https";
 import type { LookupAddress } from "node:dns";
@@ -32,6 +37,13 @@ export interface SendOutcome {
   /** Refused before any connection (unsafe target): a retry may still succeed if DNS changes. */
   refused?: boolean;
 }
+
+// Idle connections close after 4 s, before the usual 5 s of servers; a request that meets a
+// connection the receiver closed anyway is sent again once on a new one (see `exchange`).
+const agents = {
+  "http:": new http.Agent({ keepAlive: true, keepAliveMsecs: 1_000, maxFreeSockets: 8, timeout: 4_000 }),
+  "https:": new https.Agent({ keepAlive: true, keepAliveMsecs: 1_000, maxFreeSockets: 8, timeout: 4_000 }),
+};
 
 /** A `lookup` for http.request that answers with the pre-checked address only. */
 function pinnedLookup(address: LookupAddress): LookupFunction {
@@ -76,23 +88,38 @@ export async function sendWebhook(request: SendRequest): Promise<SendOutcome> {
     };
   }
 
+  const outcome = await exchange(url, address, request, started, true);
+  // Sent again at most once, on a connection of its own (receivers dedupe by webhook-id in any case).
+  return outcome === STALE ? (exchange(url, address, request, started, false) as Promise<SendOutcome>) : outcome;
+}
+
+/** The kept-alive connection had been closed by the receiver before this request reached it. */
+const STALE = Symbol("stale connection");
+
+function exchange(
+  url: URL,
+  address: LookupAddress,
+  request: SendRequest,
+  started: number,
+  pooled: boolean,
+): Promise<SendOutcome | typeof STALE> {
+  const elapsed = () => Math.round(performance.now() - started);
   const client = url.protocol === "https:" ? https : http;
   const timeoutMs = request.timeoutMs ?? SEND_TIMEOUT_MS;
-  return new Promise<SendOutcome>((resolve) => {
+  return new Promise((resolve) => {
     let settled = false;
-    const finish = (outcome: Omit<SendOutcome, "durationMs">) => {
+    const finish = (outcome: Omit<SendOutcome, "durationMs"> | typeof STALE) => {
       if (settled) return;
       settled = true;
       clearTimeout(timer);
-      resolve({ ...outcome, durationMs: elapsed() });
+      resolve(outcome === STALE ? STALE : { ...outcome, durationMs: elapsed() });
     };
     const req = client.request(
       url,
       {
         method: "POST",
         lookup: pinnedLookup(address),
-        // One connection per attempt: a kept-alive socket would skip the next attempt's check.
-        agent: false,
+        agent: pooled ? agents[url.protocol as keyof typeof agents] : false,
         headers: {
           ...request.headers,
           "content-type": "application/json",
@@ -115,27 +142,32 @@ export async function sendWebhook(request: SendRequest): Promise<SendOutcome> {
               : { error: status >= 300 && status < 400 ? `redirect (${status}) not followed` : `HTTP ${status}` }),
             retryAfterMs: parseRetryAfter(response.headers["retry-after"]),
           });
-          response.destroy();
         };
         response.on("data", (chunk: Buffer) => {
           size += chunk.length;
           if (size <= MAX_RESPONSE_BYTES) chunks.push(chunk);
           else {
             chunks.push(chunk.subarray(0, chunk.length - (size - MAX_RESPONSE_BYTES)));
-            done(); // enough read: the status is what counts
+            done(); // enough read: the status is what counts; the connection is not reused
+            response.destroy();
           }
         });
+        // Read to the end, the connection goes back to the pool.
         response.on("end", done);
-        response.on("error", done);
+        response.on("error", () => {
+          done();
+          response.destroy();
+        });
       },
     );
     const timer = setTimeout(() => {
       finish({ ok: false, httpStatus: null, error: `timed out after ${Math.round(timeoutMs / 1000)} s` });
       req.destroy();
     }, timeoutMs);
-    req.on("error", (error: NodeJS.ErrnoException) =>
-      finish({ ok: false, httpStatus: null, error: error.code ? `${error.code}: ${error.message}` : error.message }),
-    );
+    req.on("error", (error: NodeJS.ErrnoException) => {
+      if (req.reusedSocket && !settled && (error.code === "ECONNRESET" || error.code === "EPIPE")) return finish(STALE);
+      finish({ ok: false, httpStatus: null, error: error.code ? `${error.code}: ${error.message}` : error.message });
+    });
     req.end(request.body);
   });
 }
