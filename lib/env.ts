@@ -73,6 +73,8 @@ const schema = z
     PLATFORM_API_KEY: optionalString,
     // Node's own; read to tell whether source maps were asked for (lib/server/start.ts).
     NODE_OPTIONS: z.string().default(""),
+    // Days an email's unsubscribe link works (lib/email/unsubscribe-token.ts).
+    UNSUBSCRIBE_LINK_DAYS: integer(1, 365).default(60),
   })
   .superRefine((value, ctx) => {
     if (value.EMAIL_SEND_TIMEOUT_SECONDS >= value.EMAIL_LEASE_SECONDS) {

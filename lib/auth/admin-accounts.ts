@@ -6,6 +6,7 @@ import { db } from "@/lib/db";
 import { AppError } from "@/lib/errors";
 import { hashPassword } from "@/lib/auth/password";
 import { invalidate } from "@/lib/cache/invalidation";
+import { hasUnsafeCharacters, UNSAFE_CHARACTERS_MESSAGE } from "@/lib/text/clean";
 
 export const MIN_ADMIN_PASSWORD_LENGTH = 12;
 const emailSchema = z.string().trim().toLowerCase().pipe(z.email().max(320));
@@ -19,6 +20,8 @@ export async function createPlatformAdmin(input: { email: string; name?: string;
   const parsed = emailSchema.safeParse(input.email);
   if (!parsed.success) throw new AppError("validation_failed", `${input.email} is not an email address`);
   const email = parsed.data;
+  if (input.name !== undefined && hasUnsafeCharacters(input.name.trim()))
+    throw new AppError("validation_failed", `The name ${UNSAFE_CHARACTERS_MESSAGE}`);
   if (input.password !== undefined && input.password.length < MIN_ADMIN_PASSWORD_LENGTH)
     throw new AppError("validation_failed", `The password needs at least ${MIN_ADMIN_PASSWORD_LENGTH} characters`);
   const passwordHash = input.password === undefined ? undefined : await hashPassword(input.password);

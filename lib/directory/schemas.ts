@@ -3,6 +3,7 @@
 // Exported by name so the OpenAPI document is generated from the same schemas.
 import { z } from "zod";
 import { OrgKind, Role } from "@/lib/generated/prisma/enums";
+import { hasUnsafeCharacters, UNSAFE_CHARACTERS_MESSAGE } from "@/lib/text/clean";
 
 /** A platform id as it appears in a URL path: "." and ".." would be rewritten by URL parsers. */
 export const platformIdSchema = z
@@ -17,7 +18,14 @@ export const organizationKindSchema = z.enum(OrgKind);
 export const organizationStatusSchema = z.enum(["active", "inactive", "suspended", "pending_approval"]);
 export const roleSchema = z.enum(Role);
 
-const name = z.string().trim().min(1).max(200);
+// Names reach email From lines, subjects and every page: refused (422 at `name`) with a line
+// break, a control or a bidi formatting character, rather than silently changed (lib/text/clean.ts).
+const name = z
+  .string()
+  .trim()
+  .min(1)
+  .max(200)
+  .refine((value) => !hasUnsafeCharacters(value), UNSAFE_CHARACTERS_MESSAGE);
 
 export const brandingSchema = z
   .object({

@@ -10,6 +10,7 @@ import { sharedRenderPool, TemplateError } from "./render-pool";
 import type { RenderedEmail } from "./render";
 import type { OutgoingEmail } from "./transport";
 import type { EmailContext } from "./types";
+import { cleanLine } from "@/lib/text/clean";
 import { createUnsubscribeToken } from "./unsubscribe-token";
 import { recipientSources, whyText, type RecipientSourceInfo } from "./why";
 
@@ -83,7 +84,8 @@ function senderAddress(from: string) {
 
 /** EMAIL_FROM's address under the reseller's name, so the inbox shows who the mail is about. */
 function senderFor(from: string, brandName: string) {
-  return `"${brandName.replace(/["\\\r\n<>]/g, "")}" <${senderAddress(from)}>`;
+  // A quoted display name: no line breaks, controls or bidi (lib/text/clean.ts), no quote or angle brackets.
+  return `"${cleanLine(brandName).replace(/["\\<>]/g, "")}" <${senderAddress(from)}>`;
 }
 
 /** The platform's id and the trace of a job's event (cached with the rest of the event), for the send's span. */
@@ -175,7 +177,8 @@ export async function composeEmail(
     id: job.id,
     from: senderFor(config.EMAIL_FROM, context.brand.name),
     to: job.toAddress,
-    subject: rendered.subject,
+    // The subject is made of event fields: one clean line, never a header break (lib/text/clean.ts).
+    subject: cleanLine(rendered.subject),
     html: rendered.html,
     text: rendered.text,
     headers: {

@@ -1,6 +1,8 @@
-// Signed unsubscribe tokens: who (a user id, or a plain address from `recipients.emails`) and which
-// type, with an HMAC under a key derived from AUTH_SECRET. No login is needed to use one, so the
-// signature is the only thing that makes it trustworthy.
+// Signed unsubscribe tokens: who (a user id, or a plain address from `recipients.emails`), which
+// type and until when (UNSUBSCRIBE_LINK_DAYS after the email was composed, 60 by default), with an
+// HMAC under a key derived from AUTH_SECRET. No login is needed to use one, so the signature is the
+// only thing that makes it trustworthy, and the expiry bounds how long a forwarded or leaked email
+// can change someone's settings. Tokens from before expiries existed count as expired.
 import { createHmac, hkdfSync, timingSafeEqual } from "node:crypto";
 import { env } from "@/lib/env";
 import { isNotificationType, type NotificationType } from "@/lib/notifications/catalog";
@@ -16,31 +18,50 @@ function key() {
 
 const sign = (payload: string) => createHmac("sha256", key()).update(payload).digest("base64url");
 
-export function createUnsubscribeToken(subject: UnsubscribeSubject): string {
-  const body = "userId" in subject ? { u: subject.userId, t: subject.type } : { a: subject.address, t: subject.type };
-  const payload = Buffer.from(JSON.stringify(body)).toString("base64url");
+const DAY_MS = 86_400_000;
+
+export function createUnsubscribeToken(subject: UnsubscribeSubject, now = Date.now()): string {
+  const expires = Math.floor((now + env().UNSUBSCRIBE_LINK_DAYS * DAY_MS) / 1000);
+  const who = "userId" in subject ? { u: subject.userId } : { a: subject.address };
+  const payload = Buffer.from(JSON.stringify({ ...who, t: subject.type, x: expires })).toString("base64url");
   return `${payload}.${sign(payload)}`;
 }
 
-/** The token's subject, or null when it is malformed or its signature does not match. */
-export function verifyUnsubscribeToken(token: string | null | undefined): UnsubscribeSubject | null {
-  if (!token || token.length > 2000) return null;
+export type TokenCheck =
+  | { status: "valid"; subject: UnsubscribeSubject }
+  | { status: "expired"; subject: UnsubscribeSubject }
+  | { status: "invalid" };
+
+/** Reads a token: valid, signed by us but expired, or invalid (malformed, forged, tampered). */
+export function checkUnsubscribeToken(token: string | null | undefined, now = Date.now()): TokenCheck {
+  const invalid = { status: "invalid" } as const;
+  if (!token || token.length > 2000) return invalid;
   const [payload, signature, extra] = token.split(".");
-  if (!payload || !signature || extra !== undefined) return null;
+  if (!payload || !signature || extra !== undefined) return invalid;
   const expected = Buffer.from(sign(payload));
   const given = Buffer.from(signature);
-  if (given.length !== expected.length || !timingSafeEqual(given, expected)) return null;
+  if (given.length !== expected.length || !timingSafeEqual(given, expected)) return invalid;
   try {
     const body = JSON.parse(Buffer.from(payload, "base64url").toString("utf8")) as {
       u?: unknown;
       a?: unknown;
       t?: unknown;
+      x?: unknown;
     };
-    if (typeof body.t !== "string" || !isNotificationType(body.t)) return null;
-    if (typeof body.u === "string" && body.u) return { userId: body.u, type: body.t };
-    if (typeof body.a === "string" && body.a) return { address: body.a, type: body.t };
-    return null;
+    if (typeof body.t !== "string" || !isNotificationType(body.t)) return invalid;
+    let subject: UnsubscribeSubject;
+    if (typeof body.u === "string" && body.u) subject = { userId: body.u, type: body.t };
+    else if (typeof body.a === "string" && body.a) subject = { address: body.a, type: body.t };
+    else return invalid;
+    const live = typeof body.x === "number" && body.x * 1000 > now;
+    return { status: live ? "valid" : "expired", subject };
   } catch {
-    return null;
+    return invalid;
   }
+}
+
+/** The token's subject, or null when it is malformed, forged or expired. */
+export function verifyUnsubscribeToken(token: string | null | undefined, now = Date.now()): UnsubscribeSubject | null {
+  const check = checkUnsubscribeToken(token, now);
+  return check.status === "valid" ? check.subject : null;
 }

@@ -1,13 +1,14 @@
 // One-click unsubscribe (RFC 8058) and its undo. A user token turns off email for that type for
 // that user, through the preferences module so the change is in the history (via "unsubscribe").
 // A plain-address token (from `recipients.emails`, no user to hold a preference) suppresses the
-// address. Critical or organization-locked types cannot be turned off here: the page explains
-// and links to the settings instead.
+// address for every type that is not critical. Critical or organization-locked types cannot be
+// turned off here: the page explains and links to the settings instead. Links expire
+// (UNSUBSCRIBE_LINK_DAYS): the page then offers the settings after signing in.
 import { db } from "@/lib/db";
 import { AppError } from "@/lib/errors";
 import { getType, type NotificationType } from "@/lib/notifications/catalog";
 import { listUserPreferences, setUserPreference } from "@/lib/preferences/user-preferences";
-import { verifyUnsubscribeToken, type UnsubscribeSubject } from "./unsubscribe-token";
+import { checkUnsubscribeToken, type UnsubscribeSubject } from "./unsubscribe-token";
 
 export interface UnsubscribeState {
   subject: UnsubscribeSubject;
@@ -21,14 +22,37 @@ export interface UnsubscribeState {
   address: string;
 }
 
-const UNSUBSCRIBED = "unsubscribed";
+/** The suppression reason an address-level unsubscribe records (bounces and complaints have their own). */
+export const UNSUBSCRIBED = "unsubscribed";
+
+/**
+ * Whether a suppression stops an email of this type: a bounce or complaint stops every email to
+ * the address; an unsubscribe never stops a critical type.
+ */
+export function suppressionApplies(reason: string, type: string): boolean {
+  return reason !== UNSUBSCRIBED || !getType(type)?.critical;
+}
+
+/** An unsubscribe link past its lifetime: the page offers the settings after signing in instead. */
+export class ExpiredUnsubscribeLinkError extends AppError {
+  constructor() {
+    super(
+      "not_found",
+      "This unsubscribe link has expired. Use the link in a more recent email, or sign in and open your notification settings.",
+    );
+  }
+}
 
 export function readToken(token: string | null | undefined): UnsubscribeSubject {
-  const subject = verifyUnsubscribeToken(token);
-  if (!subject)
+  const check = checkUnsubscribeToken(token);
+  if (check.status === "expired") throw new ExpiredUnsubscribeLinkError();
+  if (check.status === "invalid")
     throw new AppError("not_found", "This unsubscribe link is not valid. Open your notification settings instead.");
-  return subject;
+  return check.subject;
 }
+
+const criticalMessage = (label: string) =>
+  `“${label}” emails are critical: they tell you about problems that need action, so they cannot be turned off from an email link. Your administrator may manage them in the notification settings.`;
 
 export async function unsubscribeState(token: string | null | undefined): Promise<UnsubscribeState> {
   const subject = readToken(token);
@@ -36,7 +60,9 @@ export async function unsubscribeState(token: string | null | undefined): Promis
   const base = { subject, type: subject.type, label: definition.label };
   if ("address" in subject) {
     const suppression = await db.emailSuppression.findUnique({ where: { email: subject.address.toLowerCase() } });
-    return { ...base, subscribed: !suppression, blocked: null, address: subject.address };
+    // Critical types reach an unsubscribed address all the same; a bounce or complaint stops them too.
+    const blocked = definition.critical ? criticalMessage(definition.label) : null;
+    return { ...base, subscribed: !suppression, blocked, address: subject.address };
   }
   const user = await db.user.findUnique({ where: { id: subject.userId }, select: { email: true, active: true } });
   if (!user?.active) throw new AppError("not_found", "This unsubscribe link is no longer valid.");
@@ -44,7 +70,7 @@ export async function unsubscribeState(token: string | null | undefined): Promis
     (cell) => cell.type === subject.type && cell.channel === "email",
   );
   const blocked = definition.critical
-    ? `“${definition.label}” emails are critical: they tell you about problems that need action, so they cannot be turned off from an email link. Your administrator may manage them in the notification settings.`
+    ? criticalMessage(definition.label)
     : item?.locked
       ? `Your organization's administrator has locked “${definition.label}” emails, so they cannot be turned off here.`
       : null;

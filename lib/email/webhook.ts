@@ -123,7 +123,8 @@ export async function handleResendWebhook(params: { webhookId: string; payload: 
       await tx.emailSuppression.upsert({
         where: { email: delivery.toAddress.toLowerCase() },
         create: { email: delivery.toAddress.toLowerCase(), reason: kind },
-        update: {},
+        // A bounce or complaint replaces an unsubscribe: it stops critical emails too.
+        update: { reason: kind },
       });
     }
     return { status: "recorded", deliveryId: delivery.id, kind };

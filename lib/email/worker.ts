@@ -22,6 +22,7 @@ import { createPgListener, type PgListener } from "@/lib/db/listener";
 import { env, type Env } from "@/lib/env";
 import { composeEmail, eventTrace, loadRecipients, UnsendableError, type EmailJob } from "./compose";
 import { EMAIL_WAKE_CHANNEL, onEmailWake } from "./queue";
+import { suppressionApplies } from "./unsubscribe";
 import { createHash } from "node:crypto";
 import {
   defaultTransport,
@@ -230,7 +231,9 @@ async function prepareJobs(jobs: EmailJob[], timing: WorkerTiming): Promise<(Out
   return Promise.all(
     jobs.map(async (job) => {
       const suppressed = recipients.suppressions.get(job.toAddress.toLowerCase());
-      if (suppressed !== undefined) return finishSuppressed(job, `address suppressed (${suppressed})`).then(() => null);
+      // An unsubscribed address still gets critical types; a bounce or complaint stops everything.
+      if (suppressed !== undefined && suppressionApplies(suppressed, job.type))
+        return finishSuppressed(job, `address suppressed (${suppressed})`).then(() => null);
       if (job.userId && !recipients.users.get(job.userId)?.active)
         return finishSuppressed(job, "recipient deactivated").then(() => null);
       try {

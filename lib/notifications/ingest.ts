@@ -14,7 +14,7 @@ import type { z } from "zod";
 import { db } from "@/lib/db";
 import { env } from "@/lib/env";
 import { encryptSecret } from "@/lib/crypto";
-import { AppError, validationError, type ErrorDetail } from "@/lib/errors";
+import { AppError, jsonPath, validationError, type ErrorDetail } from "@/lib/errors";
 import { getType, type NotificationType, type TypeDefinition } from "@/lib/notifications/catalog";
 import { eventEnvelopeSchema, MAX_BATCH_EVENTS, type EventEnvelope } from "@/lib/notifications/envelope";
 import { checkEventOutsideRecipients } from "@/lib/notifications/outside-caps";
@@ -31,6 +31,7 @@ import { activeContext, EVENT_ID, EVENT_TYPE, recordSpan, traceparentOf } from "
 import type { Context } from "@opentelemetry/api";
 import { uuidv7 } from "@/lib/uuid";
 import { mayReceiveSensitive } from "@/lib/recipient-rules/resolve";
+import { cleanLine, cleanText, findNulCharacter } from "@/lib/text/clean";
 
 export interface IngestContext {
   /** "platform" for the API, "console" for test events sent from the console. */
@@ -144,7 +145,14 @@ function validateEnvelope(input: unknown): ValidEvent | AppError {
   const definition = getType(envelope.data.type)!;
   const data = definition.schema.safeParse(envelope.data.data);
   if (!data.success) return validationError(data.error, "data");
-  return { envelope: { ...envelope.data, data: data.data as Record<string, unknown> }, definition };
+  const valid = { ...envelope.data, data: data.data as Record<string, unknown> };
+  // Postgres stores no U+0000: refused here, it never fails the statement a batch shares.
+  const nul = findNulCharacter(valid);
+  if (nul) {
+    const detail: ErrorDetail = { path: jsonPath(nul), message: "must not contain the character U+0000" };
+    return new AppError("validation_failed", `Invalid request: ${detail.path} ${detail.message}`, [detail]);
+  }
+  return { envelope: valid, definition };
 }
 
 function unknownOrganization({ organizationId }: EventEnvelope) {
@@ -174,7 +182,9 @@ function prepareRows(
     delete storedData[field];
   }
   const secret = Object.keys(secrets).length ? encryptSecret(JSON.stringify(secrets)) : null;
-  const content = definition.render(envelope.data as never);
+  // Event fields are the platform's text: no header breaks or bidi overrides in the title, body or names.
+  const rendered = definition.render(envelope.data as never);
+  const content = { ...rendered, title: cleanLine(rendered.title), body: cleanText(rendered.body) };
   const notifications: StoredEvent["notifications"] = [];
   const emailDeliveries: StoredEvent["emailDeliveries"] = [];
   const trail: TrailEntry[] = [];
@@ -256,7 +266,7 @@ function prepareRows(
     body: content.body,
     url: content.path ? `${env().PORTAL_BASE_URL.replace(/\/$/, "")}${content.path}` : null,
     critical: definition.critical,
-    actorName: planned.actorName,
+    actorName: planned.actorName === null ? null : cleanLine(planned.actorName),
     webhookOrganizationIds: chain.map((org) => org.id),
     traceparent: traceparentOf(trace),
   };

@@ -2,17 +2,18 @@ import type { Metadata } from "next";
 import Link from "next/link";
 import { BellOff, BellRing, ShieldAlert } from "lucide-react";
 import { buttonClass } from "@/components/ui/button";
-import { unsubscribeState, type UnsubscribeState } from "@/lib/email/unsubscribe";
+import { env } from "@/lib/env";
+import { ExpiredUnsubscribeLinkError, unsubscribeState, type UnsubscribeState } from "@/lib/email/unsubscribe";
 import { resubscribeAction, unsubscribeAction } from "./actions";
 
 export const metadata: Metadata = { title: "Email preferences", robots: { index: false } };
 export const dynamic = "force-dynamic";
 
-async function load(token: string): Promise<UnsubscribeState | null> {
+async function load(token: string): Promise<UnsubscribeState | "expired" | null> {
   try {
     return await unsubscribeState(token);
-  } catch {
-    return null;
+  } catch (error) {
+    return error instanceof ExpiredUnsubscribeLinkError ? "expired" : null;
   }
 }
 
@@ -32,7 +33,17 @@ export default async function UnsubscribePage({
   return (
     <main className="flex min-h-dvh items-center justify-center px-4 py-12">
       <div className="w-full max-w-md rounded-xl border border-zinc-200 bg-white p-6 shadow-sm dark:border-zinc-800 dark:bg-zinc-900">
-        {!state ? (
+        {state === "expired" ? (
+          <Panel icon={<ShieldAlert className="size-6 text-amber-600" aria-hidden />} title="This link has expired">
+            <p>
+              Unsubscribe links work for {env().UNSUBSCRIBE_LINK_DAYS} days. Use the link in a more recent email, or
+              sign in to choose which emails you get.
+            </p>
+            <Link href="/settings/notifications" className={buttonClass("primary")}>
+              Sign in to manage your notification settings
+            </Link>
+          </Panel>
+        ) : !state ? (
           <Panel icon={<ShieldAlert className="size-6 text-amber-600" aria-hidden />} title="This link is not valid">
             <p>
               It may have been copied incompletely. You can change which emails you get in your notification settings.
@@ -55,7 +66,9 @@ export default async function UnsubscribePage({
             <p>
               {done === "resubscribed" ? "You are subscribed again. " : ""}
               {state.address} gets an email for each “{state.label}” notification.
-              {"userId" in state.subject ? " In-app notifications are not affected." : ""}
+              {"userId" in state.subject
+                ? " In-app notifications are not affected."
+                : " Unsubscribing stops every email from the notification center to this address, except critical ones."}
             </p>
             <form action={unsubscribeAction}>
               <input type="hidden" name="token" value={token} />
@@ -70,7 +83,7 @@ export default async function UnsubscribePage({
             <p>
               {"userId" in state.subject
                 ? `${state.address} no longer gets “${state.label}” emails. You still see these notifications in the app.`
-                : `${state.address} no longer gets emails from the notification center.`}
+                : `${state.address} no longer gets emails from the notification center, except critical ones about problems that need action.`}
             </p>
             <form action={resubscribeAction}>
               <input type="hidden" name="token" value={token} />
