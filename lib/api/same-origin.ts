@@ -16,6 +16,11 @@ export function isSameOriginRequest(method: string, headers: Headers): boolean {
   if (site) return site === "same-origin" || site === "none";
   const origin = headers.get("origin");
   if (!origin) return true;
+  return isOurOrigin(origin);
+}
+
+/** Whether an Origin header names the center's public origin (APP_URL's), whatever Host the request carries. */
+export function isOurOrigin(origin: string): boolean {
   return origin === new URL(env().APP_URL).origin;
 }
 

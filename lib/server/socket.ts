@@ -5,18 +5,18 @@ import { Server } from "socket.io";
 import { sessionFromCookie } from "@/lib/auth/session-token";
 import { sessionStillValid, watchSessions } from "@/lib/realtime/session-watch";
 import { env } from "@/lib/env";
+import { isOurOrigin } from "@/lib/api/same-origin";
 import { baselineHeaders, NON_PAGE_CSP } from "@/lib/security/headers";
 import { setRealtimeServer, type RealtimeServer } from "@/lib/realtime/emit";
 import { userRoom } from "@/lib/realtime/protocol";
 
+// A browser's handshake must come from a page of the center: its Origin is APP_URL's origin. Never
+// compared with the request's Host, which the client (or a rebinding DNS name) chooses, nor taken
+// from Sec-Fetch-Site, which says "same-origin" for a page served under such a name.
 function sameOrigin(request: IncomingMessage) {
   const origin = request.headers.origin;
-  if (!origin) return true; // not a browser: it still needs a valid session cookie
-  try {
-    return new URL(origin).host === request.headers.host;
-  } catch {
-    return false;
-  }
+  if (origin === undefined) return true; // not a browser: it still needs a valid session cookie
+  return isOurOrigin(origin);
 }
 
 export const SOCKET_PATH = "/socket.io/";
@@ -27,8 +27,10 @@ export function createSocketServer(httpServer: HttpServer, options: { dev: boole
     serveClient: false,
     // In development Next's hot-reload websocket shares the server: leave foreign upgrades alone.
     destroyUpgrade: !options.dev,
-    allowRequest: (request, callback) =>
-      callback(sameOrigin(request) ? null : "origin not allowed", sameOrigin(request)),
+    allowRequest: (request, callback) => {
+      const allowed = sameOrigin(request);
+      callback(allowed ? null : "origin not allowed", allowed);
+    },
   });
 
   // Its long-polling answers bypass the app's handler: they get the same baseline headers.
