@@ -45,37 +45,54 @@ interface StoredEvent {
   traceparent: string | null;
   sources: Map<string, RecipientSourceInfo>;
 }
-const EVENT_CACHE_SIZE = 64;
+// Two batches of 100 jobs of different events fit.
+const EVENT_CACHE_SIZE = 256;
 const events = new Map<string, Promise<StoredEvent | null>>();
 
-function storedEvent(eventId: string): Promise<StoredEvent | null> {
-  const cached = events.get(eventId);
-  if (cached) return cached;
-  const loading = db.event
-    .findUnique({
-      where: { id: eventId },
-      select: { data: true, trail: true, organizationId: true, externalId: true, traceparent: true },
-    })
-    .then((event) =>
-      event
-        ? {
+const eventColumns = {
+  id: true,
+  data: true,
+  trail: true,
+  organizationId: true,
+  externalId: true,
+  traceparent: true,
+} as const;
+
+/** Reads the events not cached yet, all in one statement, into the cache. */
+function loadEvents(eventIds: string[]) {
+  const missing = [...new Set(eventIds)].filter((id) => !events.has(id));
+  if (missing.length === 0) return;
+  const loading = db.event.findMany({ where: { id: { in: missing } }, select: eventColumns }).then(
+    (rows) =>
+      new Map(
+        rows.map((event) => [
+          event.id,
+          {
             data: event.data as Record<string, unknown>,
             organizationId: event.organizationId,
             externalId: event.externalId,
             traceparent: event.traceparent,
             sources: recipientSources(event.trail),
-          }
-        : null,
-    );
-  events.set(eventId, loading);
-  // A miss (deleted event) or a failed read is not kept.
-  loading.then(
-    (event) => event ?? events.delete(eventId),
-    () => events.delete(eventId),
+          },
+        ]),
+      ),
   );
+  for (const id of missing) {
+    const one = loading.then((found) => found.get(id) ?? null);
+    events.set(id, one);
+    // A miss (deleted event) or a failed read is not kept.
+    one.then(
+      (event) => event ?? events.delete(id),
+      () => events.delete(id),
+    );
+  }
   // Oldest first out: Map keeps insertion order.
-  if (events.size > EVENT_CACHE_SIZE) events.delete(events.keys().next().value!);
-  return loading;
+  while (events.size > EVENT_CACHE_SIZE) events.delete(events.keys().next().value!);
+}
+
+function storedEvent(eventId: string): Promise<StoredEvent | null> {
+  loadEvents([eventId]);
+  return events.get(eventId)!;
 }
 
 function senderAddress(from: string) {
@@ -86,6 +103,14 @@ function senderAddress(from: string) {
 function senderFor(from: string, brandName: string) {
   // A quoted display name: no line breaks, controls or bidi (lib/text/clean.ts), no quote or angle brackets.
   return `"${cleanLine(brandName).replace(/["\\<>]/g, "")}" <${senderAddress(from)}>`;
+}
+
+/**
+ * The events of a batch of jobs, read in one statement (a backlog of one-recipient events has a
+ * different event per job); composeEmail and eventTrace then find them cached.
+ */
+export function preloadEvents(jobs: EmailJob[]) {
+  loadEvents(jobs.map((job) => job.eventId));
 }
 
 /** The platform's id and the trace of a job's event (cached with the rest of the event), for the send's span. */

@@ -20,7 +20,7 @@ import { EVENT_ID, inSpan, linkTo } from "@/lib/observability/tracing";
 import { db, query, sql } from "@/lib/db";
 import { createPgListener, type PgListener } from "@/lib/db/listener";
 import { env, type Env } from "@/lib/env";
-import { composeEmail, eventTrace, loadRecipients, UnsendableError, type EmailJob } from "./compose";
+import { composeEmail, eventTrace, loadRecipients, preloadEvents, UnsendableError, type EmailJob } from "./compose";
 import { EMAIL_WAKE_CHANNEL, onEmailWake } from "./queue";
 import { suppressionApplies } from "./unsubscribe";
 import { createHash } from "node:crypto";
@@ -260,8 +260,10 @@ async function finish(answered: { job: EmailJob; email: OutgoingEmail; result: S
 
 // Sends are spans of their own traces (a retry hours later is not part of the request), linked to
 // the traces of their events.
-const traceLinks = async (jobs: EmailJob[]) =>
-  (await Promise.all(jobs.map((job) => eventTrace(job.eventId)))).flatMap((event) => linkTo(event.traceparent));
+const traceLinks = async (jobs: EmailJob[]) => {
+  preloadEvents(jobs);
+  return (await Promise.all(jobs.map((job) => eventTrace(job.eventId)))).flatMap((event) => linkTo(event.traceparent));
+};
 
 async function processJob(job: EmailJob, transport: EmailTransport, timing: WorkerTiming) {
   const { eventId } = await eventTrace(job.eventId);
