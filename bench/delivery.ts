@@ -7,7 +7,7 @@ import { directEvent, nextEventId, pick } from "./events";
 import { trackDeliveries } from "./sockets";
 import { percentiles, type Metric } from "./stats";
 
-export interface DeliveryOptions {
+interface DeliveryOptions {
   url: string;
   path: string;
   headers: Record<string, string>;

@@ -9,7 +9,7 @@ export const PLAIN_ORG = "bench_plain";
 export const FANOUT_ORG = "bench_fanout";
 export const INBOX_USER = "u_inbox";
 export const EVENT_TYPE = "payment.currency_reset";
-export const userId = (i: number) => `u_fan_${String(i).padStart(5, "0")}`;
+const userId = (i: number) => `u_fan_${String(i).padStart(5, "0")}`;
 
 export interface Directory {
   apiKey: string;

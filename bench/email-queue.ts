@@ -6,7 +6,7 @@ import type { FakeResend } from "../tests/support/fake-resend";
 import type { Bench } from "./context";
 import { directEvent, pick } from "./events";
 
-export const BACKLOG_PREFIX = "backlog";
+const BACKLOG_PREFIX = "backlog";
 let backlogSequence = 0;
 
 export interface EmailBench {

@@ -3,7 +3,7 @@
 import autocannon, { type Request } from "autocannon";
 import { percentiles, type Metric } from "./stats";
 
-export interface LoadOptions {
+interface LoadOptions {
   url: string;
   connections: number;
   /** Seconds. */
@@ -17,7 +17,7 @@ export interface LoadOptions {
   request: Request;
 }
 
-export interface LoadResult {
+interface LoadResult {
   ok: number;
   failed: number;
   seconds: number;

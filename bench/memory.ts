@@ -23,7 +23,7 @@ export function memoryRows(app: Map<number, Metric | string>, bare: Map<number, 
   }));
 }
 
-export interface BareServer {
+interface BareServer {
   url: string;
   pid: number;
   stop(): Promise<void>;

@@ -1,6 +1,6 @@
 // The benchmark's command line. Unknown options print the usage and exit 2, so a typo never starts
 // a six-minute run that measures something else.
-export const usage = `Usage: npm run bench [-- options]
+const usage = `Usage: npm run bench [-- options]
 
   --quick      smaller sizes (CI, about two minutes with the build)
   --no-email   email off by organization setting and no email section (the figures without email)
@@ -12,7 +12,7 @@ export const usage = `Usage: npm run bench [-- options]
 Email is on by default: the server sends through the real Resend SDK to a local fake Resend that
 answers at once. The results are printed and written to bench/results/<time>.json.`;
 
-export interface BenchOptions {
+interface BenchOptions {
   quick: boolean;
   email: boolean;
   build: "always" | "if-stale" | "never";

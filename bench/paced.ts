@@ -4,7 +4,7 @@
 // apart, over a pool of keep-alive connections.
 import http from "node:http";
 
-export interface PacedOptions {
+interface PacedOptions {
   url: string;
   path: string;
   headers: Record<string, string>;

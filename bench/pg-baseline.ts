@@ -7,7 +7,7 @@ import { percentiles, type Metric } from "./stats";
 
 type Row = Record<string, unknown>;
 
-export interface RowSet {
+interface RowSet {
   events: Row[];
   notifications: Row[];
   deliveries: Row[];

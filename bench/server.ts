@@ -57,7 +57,7 @@ export interface AppServer {
   stop(): Promise<void>;
 }
 
-export interface AppServerOptions {
+interface AppServerOptions {
   port: number;
   env: Record<string, string>;
   /** The environment to start from (default: this process's). */

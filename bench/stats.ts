@@ -36,7 +36,7 @@ export interface Row {
 const number = (value: number) =>
   value >= 100 ? Math.round(value).toLocaleString("en-US") : value >= 10 ? value.toFixed(1) : value.toFixed(2);
 
-export function formatMetric(metric: Metric | string): string {
+function formatMetric(metric: Metric | string): string {
   if (typeof metric === "string") return metric;
   const main = metric.latency
     ? `p50 ${number(metric.latency.p50)} · p95 ${number(metric.latency.p95)} · p99 ${number(metric.latency.p99)} ms`
@@ -46,7 +46,7 @@ export function formatMetric(metric: Metric | string): string {
 }
 
 /** result ÷ baseline, on each metric's `value` (a rate, or the latency percentile it names). */
-export function ratio(row: Row): string {
+function ratio(row: Row): string {
   if (!row.baseline || typeof row.result === "string" || typeof row.baseline.metric === "string") return "";
   const b = row.baseline.metric.value;
   return b > 0 ? `${(row.result.value / b).toFixed(2)}×` : "";

@@ -1,7 +1,7 @@
 // Exponential backoff with jitter, one definition for every retry in the product (database
 // listeners, email sends): clients that failed together must not come back in the same instant.
 
-export interface BackoffSchedule {
+interface BackoffSchedule {
   /** Delay before the first retry; doubles per attempt. */
   baseMs: number;
   /** The doubling stops here. */
@@ -14,7 +14,7 @@ const JITTER = 0.2;
 const MIN_SPREAD_MS = 1_000;
 
 /** The nominal delay before retry number `attempt` (1-based), without jitter. */
-export function nominalDelayMs(attempt: number, schedule: BackoffSchedule): number {
+function nominalDelayMs(attempt: number, schedule: BackoffSchedule): number {
   return Math.min(schedule.maxMs, schedule.baseMs * 2 ** Math.max(0, attempt - 1));
 }
 

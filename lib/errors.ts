@@ -19,7 +19,7 @@ export const errorStatus = {
   service_unavailable: 503,
 } as const;
 
-export type ErrorCode = keyof typeof errorStatus;
+type ErrorCode = keyof typeof errorStatus;
 
 export interface ErrorDetail {
   path: string;
@@ -44,7 +44,7 @@ export class AppError extends Error {
 }
 
 /** JSON path of a zod issue, e.g. "data.items[0].quantity". */
-export function jsonPath(path: readonly PropertyKey[], prefix = ""): string {
+function jsonPath(path: readonly PropertyKey[], prefix = ""): string {
   return path.reduce<string>((out, key) => {
     if (typeof key === "number") return `${out}[${key}]`;
     return out ? `${out}.${String(key)}` : String(key);
@@ -81,7 +81,7 @@ export function toAppError(error: unknown): AppError {
 }
 
 /** 503 with Retry-After: the database is unreachable. Sending the same request again is safe (events are idempotent). */
-export function serviceUnavailable(cause?: unknown): AppError {
+function serviceUnavailable(cause?: unknown): AppError {
   if (cause !== undefined) logDatabaseUnavailable(cause);
   return new AppError(
     "service_unavailable",

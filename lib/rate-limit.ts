@@ -1,6 +1,6 @@
 // A fixed-window limiter kept in process memory. Each instance limits on its own, which bounds
 // abuse per instance; a shared store is not worth its cost for these limits.
-export interface RateLimitResult {
+interface RateLimitResult {
   ok: boolean;
   remaining: number;
   retryAfterSeconds: number;

@@ -3,7 +3,7 @@
 // attempts, on one instance or many, can never pass more than the limit between them.
 import { db, sql } from "@/lib/db";
 
-export interface ThrottleResult {
+interface ThrottleResult {
   ok: boolean;
   count: number;
   retryAfterSeconds: number;

@@ -6,7 +6,7 @@ import { clsx } from "clsx";
 import { Cell, TableScroll, captionClass, collapsing, tableClass, tdClass, thClass } from "@/components/console/table";
 import { Time } from "@/components/console/time";
 
-export interface ApiKeyRow {
+interface ApiKeyRow {
   id: string;
   name: string;
   prefix: string;

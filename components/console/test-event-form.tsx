@@ -16,7 +16,7 @@ import { Button } from "@/components/ui/button";
 import { hintClass, inputClass, labelClass } from "@/components/console/form-styles";
 import { requestJson, type RequestError } from "@/components/console/request-json";
 
-export interface TestEventOrg {
+interface TestEventOrg {
   id: string;
   name: string;
   kind: string;

@@ -7,8 +7,8 @@ import { NotificationPanel } from "@/components/notifications/notification-panel
 import { useMediaQuery } from "@/components/notifications/use-media-query";
 import { useRealtime } from "@/components/notifications/use-realtime";
 
-export const badgeText = (count: number) => (count > 99 ? "99+" : String(count));
-export const bellLabel = (count: number) => (count > 0 ? `Notifications, ${count} unread` : "Notifications");
+const badgeText = (count: number) => (count > 99 ? "99+" : String(count));
+const bellLabel = (count: number) => (count > 0 ? `Notifications, ${count} unread` : "Notifications");
 
 const BellButton = forwardRef<HTMLButtonElement, React.ButtonHTMLAttributes<HTMLButtonElement> & { count: number }>(
   function BellButton({ count, ...props }, ref) {

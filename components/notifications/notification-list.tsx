@@ -50,7 +50,7 @@ function moveFocus(event: React.KeyboardEvent<HTMLDivElement>) {
 }
 
 /** Endless scrolling: loads the next page (true when it added items), and whether it is loading. */
-export interface MoreItems {
+interface MoreItems {
   load: () => Promise<boolean>;
   loading: boolean;
 }

@@ -23,7 +23,7 @@ export function lockExplanation(item: { source: string; lockedBy?: string }, who
   return `${item.lockedBy} locked this setting, so ${who} cannot change it.`;
 }
 
-export const onOff = (enabled: boolean) => (enabled ? "On" : "Off");
+const onOff = (enabled: boolean) => (enabled ? "On" : "Off");
 
 /** Where an organization's inherited value comes from: "On · Default", "Off · Northwind Distribution". */
 export function inheritedText(item: OrganizationSettingItem): string {

@@ -4,7 +4,7 @@ import { clsx } from "clsx";
 import { channels, type Channel } from "@/lib/notifications/catalog";
 import { channelLabels } from "@/lib/preferences/labels";
 
-export type Columns = "user" | "admin";
+type Columns = "user" | "admin";
 
 const grid: Record<Columns, string> = {
   user: "sm:grid sm:grid-cols-[minmax(0,1fr)_12rem_12rem] sm:items-start sm:gap-4",

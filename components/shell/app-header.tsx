@@ -5,7 +5,7 @@ import { MainNav } from "@/components/shell/main-nav";
 import { navLinks } from "@/components/shell/nav-links";
 import { Bell } from "@/components/notifications/bell";
 
-export interface HeaderUser {
+interface HeaderUser {
   name: string;
   email: string;
   role: string;

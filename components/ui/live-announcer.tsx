@@ -6,7 +6,7 @@
 // a live region for these messages (the toaster is silenced: see app-toaster.tsx).
 import { createContext, useCallback, useContext, useMemo, useRef, useState } from "react";
 
-export interface Announce {
+interface Announce {
   polite(message: string): void;
   alert(message: string): void;
 }

@@ -23,7 +23,7 @@ export interface Delivery {
   createdAt: string;
 }
 
-export interface EndpointInput {
+interface EndpointInput {
   url: string;
   types: string[];
   description: string;

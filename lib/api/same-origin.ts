@@ -9,7 +9,7 @@ import { AppError } from "@/lib/errors";
 
 const SAFE_METHODS = new Set(["GET", "HEAD", "OPTIONS"]);
 
-export function isSameOriginRequest(method: string, headers: Headers): boolean {
+function isSameOriginRequest(method: string, headers: Headers): boolean {
   if (SAFE_METHODS.has(method.toUpperCase())) return true;
   const site = headers.get("sec-fetch-site");
   // "none": the user started it (typed URL, bookmark), never another page.

@@ -8,12 +8,12 @@ import { hashPassword, needsRehash, verifyDummyPassword, verifyPassword } from "
 import { throttleHit, throttleRefund, type ThrottleRule } from "@/lib/throttle";
 
 const WINDOW_MS = 15 * 60_000;
-export const SIGN_IN_LIMITS = {
+const SIGN_IN_LIMITS = {
   accountAndAddress: { limit: 5, windowMs: WINDOW_MS },
   address: { limit: 30, windowMs: WINDOW_MS },
 } satisfies Record<string, ThrottleRule>;
 
-export class SignInError extends Error {}
+class SignInError extends Error {}
 
 export async function checkCredentials({
   email,

@@ -21,10 +21,6 @@ export interface SessionClaims {
 const holder = globalThis as unknown as { __sessionTokens?: Map<string, SessionClaims> };
 const decoded = (holder.__sessionTokens ??= new Map());
 
-export async function userIdFromCookie(cookieHeader: string | null | undefined): Promise<string | null> {
-  return (await sessionFromCookie(cookieHeader))?.userId ?? null;
-}
-
 /** The session's user, id and expiry, or null without a valid, unexpired session cookie. */
 export async function sessionFromCookie(cookieHeader: string | null | undefined): Promise<SessionClaims | null> {
   if (!cookieHeader) return null;

@@ -22,7 +22,7 @@ function readUser(id: string) {
   });
 }
 
-export type UserRow = NonNullable<Awaited<ReturnType<typeof readUser>>>;
+type UserRow = NonNullable<Awaited<ReturnType<typeof readUser>>>;
 
 interface Cache {
   users: Map<string, { user: UserRow | null; expiresAt: number }>;

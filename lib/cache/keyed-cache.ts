@@ -12,7 +12,7 @@ interface State<V> {
   generation: number;
 }
 
-export interface KeyedCache<V> {
+interface KeyedCache<V> {
   /** Cached values of these keys; `load` reads the missing ones (a key it leaves out stays missing). */
   getMany(keys: readonly string[], load: (missing: string[]) => Promise<Map<string, V>>): Promise<Map<string, V>>;
   /** Drops everything (what an invalidation of the topic does). */

@@ -7,8 +7,7 @@ import { z } from "zod";
 import { db } from "@/lib/db";
 import { AppError } from "@/lib/errors";
 
-export const activityResults = ["accepted", "duplicate", "rejected"] as const;
-export type ActivityResult = (typeof activityResults)[number];
+const activityResults = ["accepted", "duplicate", "rejected"] as const;
 
 // GET forms send "" for an untouched field: treat it as absent.
 const optional = <T extends z.ZodType>(schema: T) =>
@@ -37,7 +36,7 @@ export const activityQuerySchema = z.object({
   limit: optional(z.coerce.number().int().min(1).max(100)),
 });
 
-export type ActivityQuery = z.infer<typeof activityQuerySchema>;
+type ActivityQuery = z.infer<typeof activityQuerySchema>;
 
 interface ActivityBase {
   id: string;
@@ -70,7 +69,7 @@ export interface RejectedActivity extends ActivityBase {
 
 export type ActivityItem = AcceptedActivity | RejectedActivity;
 
-export function encodeCursor(item: { receivedAt: Date; id: string }) {
+function encodeCursor(item: { receivedAt: Date; id: string }) {
   return Buffer.from(JSON.stringify([item.receivedAt.toISOString(), item.id])).toString("base64url");
 }
 

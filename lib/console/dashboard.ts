@@ -7,7 +7,7 @@ import { db, sql } from "@/lib/db";
 import { getOrgChains } from "@/lib/directory/org-cache";
 import { queueSummaries } from "@/lib/observability/queues";
 
-export type DashboardRange = "24h" | "7d";
+type DashboardRange = "24h" | "7d";
 const HOUR = 60 * 60 * 1000;
 const rangeHours: Record<DashboardRange, number> = { "24h": 24, "7d": 24 * 7 };
 
@@ -28,7 +28,7 @@ export interface ChannelOutcome {
   failed: number;
 }
 
-export interface ResellerFailures {
+interface ResellerFailures {
   resellerId: string;
   name: string;
   deliveries: number;

@@ -5,7 +5,7 @@ import { db } from "@/lib/db";
 import { getType } from "@/lib/notifications/catalog";
 import { appliedRuleOf, unpackTrail, type TrailEntry } from "@/lib/notifications/trail";
 
-export const REDACTED = "[redacted]";
+const REDACTED = "[redacted]";
 
 export interface DeliveryView {
   id: string;

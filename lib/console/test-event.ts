@@ -12,7 +12,7 @@ export const testEventSchema = z.object({
   data: z.record(z.string(), z.unknown()),
 });
 
-export type TestEventInput = z.infer<typeof testEventSchema>;
+type TestEventInput = z.infer<typeof testEventSchema>;
 
 export async function sendTestEvent(input: TestEventInput, { sentBy }: { sentBy: string }) {
   const envelope = {

@@ -6,7 +6,7 @@
 import pg from "pg";
 import { retryDelayMs } from "@/lib/backoff";
 
-export interface PgListenerOptions {
+interface PgListenerOptions {
   connectionString: string;
   channels: string[];
   /** A name for log lines ("cache invalidation"). */
@@ -30,7 +30,7 @@ export interface PgListener {
   stop(): Promise<void>;
 }
 
-export const LISTENER_BACKOFF = { baseMs: 250, maxMs: 5_000 };
+const LISTENER_BACKOFF = { baseMs: 250, maxMs: 5_000 };
 
 export function createPgListener(options: PgListenerOptions): PgListener {
   const backoff = options.backoff ?? LISTENER_BACKOFF;

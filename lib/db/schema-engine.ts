@@ -9,8 +9,8 @@ import * as bindings from "@prisma/schema-engine-wasm/schema_engine_bg";
 import type { MigrationList, SchemaEngine } from "@prisma/schema-engine-wasm";
 
 const root = process.cwd();
-export const schemaPath = path.join(root, "prisma/schema.prisma");
-export const migrationsDir = path.join(root, "prisma/migrations");
+const schemaPath = path.join(root, "prisma/schema.prisma");
+const migrationsDir = path.join(root, "prisma/migrations");
 // The datamodel as of the newest migration: the WebAssembly engine cannot describe a live
 // database, so a new migration is the diff between this snapshot and schema.prisma.
 const snapshotPath = path.join(migrationsDir, "schema.snapshot.prisma");

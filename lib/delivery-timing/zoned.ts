@@ -8,7 +8,7 @@ export interface CalendarDate {
   day: number;
 }
 
-export interface WallTime extends CalendarDate {
+interface WallTime extends CalendarDate {
   /** Minutes since local midnight (0–1439). */
   minute: number;
   /** 0 = Sunday … 6 = Saturday. */

@@ -5,7 +5,7 @@ import { hashPassword } from "@/lib/auth/password";
 import { invalidate } from "@/lib/cache/invalidation";
 import type { OrgKind, Role } from "@/lib/generated/prisma/enums";
 
-export const DEMO_PASSWORD = "demo1234";
+const DEMO_PASSWORD = "demo1234";
 
 interface DemoOrg {
   id: string;
@@ -17,7 +17,7 @@ interface DemoOrg {
   branding?: { logoUrl?: string; primaryColor?: string };
 }
 
-export const demoOrganizations: DemoOrg[] = [
+const demoOrganizations: DemoOrg[] = [
   { id: "platform", name: "Marketplace Platform", kind: "platform", primary: "u_platform_admin" },
   {
     id: "dist_northwind",

@@ -2,7 +2,6 @@
 // (omitted optional fields return to their defaults) after checking it fits the tree.
 import { Prisma } from "@/lib/generated/prisma/client";
 import type { OrgKind } from "@/lib/generated/prisma/enums";
-import { db } from "@/lib/db";
 import { directoryChanged } from "./events";
 import { invalidField } from "./invalid-field";
 import { assertNotPlatformOrganization } from "./platform-guard";
@@ -109,13 +108,7 @@ export async function upsertOrganization({
   return { organization: toOrganizationResponse(result.organization), created: result.created };
 }
 
-export function getOrganization(id: string) {
-  return db.organization.findUnique({ where: { id } });
-}
-
-type OrganizationRow = NonNullable<Awaited<ReturnType<typeof getOrganization>>>;
-
-export function toOrganizationResponse(org: OrganizationRow) {
+function toOrganizationResponse(org: Prisma.OrganizationGetPayload<object>) {
   return {
     id: org.id,
     name: org.name,

@@ -14,8 +14,8 @@ export const platformIdSchema = z
   .refine((id) => id !== "." && id !== "..", "must not be . or ..")
   .meta({ description: "The platform's own id", example: "cust_42" });
 
-export const organizationKindSchema = z.enum(OrgKind);
-export const organizationStatusSchema = z.enum(["active", "inactive", "suspended", "pending_approval"]);
+const organizationKindSchema = z.enum(OrgKind);
+const organizationStatusSchema = z.enum(["active", "inactive", "suspended", "pending_approval"]);
 export const roleSchema = z.enum(Role);
 
 // Names reach email From lines, subjects and every page: refused (422 at `name`) with a line
@@ -27,7 +27,7 @@ const name = z
   .max(200)
   .refine((value) => !hasUnsafeCharacters(value), UNSAFE_CHARACTERS_MESSAGE);
 
-export const brandingSchema = z
+const brandingSchema = z
   .object({
     logoUrl: z
       .url({ protocol: /^https$/, message: "must be an https:// URL" })

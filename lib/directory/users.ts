@@ -110,6 +110,6 @@ export async function createUserSignInLink({
 
 type UserRow = { [K in keyof typeof publicFields]: unknown } & { createdAt: Date; updatedAt: Date };
 
-export function toUserResponse<T extends UserRow>(user: T) {
+function toUserResponse<T extends UserRow>(user: T) {
   return { ...user, createdAt: user.createdAt.toISOString(), updatedAt: user.updatedAt.toISOString() };
 }

@@ -5,7 +5,7 @@ import { onInvalidate } from "@/lib/cache/invalidation";
 import { db, sql } from "@/lib/db";
 import type { EmailBrand } from "./types";
 
-export const defaultBrand: EmailBrand = { name: "Cloud Marketplace", logoUrl: null, primaryColor: "#111827" };
+const defaultBrand: EmailBrand = { name: "Cloud Marketplace", logoUrl: null, primaryColor: "#111827" };
 
 const colour = /^#[0-9a-fA-F]{3,8}$|^rgb\(\s*\d{1,3}\s*,\s*\d{1,3}\s*,\s*\d{1,3}\s*\)$/;
 

@@ -30,7 +30,7 @@ export interface EmailJob {
 export class UnsendableError extends Error {}
 
 /** Renders the parts of one email; the worker's render pool by default. */
-export type Renderer = (
+type Renderer = (
   type: NotificationType,
   data: NotificationData<NotificationType>,
   context: EmailContext,
@@ -120,7 +120,7 @@ export async function eventTrace(eventId: string) {
 }
 
 /** What a batch's emails need to know about their recipients, read in one statement each for the whole batch. */
-export interface Recipients {
+interface Recipients {
   suppressions: Map<string, string>;
   users: Map<string, { active: boolean; name: string | null; organizationId: string }>;
   reasons: Map<string, string | null>;

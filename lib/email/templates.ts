@@ -35,7 +35,7 @@ import SubscriptionRenewed from "@/emails/subscription-renewed";
 import type { NotificationType } from "@/lib/notifications/catalog";
 import type { EmailProps } from "./types";
 
-export type EmailTemplate<T extends NotificationType> = ComponentType<EmailProps<T>>;
+type EmailTemplate<T extends NotificationType> = ComponentType<EmailProps<T>>;
 
 export const emailTemplates = {
   "order.note_added": OrderNoteAdded,

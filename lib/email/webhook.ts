@@ -47,7 +47,7 @@ const payloadSchema = z.object({
     .passthrough(),
 });
 
-export type WebhookOutcome = { status: "recorded" | "duplicate" | "ignored"; deliveryId?: string; kind?: Kind };
+type WebhookOutcome = { status: "recorded" | "duplicate" | "ignored"; deliveryId?: string; kind?: Kind };
 
 /** Throws AppError 401 for a missing, bad or stale signature (older than 5 minutes). */
 export function verifyResendSignature(body: string, headers: Headers, secret: string): unknown {

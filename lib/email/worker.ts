@@ -63,7 +63,7 @@ export const defaultTiming: WorkerTiming = {
 };
 
 /** The timing configured through the environment (README: EMAIL_MAX_ATTEMPTS and the others). */
-export function timingFromEnv(config: Env = env()): WorkerTiming {
+function timingFromEnv(config: Env = env()): WorkerTiming {
   return {
     ...defaultTiming,
     leaseMs: config.EMAIL_LEASE_SECONDS * 1000,
@@ -74,7 +74,7 @@ export function timingFromEnv(config: Env = env()): WorkerTiming {
   };
 }
 
-export interface WorkerOptions {
+interface WorkerOptions {
   transport?: EmailTransport;
   timing?: Partial<WorkerTiming>;
   /** Most jobs in flight at once; a free slot is filled at once, without waiting for the others. */

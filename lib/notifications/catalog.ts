@@ -16,12 +16,10 @@ export {
   categories,
   categoryKeys,
   channels,
-  defineType,
   type AudienceToken,
   type Category,
   type Channel,
   type InAppContent,
-  type LinkKind,
   type TypeDefinition,
 } from "./define";
 export { portalPath } from "./portal-path";

@@ -1,7 +1,7 @@
 // The event envelope the platform posts (architecture.md, Platform API). The catalog gives each
 // type's `data` schema; the envelope is validated first, then `data` against its type.
 import { z } from "zod";
-import { catalog, notificationTypes } from "@/lib/notifications/catalog";
+import { notificationTypes } from "@/lib/notifications/catalog";
 import { platformIdSchema as platformId } from "@/lib/directory/schemas";
 
 export const MAX_BATCH_EVENTS = 500;
@@ -26,14 +26,6 @@ export type EventEnvelope = z.infer<typeof eventEnvelopeSchema>;
 export const eventBatchSchema = z.object({
   events: z.array(z.unknown()).min(1).max(MAX_BATCH_EVENTS, `a batch holds at most ${MAX_BATCH_EVENTS} events`),
 });
-
-/** The envelope with each type's data schema, for the OpenAPI document. */
-export function typedEnvelopeSchema() {
-  const variants = notificationTypes.map((type) =>
-    eventEnvelopeSchema.extend({ type: z.literal(type), data: catalog[type].schema }).meta({ title: type }),
-  );
-  return z.discriminatedUnion("type", variants as unknown as [(typeof variants)[number], ...typeof variants]);
-}
 
 export const ingestResultSchema = z.object({
   eventId: z.string(),

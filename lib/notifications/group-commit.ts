@@ -3,7 +3,7 @@
 // WAL flush, so an idle server stores each event at once and a busy one stores many per flush.
 // Calls with different keys never share a run (ingest keys by source and API key).
 
-export interface GroupCommitOptions<Input, Result, Context> {
+interface GroupCommitOptions<Input, Result, Context> {
   /** Calls whose contexts have the same key may share a run. */
   key(context: Context): string;
   /** Runs a group; answers one result per input, in order. A throw rejects the whole group. */

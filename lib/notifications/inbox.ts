@@ -94,7 +94,7 @@ export function unreadCountQuery(userId: string, category?: Category): Query {
   };
 }
 
-export interface ListParams {
+interface ListParams {
   userId: string;
   status?: InboxStatus;
   category?: Category;
@@ -103,7 +103,7 @@ export interface ListParams {
   limit?: number;
 }
 
-export interface InboxPage {
+interface InboxPage {
   items: NotificationItem[];
   nextCursor: string | null;
   /** Unread (and not archived) count, within `category` when one is given. */
@@ -144,7 +144,7 @@ export async function countUnread({ userId, category }: { userId: string; catego
   return row!.count;
 }
 
-export interface UpdateParams {
+interface UpdateParams {
   userId: string;
   id: string;
   read?: boolean;

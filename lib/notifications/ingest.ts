@@ -33,7 +33,7 @@ import { uuidv7 } from "@/lib/uuid";
 import { mayReceiveSensitive } from "@/lib/recipient-rules/resolve";
 import { cleanLine, cleanText, findNulCharacter } from "@/lib/text/clean";
 
-export interface IngestContext {
+interface IngestContext {
   /** "platform" for the API, "console" for test events sent from the console. */
   source: string;
   apiKeyId?: string | null;

@@ -36,7 +36,7 @@ export interface NotificationRow {
   archivedAt: Date | null;
 }
 
-export interface ItemExtras {
+interface ItemExtras {
   /** The platform's event id (Event.externalId), not our Event.id. */
   eventId: string;
   email?: { status: string; at: string };

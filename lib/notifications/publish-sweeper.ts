@@ -50,7 +50,7 @@ async function push(claimed: { id: string; externalId: string }[]): Promise<numb
 }
 
 /** Pushes the events still unpublished `graceMs` after their commit; returns how many. */
-export async function publishOverdue(graceMs = PUBLISH_GRACE_MS, limit = SWEEP_LIMIT): Promise<number> {
+async function publishOverdue(graceMs = PUBLISH_GRACE_MS, limit = SWEEP_LIMIT): Promise<number> {
   // Only a process with sockets can push: elsewhere (a script, the standalone worker) claim nothing.
   if (!getRealtimeServer()) return 0;
   return push(await query(claimOld(graceMs, limit)));

@@ -28,7 +28,7 @@ const kindsAtOrBeneath: Record<Kind, Kind[]> = {
 };
 
 /** The kinds of organization whose users a type's catalog audience reaches. */
-export function kindsReached(type: NotificationType): Kind[] {
+function kindsReached(type: NotificationType): Kind[] {
   const { to, cc } = catalog[type];
   return [...new Set([...to, ...cc].flatMap((token) => tokenKinds[token]))];
 }

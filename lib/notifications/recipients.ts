@@ -74,13 +74,13 @@ export interface EventRecipients {
 }
 
 /** What planning needs of an event: its envelope and its type's audience. */
-export interface EventToPlan {
+interface EventToPlan {
   envelope: EventEnvelope;
   definition: Pick<TypeDefinition<never>, "to" | "cc">;
 }
 
 /** Organization id → itself and its ancestors, nearest first (lib/directory/org-cache). */
-export type OrgChains = Map<string, OrgRow[]>;
+type OrgChains = Map<string, OrgRow[]>;
 
 const vendorIdOf = (data: Record<string, unknown>) => (typeof data.vendorId === "string" ? data.vendorId : undefined);
 

@@ -41,7 +41,7 @@ function redactText(body: string): string {
 }
 
 /** The body as it may be stored and shown: sensitive fields replaced, at most 4000 characters. */
-export function redactBody(body: unknown): string | null {
+function redactBody(body: unknown): string | null {
   if (body === undefined) return null;
   let text: string;
   if (typeof body === "string") {

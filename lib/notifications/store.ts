@@ -119,7 +119,7 @@ const EVENT_COLUMNS = columnList(eventColumns);
 const NOTIFICATION_COLUMNS = columnList(notificationColumns);
 const EMAIL_DELIVERY_COLUMNS = columnList(emailDeliveryColumns);
 
-export interface Stored {
+interface Stored {
   /** The ids (ours) of the events that were new. */
   inserted: Set<string>;
   /** Webhook messages queued for them. */

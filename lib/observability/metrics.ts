@@ -9,10 +9,10 @@ import client from "prom-client";
 import { env } from "@/lib/env";
 import { isNotificationType } from "@/lib/notifications/catalog";
 
-export type EventResult = "accepted" | "duplicate" | "rejected";
+type EventResult = "accepted" | "duplicate" | "rejected";
 
 /** A value Prometheus can read at scrape time (from the database, the socket server…). */
-export type ScrapeSource = () => Promise<void> | void;
+type ScrapeSource = () => Promise<void> | void;
 
 interface Metrics {
   registry: client.Registry;
@@ -115,7 +115,7 @@ export function addScrapeSource(source: ScrapeSource): () => void {
 }
 
 /** A catalog type as a label, "invalid" for anything else (bounded cardinality). */
-export const typeLabel = (type: unknown) => (typeof type === "string" && isNotificationType(type) ? type : "invalid");
+const typeLabel = (type: unknown) => (typeof type === "string" && isNotificationType(type) ? type : "invalid");
 
 export function countEvent(type: unknown, result: EventResult) {
   const m = metrics();

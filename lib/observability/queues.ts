@@ -3,14 +3,14 @@
 // /metrics, /api/ready and the console dashboard.
 import { db, raw, sql } from "@/lib/db";
 
-export type QueueChannel = "email" | "webhook";
+type QueueChannel = "email" | "webhook";
 
 const queues: { channel: QueueChannel; table: string; states: string[] }[] = [
   { channel: "email", table: "EmailDelivery", states: ["queued", "sending"] },
   { channel: "webhook", table: "WebhookMessage", states: ["pending", "sending"] },
 ];
 
-export interface QueueSummary {
+interface QueueSummary {
   channel: QueueChannel;
   /** Jobs per waiting state (every state present, 0 when none). */
   states: Record<string, number>;

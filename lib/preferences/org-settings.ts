@@ -79,7 +79,7 @@ export async function getOrganizationSettings(
   return { organization: chain[0]!, items: allCells().map(({ type, channel }) => item(type, channel)) };
 }
 
-export interface OrganizationSettingChange {
+interface OrganizationSettingChange {
   actorId: string;
   actorOrganizationId: string;
   organizationId: string;

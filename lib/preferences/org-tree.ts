@@ -20,7 +20,7 @@ export function loadAncestorChains(
   return loadOrgChains(organizationIds, client);
 }
 
-export interface ManagedOrganization extends ChainLink {
+interface ManagedOrganization extends ChainLink {
   parentId: string | null;
   depth: number;
 }
@@ -40,7 +40,7 @@ export async function loadSubtree(rootId: string, client: QueryClient = db): Pro
   return rows.map(({ path: _path, ...org }) => org);
 }
 
-export interface Actor {
+interface Actor {
   id: string;
   role: string;
   organization: { id: string };

@@ -28,7 +28,7 @@ export interface UserOverride {
   enabled: boolean;
 }
 
-export interface PreferenceRequest {
+interface PreferenceRequest {
   type: NotificationType;
   users: { id: string; organizationId: string }[];
   /** The users' own overrides for this type, when the caller already loaded them (ingest does). */

@@ -46,7 +46,7 @@ export async function listUserPreferences(userId: string, client: Client = db): 
   return allCells().map(({ type, channel }) => toPreferenceItem(type, channel, decide(type, channel)));
 }
 
-export interface UserPreferenceChange {
+interface UserPreferenceChange {
   userId: string;
   types: NotificationType[];
   channel: Channel;

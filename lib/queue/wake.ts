@@ -14,7 +14,7 @@ interface WakeState {
 
 const NOTIFY_WINDOW_MS = 25;
 
-export interface WakeSignal {
+interface WakeSignal {
   channel: string;
   /** Subscribes a worker in this process; returns the unsubscribe function. */
   subscribe(listener: Listener): () => void;

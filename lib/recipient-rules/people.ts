@@ -5,8 +5,6 @@ import { MAX_DEPTH } from "@/lib/directory/org-cache";
 
 import type { Person } from "./people-types";
 
-export type { Person };
-
 export async function searchPeople(params: { organizationId: string; q: string; limit: number }): Promise<Person[]> {
   // LIKE metacharacters in the query are literal.
   const pattern = `%${params.q.replace(/[\\%_]/g, (c) => `\\${c}`)}%`;

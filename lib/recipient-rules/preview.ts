@@ -10,7 +10,7 @@ import { assignRecipients, effectiveRule, eventOrgs, expandRule, indexDirectoryU
 import type { PreviewRecipient } from "./schemas";
 import { loadDirectoryUsers } from "./users";
 
-export interface Preview {
+interface Preview {
   organization: { id: string; name: string };
   recipients: PreviewRecipient[];
   /** Who is only known when an event happens, and who is named but gets nothing. */

@@ -31,7 +31,7 @@ export interface EffectiveRule {
 }
 
 /** The catalog's default rule: its `to` / `cc` audience tokens. */
-export function catalogRule(definition: Pick<TypeDefinition<never>, "to" | "cc">): Rule {
+function catalogRule(definition: Pick<TypeDefinition<never>, "to" | "cc">): Rule {
   return {
     to: definition.to.map((token) => ({ token })),
     cc: definition.cc.map((token) => ({ token })),
@@ -105,12 +105,12 @@ export interface RuleChoice {
   entry: Recipient;
 }
 
-export type Selector =
+type Selector =
   | { kind: "users"; userIds: string[]; contactOf?: string }
   | { kind: "role"; orgId: string; role: Role }
   | { kind: "email"; email: string };
 
-export interface Want {
+interface Want {
   field: RuleField;
   choice: RuleChoice;
   select: Selector;
@@ -211,7 +211,7 @@ export interface DirectoryUser {
   active: boolean;
 }
 
-export interface UserLookup<U extends DirectoryUser> {
+interface UserLookup<U extends DirectoryUser> {
   byId: ReadonlyMap<string, U>;
   byOrgRole: ReadonlyMap<string, readonly U[]>;
   /** Lowercased address → user. */
@@ -234,7 +234,7 @@ export function indexDirectoryUsers<U extends DirectoryUser>(users: readonly U[]
   return { byId, byOrgRole, byEmail };
 }
 
-export interface ChosenUser<U> {
+interface ChosenUser<U> {
   user: U;
   /** The strongest field the person was named in. */
   field: RuleField;
@@ -242,20 +242,20 @@ export interface ChosenUser<U> {
   choices: RuleChoice[];
 }
 
-export interface ChosenAddress {
+interface ChosenAddress {
   email: string;
   field: RuleField;
   choices: RuleChoice[];
 }
 
-export interface SkippedUser<U> {
+interface SkippedUser<U> {
   userId: string;
   user?: U;
   choices: RuleChoice[];
   skipped: "inactive" | "unknown_user";
 }
 
-export interface Assignment<U> {
+interface Assignment<U> {
   users: ChosenUser<U>[];
   addresses: ChosenAddress[];
   skipped: SkippedUser<U>[];

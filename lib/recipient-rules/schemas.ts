@@ -24,7 +24,7 @@ export interface Rule {
   bcc: Recipient[];
 }
 
-export const MAX_RULE_ENTRIES = 50;
+const MAX_RULE_ENTRIES = 50;
 
 // The forms, by the keys that make each one. One object schema with every key optional (and an
 // exactly-one-form check) rather than a union, so a bad entry's error names the bad key
@@ -80,7 +80,7 @@ export const recipientRuleBody = z
 
 export type RecipientRuleBody = z.output<typeof recipientRuleBody>;
 
-export const ruleSourceSchema = z.enum(["catalog", "organization"]);
+const ruleSourceSchema = z.enum(["catalog", "organization"]);
 
 /** One type's effective rule for an organization, as both APIs answer it. */
 export const recipientRuleItemSchema = z.object({

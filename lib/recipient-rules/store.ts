@@ -20,7 +20,7 @@ type Client = Pick<Prisma.TransactionClient, "$queryRaw" | "recipientRule">;
  * one), or the Platform API (`organizationId: null`: the marketplace itself, above every lock
  * but one set above the organization changed, which would make the change meaningless).
  */
-export interface RuleActor {
+interface RuleActor {
   userId: string | null;
   organizationId: string | null;
   via: ChangeVia;

@@ -8,7 +8,7 @@ import pg from "pg";
 import { applyMigrations } from "@/lib/db/schema-engine";
 import { env, setDatabaseUrl } from "@/lib/env";
 
-export interface DatabaseHandle {
+interface DatabaseHandle {
   url: string;
   embedded: boolean;
   stop(): Promise<void>;

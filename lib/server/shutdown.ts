@@ -4,7 +4,7 @@ import type { IncomingMessage, Server as HttpServer, ServerResponse } from "node
 import exitHook from "async-exit-hook";
 
 /** The whole shutdown; HTTP requests get all but the last 5 s of it. */
-export const DEADLINE_MS = 20_000;
+const DEADLINE_MS = 20_000;
 export const HTTP_DRAIN_MS = 15_000;
 
 /**

@@ -12,12 +12,12 @@ import { ADAPTER_POOL_MAX } from "@/lib/db/connection-bound";
 import { createPgListener } from "@/lib/db/listener";
 import type { RealtimeServer } from "@/lib/realtime/emit";
 
-export interface SocketAdapterHandle {
+interface SocketAdapterHandle {
   kind: "postgres" | "redis";
   close(): Promise<void>;
 }
 
-export interface SocketAdapterOptions {
+interface SocketAdapterOptions {
   databaseUrl: string;
   redisUrl?: string;
   /** Postgres: how long to publish every broadcast before trusting that no peer exists (default 10 s). */

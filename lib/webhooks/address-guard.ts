@@ -10,7 +10,7 @@ import { env } from "@/lib/env";
 /** dns.lookup with `all: true`, injectable so tests never ask a real resolver. */
 export type LookupAll = (hostname: string) => Promise<LookupAddress[]>;
 
-export const systemLookup: LookupAll = (hostname) =>
+const systemLookup: LookupAll = (hostname) =>
   new Promise((resolve, reject) =>
     dnsLookup(hostname, { all: true, verbatim: true }, (error, addresses) =>
       error ? reject(error) : resolve(addresses),

@@ -8,7 +8,7 @@ export const TEST_TYPE = "webhook.test";
 /** A message id in Standard Webhooks' style: "msg_" and a time-ordered unique part. */
 export const newMessageId = () => `msg_${uuidv7().replaceAll("-", "")}`;
 
-export interface BodyEvent {
+interface BodyEvent {
   externalId: string;
   organizationId: string;
   occurredAt: Date;
@@ -16,7 +16,7 @@ export interface BodyEvent {
   data: unknown;
 }
 
-export interface BodyMessage {
+interface BodyMessage {
   type: string;
   createdAt: Date;
   /** The `data` of a message without an event (a test message). */

@@ -49,7 +49,7 @@ export interface DeliverContext {
   clock: () => Date;
 }
 
-export interface ClaimedMessage {
+interface ClaimedMessage {
   id: string;
   endpointId: string;
   attempts: number;

@@ -8,7 +8,7 @@ import { publishNotifications } from "@/lib/notifications/publish";
 import { packTrail, type TrailEntry } from "@/lib/notifications/trail";
 import { uuidv7 } from "@/lib/uuid";
 
-export const ENDPOINT_DISABLED_TYPE = "webhook.endpoint_disabled";
+const ENDPOINT_DISABLED_TYPE = "webhook.endpoint_disabled";
 
 export async function notifyEndpointDisabled(
   endpoint: { id: string; organizationId: string; url: string; description: string },

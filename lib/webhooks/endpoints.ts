@@ -11,7 +11,7 @@ import { webhookWake } from "./queue";
 
 export const MAX_ENDPOINTS_PER_ORGANIZATION = 20;
 /** How long the previous secret keeps signing after a rotation. */
-export const PREVIOUS_SECRET_TTL_MS = 24 * 60 * 60 * 1000;
+const PREVIOUS_SECRET_TTL_MS = 24 * 60 * 60 * 1000;
 
 export interface WebhookEndpointView {
   id: string;

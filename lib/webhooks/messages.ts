@@ -7,9 +7,9 @@ import { newMessageId, TEST_TYPE } from "./body";
 import { attemptMessage, defaultWebhookTiming, loadClaimed, type AttemptView, type WebhookTiming } from "./deliver";
 import { webhookWake } from "./queue";
 
-export const DELIVERIES_PAGE_SIZE = 20;
+const DELIVERIES_PAGE_SIZE = 20;
 
-export interface DeliveryItem {
+interface DeliveryItem {
   id: string;
   /** The platform's event id (as in the body's data.eventId); null for a test message. */
   eventId: string | null;

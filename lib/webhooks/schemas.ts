@@ -2,7 +2,7 @@
 import { z } from "zod";
 import { notificationTypes } from "@/lib/notifications/catalog";
 
-export const MAX_URL_LENGTH = 2048;
+const MAX_URL_LENGTH = 2048;
 
 const types = z
   .array(z.union([z.literal("*"), z.enum(notificationTypes)]))

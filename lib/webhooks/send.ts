@@ -14,11 +14,11 @@ import type { LookupFunction } from "node:net";
 import { checkUrlShape, resolveSafeAddresses, UnsafeTargetError, type AddressPolicy } from "./address-guard";
 
 export const SEND_TIMEOUT_MS = 15_000;
-export const MAX_RESPONSE_BYTES = 64 * 1024;
+const MAX_RESPONSE_BYTES = 64 * 1024;
 /** What an attempt keeps of the answer for the deliveries view. */
 const EXCERPT_CHARS = 1_000;
 
-export interface SendRequest {
+interface SendRequest {
   url: string;
   headers: Record<string, string>;
   body: string;
@@ -54,7 +54,7 @@ function pinnedLookup(address: LookupAddress): LookupFunction {
 }
 
 /** Retry-After as seconds or an HTTP date; undefined when absent or unreadable. */
-export function parseRetryAfter(value: string | undefined, now = Date.now()): number | undefined {
+function parseRetryAfter(value: string | undefined, now = Date.now()): number | undefined {
   if (!value) return undefined;
   const seconds = Number(value);
   if (Number.isFinite(seconds) && seconds >= 0) return seconds * 1000;

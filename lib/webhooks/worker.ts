@@ -14,7 +14,7 @@ import {
 } from "./deliver";
 import { webhookWake } from "./queue";
 
-export interface WebhookWorkerOptions {
+interface WebhookWorkerOptions {
   timing?: Partial<WebhookTiming>;
   policy?: AddressPolicy;
   clock?: () => Date;

@@ -13,7 +13,7 @@ export const sleep = (ms: number) => new Promise((resolve) => setTimeout(resolve
 
 export const AUTH_SECRET = "fault-test-secret-0123456789abcdefghij";
 
-export interface FaultDatabase extends FreshDatabase {
+interface FaultDatabase extends FreshDatabase {
   name: string;
   apiKey: string;
   /** Connections to this database right now, from pg_stat_activity (seen from another database). */
@@ -83,7 +83,7 @@ export async function sessionCookie(user: { id: string; email: string; name: str
   return `next-auth.session-token=${token}`;
 }
 
-export interface ServerProcess {
+interface ServerProcess {
   port: number;
   url: string;
   child: ChildProcess;
@@ -145,7 +145,7 @@ export async function startServerProcess(options: {
   };
 }
 
-export interface PostResult {
+interface PostResult {
   status: number;
   headers: Record<string, string | string[] | undefined>;
   body: string;

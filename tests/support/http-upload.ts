@@ -3,7 +3,7 @@
 // write. The count is what shows whether a server stopped reading.
 import { request } from "node:http";
 
-export interface UploadResult {
+interface UploadResult {
   status?: number;
   json?: any;
   /** Bytes handed to the socket before the server answered or the connection closed. */

@@ -46,7 +46,7 @@ export async function sessionCookie(userId: string) {
 
 type Handler<P> = (request: Request, context: { params: Promise<P> }) => Promise<Response>;
 
-export interface CallOptions<P> {
+interface CallOptions<P> {
   method?: string;
   body?: unknown;
   headers?: Record<string, string>;

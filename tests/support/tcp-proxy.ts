@@ -3,7 +3,7 @@
 // like to its clients), `up()` accepts again.
 import { createServer, connect, type Server, type Socket } from "node:net";
 
-export interface TcpProxy {
+interface TcpProxy {
   port: number;
   /** `url` with its host and port replaced by the proxy's. */
   through(url: string): string;

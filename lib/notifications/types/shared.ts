@@ -31,7 +31,7 @@ export const dateTime = date;
 export const person = z.object({ name });
 export const personWithEmail = z.object({ name, email });
 
-export const orderItem = z.object({
+const orderItem = z.object({
   offerName: name,
   quantity: z.int().positive().max(1_000_000),
   unitPrice: amount,

@@ -18,9 +18,9 @@ export const test = base.extend<object, { scanData: ScanData }>({
   ],
 });
 
-export type Role = "visitor" | "customer" | "reseller" | "platform";
+type Role = "visitor" | "customer" | "reseller" | "platform";
 
-export interface Entry {
+interface Entry {
   role: Role;
   /** What the test is called; the path by default. */
   name?: string;
