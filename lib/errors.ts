@@ -44,7 +44,7 @@ export class AppError extends Error {
 }
 
 /** JSON path of a zod issue, e.g. "data.items[0].quantity". */
-function jsonPath(path: readonly PropertyKey[], prefix = ""): string {
+export function jsonPath(path: readonly PropertyKey[], prefix = ""): string {
   return path.reduce<string>((out, key) => {
     if (typeof key === "number") return `${out}[${key}]`;
     return out ? `${out}.${String(key)}` : String(key);
