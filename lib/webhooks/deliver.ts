@@ -6,7 +6,7 @@
 // workers), so one slow receiver cannot hold every slot.
 import { countSendAttempt } from "@/lib/observability/metrics";
 import { EVENT_ID, inSpan, linkTo } from "@/lib/observability/tracing";
-import { query, raw, sql, utcTimestamp } from "@/lib/db";
+import { query, raw, sql, utcTimestamp, type Sql } from "@/lib/db";
 import { uuidv7 } from "@/lib/uuid";
 import type { AddressPolicy } from "./address-guard";
 import { messageBody } from "./body";
@@ -73,15 +73,15 @@ interface ClaimedMessage {
 
 const ms = (column: string, alias: string) => raw(`(EXTRACT(EPOCH FROM ${column}) * 1000)::float8 AS "${alias}"`);
 
-const loadSql = (ids: string[]) => sql`
+// A claimed message with what sending it needs: its endpoint and its event.
+const withEndpointAndEvent = (messages: Sql) => sql`
 SELECT m.id, m."endpointId", m.attempts, m."attemptBase", m.type, m.data, m."eventId", ${ms(`m."createdAt"`, "createdAtMs")},
        e.url, e.secret, e."previousSecret", ${ms(`e."previousSecretExpiresAt"`, "previousSecretExpiresAtMs")},
        ev."externalId", ev."organizationId" AS "eventOrganizationId", ${ms(`ev."occurredAt"`, "occurredAtMs")},
        ev."actorId", ev.data AS "eventData", ev.traceparent
-FROM "WebhookMessage" m
+FROM ${messages} m
 JOIN "WebhookEndpoint" e ON e.id = m."endpointId"
-LEFT JOIN "Event" ev ON ev.id = m."eventId"
-WHERE m.id = ANY(${ids}::text[])`;
+LEFT JOIN "Event" ev ON ev.id = m."eventId"`;
 
 function claimSql(now: string, limit: number, perEndpoint: number, leaseMs: number) {
   const due = sql`((m.status = 'pending' AND m."runAt" <= ${now}::timestamp) OR (m.status = 'sending' AND m."lockedUntil" < ${now}::timestamp))`;
@@ -106,25 +106,29 @@ WITH due_endpoints AS (
   ) c
 ), chosen AS (
   SELECT id FROM candidates ORDER BY "runAt" LIMIT ${limit}::int
+), claimed AS (
+  UPDATE "WebhookMessage" m
+  SET status = 'sending', attempts = m.attempts + 1,
+      "lockedUntil" = ${now}::timestamp + ${leaseMs}::int * interval '1 millisecond', "updatedAt" = ${now}::timestamp
+  FROM chosen WHERE m.id = chosen.id
+  RETURNING m.*
 )
-UPDATE "WebhookMessage" m
-SET status = 'sending', attempts = m.attempts + 1,
-    "lockedUntil" = ${now}::timestamp + ${leaseMs}::int * interval '1 millisecond', "updatedAt" = ${now}::timestamp
-FROM chosen WHERE m.id = chosen.id
-RETURNING m.id`;
+${withEndpointAndEvent(sql`claimed`)}`;
 }
 
-/** Claims up to `limit` due messages of enabled endpoints and loads what sending them needs. */
-export async function claimDueMessages(limit: number, context: DeliverContext): Promise<ClaimedMessage[]> {
-  const rows = await query<{ id: string }>(
+/** Claims up to `limit` due messages of enabled endpoints, with what sending them needs (one statement). */
+export function claimDueMessages(limit: number, context: DeliverContext): Promise<ClaimedMessage[]> {
+  return query<ClaimedMessage>(
     claimSql(utcTimestamp(context.clock()), limit, context.timing.perEndpoint, context.timing.leaseMs),
     "webhook_claim",
   );
-  return rows.length ? loadClaimed(rows.map((r) => r.id)) : [];
 }
 
 export function loadClaimed(ids: string[]): Promise<ClaimedMessage[]> {
-  return query<ClaimedMessage>(loadSql(ids), "webhook_load");
+  return query<ClaimedMessage>(
+    withEndpointAndEvent(sql`(SELECT * FROM "WebhookMessage" WHERE id = ANY(${ids}::text[]))`),
+    "webhook_load",
+  );
 }
 
 /** Milliseconds until the next message is due (or a lease runs out); null when nothing waits. */
@@ -148,6 +152,63 @@ export interface AttemptView {
   responseExcerpt?: string;
 }
 
+// Delivered attempts are recorded together: with receivers that answer at once, a statement per
+// message was most of the worker's cost. The attempts that end in the same turn of the event loop
+// share one statement (no added wait); a failure stays a statement of its own (below).
+interface Delivered {
+  message: ClaimedMessage;
+  outcome: SendOutcome;
+  at: string;
+  settle: (error?: unknown) => void;
+}
+let delivered: Delivered[] = [];
+
+function recordDelivered(message: ClaimedMessage, outcome: SendOutcome, at: string): Promise<void> {
+  return new Promise((resolve, reject) => {
+    if (delivered.length === 0) setImmediate(flushDelivered);
+    delivered.push({ message, outcome, at, settle: (error) => (error ? reject(error) : resolve()) });
+  });
+}
+
+async function flushDelivered() {
+  const batch = delivered;
+  delivered = [];
+  const rows = batch.map(({ message, outcome, at }) => ({
+    attemptId: uuidv7(),
+    messageId: message.id,
+    endpointId: message.endpointId,
+    attempts: message.attempts,
+    at,
+    httpStatus: outcome.httpStatus,
+    durationMs: outcome.durationMs,
+    responseExcerpt: outcome.responseExcerpt ?? null,
+  }));
+  try {
+    await query(
+      sql`
+      WITH r AS (
+        SELECT * FROM json_to_recordset(${JSON.stringify(rows)}::json) AS r(
+          "attemptId" text, "messageId" text, "endpointId" text, attempts int, at timestamp,
+          "httpStatus" int, "durationMs" int, "responseExcerpt" text)
+      ), attempt AS (
+        INSERT INTO "WebhookAttempt" (id, "messageId", at, "httpStatus", "durationMs", "responseExcerpt")
+        SELECT r."attemptId", r."messageId", r.at, r."httpStatus", r."durationMs", r."responseExcerpt" FROM r
+        WHERE EXISTS (SELECT 1 FROM "WebhookMessage" WHERE id = r."messageId")
+      ), message AS (
+        UPDATE "WebhookMessage" m
+        SET status = 'delivered', "lockedUntil" = NULL, "updatedAt" = r.at, "deliveredAt" = r.at
+        FROM r WHERE m.id = r."messageId" AND m.attempts = r.attempts AND m.status = 'sending'
+      )
+      UPDATE "WebhookEndpoint" SET "failingSince" = NULL
+      WHERE id IN (SELECT "endpointId" FROM r) AND "failingSince" IS NOT NULL`,
+      "webhook_record_delivered",
+    );
+    for (const entry of batch) entry.settle();
+  } catch (error) {
+    for (const entry of batch) entry.settle(error);
+  }
+}
+
 /** Stores an attempt's outcome: delivered, retried later per the schedule, or failed; may disable the endpoint. */
 async function recordOutcome(message: ClaimedMessage, outcome: SendOutcome, context: DeliverContext) {
   const now = context.clock();
@@ -156,6 +217,10 @@ async function recordOutcome(message: ClaimedMessage, outcome: SendOutcome, cont
   const status = outcome.ok ? "delivered" : delay === null ? "failed" : "pending";
   countSendAttempt("webhook", status === "pending" ? "retry" : status);
   const at = utcTimestamp(now);
+  if (outcome.ok) {
+    await recordDelivered(message, outcome, at);
+    return { status, nextAttemptAt: null };
+  }
   const runAt = delay === null ? null : utcTimestamp(new Date(now.getTime() + delay));
   await query(
     sql`
@@ -167,25 +232,20 @@ async function recordOutcome(message: ClaimedMessage, outcome: SendOutcome, cont
     ), message AS (
       UPDATE "WebhookMessage"
       SET status = ${status}, "runAt" = COALESCE(${runAt}::timestamp, "runAt"), "lockedUntil" = NULL,
-          "updatedAt" = ${at}::timestamp,
-          "deliveredAt" = CASE WHEN ${status} = 'delivered' THEN ${at}::timestamp ELSE "deliveredAt" END
+          "updatedAt" = ${at}::timestamp
       WHERE id = ${message.id} AND attempts = ${message.attempts}::int AND status = 'sending'
     )
-    UPDATE "WebhookEndpoint"
-    SET "failingSince" = CASE WHEN ${outcome.ok}::boolean THEN NULL ELSE ${at}::timestamp END
-    WHERE id = ${message.endpointId}
-      AND (CASE WHEN ${outcome.ok}::boolean THEN "failingSince" IS NOT NULL ELSE "failingSince" IS NULL END)`,
-    "webhook_record",
+    UPDATE "WebhookEndpoint" SET "failingSince" = ${at}::timestamp
+    WHERE id = ${message.endpointId} AND "failingSince" IS NULL`,
+    "webhook_record_failure",
   );
-  if (!outcome.ok) {
-    const disabled = await query<{ id: string; organizationId: string; url: string; description: string }>(
-      sql`UPDATE "WebhookEndpoint" SET enabled = false, "disabledReason" = 'failing', "updatedAt" = ${at}::timestamp
-          WHERE id = ${message.endpointId} AND enabled
-            AND "failingSince" <= ${at}::timestamp - ${context.timing.failureWindowMs}::int * interval '1 millisecond'
-          RETURNING id, "organizationId", url, description`,
-    );
-    if (disabled[0]) await notifyEndpointDisabled(disabled[0], now);
-  }
+  const disabled = await query<{ id: string; organizationId: string; url: string; description: string }>(
+    sql`UPDATE "WebhookEndpoint" SET enabled = false, "disabledReason" = 'failing', "updatedAt" = ${at}::timestamp
+        WHERE id = ${message.endpointId} AND enabled
+          AND "failingSince" <= ${at}::timestamp - ${context.timing.failureWindowMs}::int * interval '1 millisecond'
+        RETURNING id, "organizationId", url, description`,
+  );
+  if (disabled[0]) await notifyEndpointDisabled(disabled[0], now);
   return { status, nextAttemptAt: delay === null ? null : new Date(now.getTime() + delay) };
 }
 
