@@ -7,6 +7,8 @@ interface ThrottleResult {
   ok: boolean;
   count: number;
   retryAfterSeconds: number;
+  /** Milliseconds until the window ends, as the database counts them. */
+  resetInMs: number;
 }
 
 export interface ThrottleRule {
@@ -19,16 +21,17 @@ const NOW = sql`(now() AT TIME ZONE 'UTC')`;
 
 /** Counts `amount` hits on `key` and says whether the count is still within the limit. */
 export async function throttleHit(key: string, rule: ThrottleRule, amount = 1): Promise<ThrottleResult> {
-  const [row] = await db.$queryRaw<{ count: number; retry: number }[]>(
+  const [row] = await db.$queryRaw<{ count: number; resetInMs: number }[]>(
     sql`INSERT INTO "Throttle" (key, count, "resetAt")
         VALUES (${key}, ${amount}::int, ${NOW} + ${rule.windowMs}::float8 * interval '1 millisecond')
         ON CONFLICT (key) DO UPDATE SET
           count = CASE WHEN "Throttle"."resetAt" <= ${NOW} THEN EXCLUDED.count ELSE "Throttle".count + EXCLUDED.count END,
           "resetAt" = CASE WHEN "Throttle"."resetAt" <= ${NOW} THEN EXCLUDED."resetAt" ELSE "Throttle"."resetAt" END
-        RETURNING count, ceil(extract(epoch FROM "resetAt" - ${NOW}))::int AS retry`,
+        RETURNING count, (extract(epoch FROM "resetAt" - ${NOW}) * 1000)::float8 AS "resetInMs"`,
   );
   const count = row?.count ?? amount;
-  return { ok: count <= rule.limit, count, retryAfterSeconds: Math.max(1, row?.retry ?? 1) };
+  const resetInMs = Math.max(0, row?.resetInMs ?? rule.windowMs);
+  return { ok: count <= rule.limit, count, retryAfterSeconds: Math.max(1, Math.ceil(resetInMs / 1000)), resetInMs };
 }
 
 /** Takes back one hit (an attempt that turned out fine must not count against the caller). */

@@ -4,16 +4,21 @@
 import { authenticateApiKey, type ApiKeyIdentity } from "@/lib/api-keys";
 import type { ApiKeyScope } from "@/lib/api-key-scopes";
 import { AppError, errorResponse } from "@/lib/errors";
-import { createRateLimiter } from "@/lib/rate-limit";
+import { createSharedRateLimiter } from "@/lib/rate-limit";
 import { clientAddressOf } from "@/lib/client-address";
 import { throttleHit } from "@/lib/throttle";
 import { env } from "@/lib/env";
 
 type Params = Record<string, string | string[]>;
 
-let limiter: ReturnType<typeof createRateLimiter> | undefined;
+// API_RATE_LIMIT_PER_MINUTE per key, counted by every instance together (lib/rate-limit.ts).
+let limiter: ReturnType<typeof createSharedRateLimiter> | undefined;
 function rateLimiter() {
-  limiter ??= createRateLimiter({ limit: env().API_RATE_LIMIT_PER_MINUTE, windowMs: 60_000 });
+  limiter ??= createSharedRateLimiter({
+    name: "api-key-requests",
+    limit: env().API_RATE_LIMIT_PER_MINUTE,
+    windowMs: 60_000,
+  });
   return limiter;
 }
 
@@ -58,7 +63,7 @@ export function withApiKey<P extends Params = Params>(
       const apiKey = await authenticateApiKeyThrottled(request);
       if (!apiKey.scopes.includes(scope))
         throw new AppError("forbidden", `This API key lacks the "${scope}" scope; create a key that has it`);
-      const limit = rateLimiter().hit(apiKey.id);
+      const limit = await rateLimiter().hit(apiKey.id);
       if (!limit.ok) {
         throw new AppError(
           "rate_limited",
