@@ -27,7 +27,7 @@ export function createUnsubscribeToken(subject: UnsubscribeSubject, now = Date.n
   return `${payload}.${sign(payload)}`;
 }
 
-export type TokenCheck =
+type TokenCheck =
   | { status: "valid"; subject: UnsubscribeSubject }
   | { status: "expired"; subject: UnsubscribeSubject }
   | { status: "invalid" };

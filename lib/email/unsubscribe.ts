@@ -23,7 +23,7 @@ export interface UnsubscribeState {
 }
 
 /** The suppression reason an address-level unsubscribe records (bounces and complaints have their own). */
-export const UNSUBSCRIBED = "unsubscribed";
+const UNSUBSCRIBED = "unsubscribed";
 
 /**
  * Whether a suppression stops an email of this type: a bounce or complaint stops every email to
