@@ -18,7 +18,11 @@ export async function POST(request: Request) {
     const token = new URL(request.url).searchParams.get("token");
     if (!token) throw new AppError("not_found", "This unsubscribe link is not valid.");
     const state = await unsubscribe(token);
-    return Response.json({ status: "unsubscribed", type: state.type });
+    return Response.json(
+      "categories" in state.subject
+        ? { status: "unsubscribed", categories: state.subject.categories }
+        : { status: "unsubscribed", type: state.type },
+    );
   } catch (error) {
     return errorResponse(error);
   }

@@ -35,9 +35,9 @@ export function Badge({
 
 /** Colour of an activity result or an email delivery status. */
 export function statusTone(status: string): Tone {
-  if (["accepted", "created", "sent", "delivered", "queued"].includes(status))
-    return status === "queued" ? "info" : "success";
-  if (["duplicate", "sending", "delivery_delayed", "suppressed", "no_address", "inactive"].includes(status))
+  if (["accepted", "created", "sent", "delivered", "queued", "held", "digested"].includes(status))
+    return ["queued", "held", "digested"].includes(status) ? "info" : "success";
+  if (["duplicate", "sending", "delivery_delayed", "suppressed", "no_address", "inactive", "empty"].includes(status))
     return "warning";
   if (["rejected", "bounced", "complained", "failed", "dead", "unknown_user"].includes(status)) return "danger";
   return "neutral";

@@ -3,6 +3,7 @@ import { Badge, statusTone } from "@/components/console/badge";
 import { describePreference, describeVia } from "@/components/console/trail-text";
 import { Time } from "@/components/console/time";
 import { describeChoice } from "@/lib/recipient-rules/describe";
+import { holdText } from "@/lib/delivery-timing/windows";
 
 const ddClass = "min-w-0 text-sm";
 const dtClass = "text-xs font-medium tracking-wide text-muted uppercase";
@@ -119,6 +120,11 @@ export function TrailEntryCard({ entry }: { entry: TrailView }) {
                     <span>{describePreference(entry.email.preference)}</span>
                     {entry.email.decision !== "queued" && <span className="text-muted">— no email sent</span>}
                   </span>
+                  {entry.email.held && (
+                    <p className="mt-1 text-sm text-zinc-700 dark:text-zinc-300">
+                      {holdText(entry.email.held).replace(/^h/, "H")}
+                    </p>
+                  )}
                   {entry.delivery && <Delivery delivery={entry.delivery} />}
                 </>
               ) : (

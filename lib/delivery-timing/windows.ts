@@ -127,3 +127,11 @@ export function quietHoursText(quiet: QuietHours | null): string {
   const days = quiet.days === "every_day" ? "every day" : quiet.days === "weekdays" ? "on weekdays" : "on weekends";
   return `${formatMinute(quiet.start)}–${formatMinute(quiet.end)} ${days}`;
 }
+
+/** The trail's note for a held email: "held for quiet hours until 07:00 Europe/Berlin". */
+export function holdText(held: { reason: "quiet_hours" | "digest"; until: string; timezone: string; cadence?: string }) {
+  const when = clockText(new Date(held.until), held.timezone);
+  return held.reason === "quiet_hours"
+    ? `held for quiet hours until ${when}`
+    : `held for the ${held.cadence ?? "next"} digest at ${when}`;
+}

@@ -8,7 +8,7 @@ import { env } from "@/lib/env";
 import type { NotificationData, NotificationType } from "@/lib/notifications/catalog";
 import type { RenderedEmail } from "./render";
 import type { RenderOutcome, RenderTask, RenderThreadData } from "./render-worker";
-import type { EmailContext } from "./types";
+import type { DigestProps, EmailContext } from "./types";
 
 /** The template itself threw: rendering the same email again would throw again. */
 export class TemplateError extends Error {
@@ -21,6 +21,7 @@ export interface RenderPool {
     data: NotificationData<NotificationType>,
     context: EmailContext,
   ): Promise<RenderedEmail>;
+  renderDigest(digest: DigestProps): Promise<RenderedEmail>;
   readonly threads: number;
   /** The live threads (diagnostics and tests). */
   readonly workers: readonly Worker[];
@@ -60,19 +61,21 @@ export function createRenderPool(options: { threads?: number; nice?: number } = 
   // pool counts what it was given and waits for all of it.
   const pending = new Set<Promise<unknown>>();
   let closing: Promise<void> | undefined;
+  async function run(task: RenderTask) {
+    if (closing) throw new Error("the render pool is closed");
+    const running = pool.run(task);
+    pending.add(running);
+    const outcome = await running.finally(() => pending.delete(running));
+    if (!outcome.ok) throw new TemplateError(outcome.error);
+    return outcome.email;
+  }
   return {
     threads,
     get workers() {
       return pool.threads;
     },
-    async render(type, data, context) {
-      if (closing) throw new Error("the render pool is closed");
-      const run = pool.run({ type, data, context });
-      pending.add(run);
-      const outcome = await run.finally(() => pending.delete(run));
-      if (!outcome.ok) throw new TemplateError(outcome.error);
-      return outcome.email;
-    },
+    render: (type, data, context) => run({ type, data, context }),
+    renderDigest: (digest) => run({ digest }),
     close: () =>
       (closing ??= (async () => {
         while (pending.size) await Promise.allSettled([...pending]);

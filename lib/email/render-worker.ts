@@ -3,8 +3,8 @@
 import { setPriority } from "node:os";
 import { workerData } from "piscina";
 import type { NotificationData, NotificationType } from "@/lib/notifications/catalog";
-import { renderEmail, type RenderedEmail } from "./render";
-import type { EmailContext } from "./types";
+import { renderDigest, renderEmail, type RenderedEmail } from "./render";
+import type { DigestProps, EmailContext } from "./types";
 
 export interface RenderThreadData {
   /**
@@ -23,18 +23,18 @@ if (nice > 0) {
   }
 }
 
-export interface RenderTask {
-  type: NotificationType;
-  data: NotificationData<NotificationType>;
-  context: EmailContext;
-}
+/** One notification's email, or a digest. */
+export type RenderTask =
+  { type: NotificationType; data: NotificationData<NotificationType>; context: EmailContext } | { digest: DigestProps };
 
 /** A template's own error comes back as a value: the pool rejects only for a thread that died. */
 export type RenderOutcome = { ok: true; email: RenderedEmail } | { ok: false; error: string };
 
 export default async function render(task: RenderTask): Promise<RenderOutcome> {
   try {
-    return { ok: true, email: await renderEmail(task.type, task.data, task.context) };
+    const email =
+      "digest" in task ? await renderDigest(task.digest) : await renderEmail(task.type, task.data, task.context);
+    return { ok: true, email };
   } catch (error) {
     return { ok: false, error: error instanceof Error ? `${error.name}: ${error.message}` : String(error) };
   }

@@ -30,3 +30,30 @@ export interface EmailProps<T extends NotificationType> {
   data: NotificationData<T>;
   context: EmailContext;
 }
+
+/** One notification in a digest. */
+export interface DigestItem {
+  title: string;
+  body: string;
+  /** Its page under PORTAL_BASE_URL, or null. */
+  url: string | null;
+  /** When it happened, on the recipient's clock ("Mon 14:05"). */
+  time: string;
+}
+
+/** A category's notifications in a digest, in catalog order. */
+export interface DigestGroup {
+  category: string;
+  label: string;
+  items: DigestItem[];
+}
+
+export interface DigestProps {
+  /** "Your daily digest" or "Your hourly digest". */
+  heading: string;
+  /** The period, e.g. "since Monday 08:00 (Europe/Berlin)". */
+  period: string;
+  groups: DigestGroup[];
+  /** The shared layout's context: typeLabel names the digest's categories (its unsubscribe link). */
+  context: EmailContext;
+}

@@ -1,14 +1,17 @@
 // Signed unsubscribe tokens: who (a user id, or a plain address from `recipients.emails`), which
-// type and until when (UNSUBSCRIBE_LINK_DAYS after the email was composed, 60 by default), with an
+// type (or, for a digest's link, which categories) and until when (UNSUBSCRIBE_LINK_DAYS after the email was composed, 60 by default), with an
 // HMAC under a key derived from AUTH_SECRET. No login is needed to use one, so the signature is the
 // only thing that makes it trustworthy, and the expiry bounds how long a forwarded or leaked email
 // can change someone's settings. Tokens from before expiries existed count as expired.
 import { createHmac, hkdfSync, timingSafeEqual } from "node:crypto";
 import { env } from "@/lib/env";
-import { isNotificationType, type NotificationType } from "@/lib/notifications/catalog";
+import { categories, isNotificationType, type Category, type NotificationType } from "@/lib/notifications/catalog";
 
 export type UnsubscribeSubject =
-  { userId: string; type: NotificationType } | { address: string; type: NotificationType };
+  | { userId: string; type: NotificationType }
+  | { address: string; type: NotificationType }
+  /** A digest's link: email of these categories for this user. */
+  | { userId: string; categories: Category[] };
 
 function key() {
   const secret = env().AUTH_SECRET;
@@ -22,8 +25,13 @@ const DAY_MS = 86_400_000;
 
 export function createUnsubscribeToken(subject: UnsubscribeSubject, now = Date.now()): string {
   const expires = Math.floor((now + env().UNSUBSCRIBE_LINK_DAYS * DAY_MS) / 1000);
-  const who = "userId" in subject ? { u: subject.userId } : { a: subject.address };
-  const payload = Buffer.from(JSON.stringify({ ...who, t: subject.type, x: expires })).toString("base64url");
+  const body =
+    "categories" in subject
+      ? { u: subject.userId, g: subject.categories }
+      : "userId" in subject
+        ? { u: subject.userId, t: subject.type }
+        : { a: subject.address, t: subject.type };
+  const payload = Buffer.from(JSON.stringify({ ...body, x: expires })).toString("base64url");
   return `${payload}.${sign(payload)}`;
 }
 
@@ -47,13 +55,20 @@ export function checkUnsubscribeToken(token: string | null | undefined, now = Da
       a?: unknown;
       t?: unknown;
       x?: unknown;
+      g?: unknown;
     };
-    if (typeof body.t !== "string" || !isNotificationType(body.t)) return invalid;
-    let subject: UnsubscribeSubject;
-    if (typeof body.u === "string" && body.u) subject = { userId: body.u, type: body.t };
-    else if (typeof body.a === "string" && body.a) subject = { address: body.a, type: body.t };
-    else return invalid;
     const live = typeof body.x === "number" && body.x * 1000 > now;
+    let subject: UnsubscribeSubject;
+    if (Array.isArray(body.g) && typeof body.u === "string" && body.u) {
+      const digest = body.g.filter((key): key is Category => typeof key === "string" && Object.hasOwn(categories, key));
+      if (digest.length === 0 || digest.length !== body.g.length) return invalid;
+      subject = { userId: body.u, categories: digest };
+    } else {
+      if (typeof body.t !== "string" || !isNotificationType(body.t)) return invalid;
+      if (typeof body.u === "string" && body.u) subject = { userId: body.u, type: body.t };
+      else if (typeof body.a === "string" && body.a) subject = { address: body.a, type: body.t };
+      else return invalid;
+    }
     return { status: live ? "valid" : "expired", subject };
   } catch {
     return invalid;

@@ -23,6 +23,15 @@ import { env, type Env } from "@/lib/env";
 import { composeEmail, eventTrace, loadRecipients, preloadEvents, UnsendableError, type EmailJob } from "./compose";
 import { EMAIL_WAKE_CHANNEL, onEmailWake } from "./queue";
 import { suppressionApplies } from "./unsubscribe";
+import {
+  claimDueDigests,
+  finishDigest,
+  msUntilNextDigest,
+  prepareDigest,
+  renewDigestLeases,
+  sweepLateJobs,
+  type DigestJob,
+} from "./digest";
 import { createHash } from "node:crypto";
 import {
   defaultTransport,
@@ -334,6 +343,64 @@ async function sendBatchOf(jobs: EmailJob[], transport: EmailTransport, timing: 
   );
 }
 
+/** Claimed digests → bound and rendered (lib/email/digest.ts) → sent one per request → each marked. */
+async function processDigests(digests: DigestJob[], transport: EmailTransport, timing: WorkerTiming) {
+  const prepared = await inTurn(digests, DIGEST_DB_CONCURRENCY, async (digest) => {
+    try {
+      return { digest, email: await prepareDigest(digest) };
+    } catch (error) {
+      const message = `render: ${(error as Error).message}`.slice(0, 1000);
+      await finishDigestWith(
+        digest,
+        null,
+        {
+          ok: false,
+          retryable: !(error instanceof UnsendableError),
+          status: null,
+          error: message,
+        },
+        timing,
+      );
+      return { digest, email: null };
+    }
+  });
+  const ready = prepared.filter((entry): entry is { digest: DigestJob; email: OutgoingEmail } => entry.email !== null);
+  // One request per digest, under the digest's id as idempotency key (never a batch's key): a digest
+  // sent again after a crash carries the same key, so the provider accepts it once.
+  await inTurn(ready, DIGEST_SENDS_IN_FLIGHT, async ({ digest, email }) =>
+    finishDigestWith(digest, email.subject, await sendEmail(email, transport), timing),
+  );
+}
+
+async function finishDigestWith(digest: DigestJob, subject: string | null, result: SendResult, timing: WorkerTiming) {
+  const outcome = await finishDigest(digest, subject, result, {
+    maxAttempts: timing.maxAttempts,
+    backoff: (attempt, retryAfterMs) => backoffMs(attempt, timing, retryAfterMs),
+  });
+  countSendAttempt("email", outcome);
+}
+
+// Digests are prepared (bound, rendered) a few at a time, and sent ten at a time.
+const DIGEST_DB_CONCURRENCY = 4;
+const DIGEST_SENDS_IN_FLIGHT = 10;
+
+/** Runs `work` over `items`, at most `limit` at a time; results in order. */
+async function inTurn<T, R>(items: T[], limit: number, work: (item: T) => Promise<R>): Promise<R[]> {
+  const results: R[] = new Array(items.length);
+  let next = 0;
+  const lane = async () => {
+    while (next < items.length) {
+      const index = next++;
+      results[index] = await work(items[index]!);
+    }
+  };
+  await Promise.all(Array.from({ length: Math.min(limit, items.length) }, lane));
+  return results;
+}
+
+// The sweep for jobs that missed their digest (lib/email/digest.ts) runs at most this often per worker.
+const SWEEP_EVERY_MS = 10_000;
+
 export function createEmailWorker(options: WorkerOptions = {}): EmailWorker {
   const timing: WorkerTiming = { ...timingFromEnv(), ...options.timing };
   const concurrency = options.concurrency ?? 10;
@@ -349,15 +416,29 @@ export function createEmailWorker(options: WorkerOptions = {}): EmailWorker {
   let listener: PgListener | undefined;
   // Jobs in flight (in any drain), whose leases the renewal timer keeps alive.
   const inFlight = new Set<EmailJob>();
+  const inFlightDigests = new Set<DigestJob>();
   let renewal: NodeJS.Timeout | undefined;
+  let sweptAt = 0;
   // New work announced while a drain runs: a drain waiting for a slot looks at the queue again.
   let nudged = false;
   let nudge: (() => void) | undefined;
 
   function track(job: EmailJob, work: Promise<void>): Promise<void> {
     inFlight.add(job);
+    return tracked(work, () => inFlight.delete(job));
+  }
+
+  function trackDigests(digests: DigestJob[], work: Promise<void>): Promise<void> {
+    for (const digest of digests) inFlightDigests.add(digest);
+    return tracked(work, () => digests.forEach((digest) => inFlightDigests.delete(digest)));
+  }
+
+  function tracked(work: Promise<void>, done: () => void): Promise<void> {
     renewal ??= setInterval(() => {
       renewLeases(inFlight, timing.leaseMs).catch((error: Error) => log(`lease renewal failed: ${error.message}`));
+      renewDigestLeases([...inFlightDigests], timing.leaseMs).catch((error: Error) =>
+        log(`digest lease renewal failed: ${error.message}`),
+      );
     }, timing.leaseMs / 4);
     return work
       .catch((error: Error) => {
@@ -365,8 +446,8 @@ export function createEmailWorker(options: WorkerOptions = {}): EmailWorker {
         log(`job failed unexpectedly: ${error.message}`);
       })
       .finally(() => {
-        inFlight.delete(job);
-        if (inFlight.size === 0) {
+        done();
+        if (inFlight.size === 0 && inFlightDigests.size === 0) {
           clearInterval(renewal);
           renewal = undefined;
         }
@@ -381,15 +462,32 @@ export function createEmailWorker(options: WorkerOptions = {}): EmailWorker {
     const slots = batching ? 2 : concurrency;
     let handled = 0;
     const running = new Set<Promise<void>>();
+    if (Date.now() - sweptAt >= SWEEP_EVERY_MS) {
+      sweptAt = Date.now();
+      const moved = await sweepLateJobs();
+      if (moved) log(`${moved} held email(s) missed their digest: moved to one due now`);
+    }
     try {
       let queueEmpty = false;
       while (!stopping) {
-        const free = slots - running.size;
+        let free = slots - running.size;
         if (free > 0 && (!queueEmpty || nudged)) {
           nudged = false;
+          // Digests first (each slot a group of up to perSlot), then single jobs.
+          const wantedDigests = free * perSlot;
+          const digests = await claimDueDigests(wantedDigests, timing.leaseMs);
+          handled += digests.length;
+          for (let start = 0; start < digests.length; start += perSlot) {
+            const group = digests.slice(start, start + perSlot);
+            const work: Promise<void> = trackDigests(group, processDigests(group, send, timing)).finally(() =>
+              running.delete(work),
+            );
+            running.add(work);
+          }
+          free = slots - running.size;
           const wanted = free * perSlot;
-          const jobs = await claimDueJobs(wanted, timing.leaseMs);
-          queueEmpty = jobs.length < wanted;
+          const jobs = wanted > 0 ? await claimDueJobs(wanted, timing.leaseMs) : [];
+          queueEmpty = digests.length < wantedDigests && jobs.length < wanted;
           handled += jobs.length;
           if (batching) {
             for (let start = 0; start < jobs.length; start += perSlot) {
@@ -425,8 +523,9 @@ export function createEmailWorker(options: WorkerOptions = {}): EmailWorker {
     if (stopping || !started) return;
     let delay = timing.pollMs;
     try {
-      const next = await msUntilNextJob();
+      const [next, nextDigest] = await Promise.all([msUntilNextJob(), msUntilNextDigest()]);
       if (next !== null) delay = Math.min(delay, next + 5);
+      if (nextDigest !== null) delay = Math.min(delay, nextDigest + 5);
     } catch {
       // keep polling at the normal pace while the database is unreachable
     }
@@ -445,14 +544,17 @@ export function createEmailWorker(options: WorkerOptions = {}): EmailWorker {
     }
     loop = (async () => {
       do {
-        wakeAgain = false;
-        try {
-          await drain();
-        } catch (error) {
-          log(`queue unavailable: ${(error as Error).message}`);
-        }
+        do {
+          wakeAgain = false;
+          try {
+            await drain();
+          } catch (error) {
+            log(`queue unavailable: ${(error as Error).message}`);
+          }
+        } while (wakeAgain && !stopping);
+        await schedule();
+        // A wake-up that arrived while the next look was being scheduled is not lost.
       } while (wakeAgain && !stopping);
-      await schedule();
     })().finally(() => {
       loop = undefined;
     });

@@ -21,6 +21,7 @@ import { checkEventOutsideRecipients } from "@/lib/notifications/outside-caps";
 import { organizationIdsOf, planRecipients, type EventRecipients } from "@/lib/notifications/recipients";
 import { getOrgChains } from "@/lib/directory/org-cache";
 import { resolvePreferencesForEach, type RecipientPreferences } from "@/lib/preferences/resolve";
+import { alwaysInstantType, emailHoldFor, loadRecipientTiming, type RecipientTiming } from "@/lib/preferences/cadence";
 import { storeEvents, type StoredEvent } from "@/lib/notifications/store";
 import { packTrailValue, type TrailEntry } from "@/lib/notifications/trail";
 import { publishNotifications, type Published } from "@/lib/notifications/publish";
@@ -83,15 +84,20 @@ export async function ingestEvents(
       overrides: recipients[i]!.overrides,
     })),
   );
+  // 3b. Timing: the email cadence and quiet hours of every recipient with email on (lib/delivery-timing).
+  const now = new Date();
+  const timing = await loadTimingOf(events, recipients, decisions);
   const prepared = new Map(
     events.map((e, i) => [
       e,
-      prepareRows(e, recipients[i]!, decisions[i]!, context, chains.get(e.envelope.organizationId)!, traceOf.get(e)!),
+      prepareRows(e, recipients[i]!, decisions[i]!, context, chains.get(e.envelope.organizationId)!, traceOf.get(e)!, {
+        now,
+        of: timing,
+      }),
     ]),
   );
 
   // 4. Store: one statement for the set; an id seen before (or earlier in this set) stores nothing.
-  const now = new Date();
   const firstById = new Map<string, StoredEvent>();
   for (const rows of prepared.values())
     if (!firstById.has(rows.event.externalId)) firstById.set(rows.event.externalId, rows);
@@ -165,6 +171,25 @@ function unknownOrganization({ organizationId }: EventEnvelope) {
 
 // ---- 3. preferences → rows ----
 
+/** Timezone, schedule and cadence of every user whose email of a set's event may wait (one query). */
+function loadTimingOf(
+  events: ValidEvent[],
+  recipients: EventRecipients[],
+  decisions: Map<string, RecipientPreferences>[],
+): Promise<Map<string, RecipientTiming>> {
+  const users = new Map<string, { id: string; organizationId: string }>();
+  const categories = new Set<string>();
+  events.forEach((e, i) => {
+    if (alwaysInstantType(e.envelope.type)) return;
+    for (const { user } of recipients[i]!.recipients) {
+      if (!decisions[i]!.get(user.id)?.email.enabled) continue;
+      users.set(user.id, user);
+      categories.add(e.definition.category);
+    }
+  });
+  return loadRecipientTiming([...users.values()], [...categories]);
+}
+
 /** The event's rows: a notification per recipient with in-app on, an email job per address with email on, the trail. */
 function prepareRows(
   { envelope, definition }: ValidEvent,
@@ -173,6 +198,7 @@ function prepareRows(
   context: IngestContext,
   chain: { id: string }[],
   trace: Context,
+  timing: { now: Date; of: Map<string, RecipientTiming> },
 ): StoredEvent {
   const eventId = uuidv7();
   const storedData = { ...envelope.data };
@@ -209,6 +235,8 @@ function prepareRows(
       // Sensitive fields go only to `to` recipients of the event's organization or one above it,
       // encrypted while the job waits (never to an actor or explicit user from elsewhere).
       const ownSecret = mayReceiveSensitive({ field, organizationId: user.organizationId }, chain) ? secret : null;
+      // Quiet hours move the job's runAt; a digest cadence holds it for the user's next digest.
+      const { held, ...when } = emailHoldFor(timing.now, envelope.type, definition.category, timing.of.get(user.id));
       emailDeliveries.push({
         id: deliveryId,
         eventId,
@@ -217,8 +245,9 @@ function prepareRows(
         toAddress: user.email,
         role: field,
         secret: ownSecret,
+        ...when,
       });
-      entry.email = { decision: "queued", deliveryId, preference: decided.email };
+      entry.email = { decision: "queued", deliveryId, preference: decided.email, ...(held ? { held } : {}) };
     } else {
       entry.email = { decision: "suppressed", preference: decided.email };
     }

@@ -90,6 +90,11 @@ export interface EmailDeliveryInsert {
   role: AddressField;
   /** Sensitive fields, encrypted, for this recipient only. */
   secret: string | null;
+  /** Quiet hours: not before this instant (ISO); null or absent: at once. */
+  runAt?: string | null;
+  /** Digest cadence: held for the user's digest due at this instant (ISO), with that cadence. */
+  digestAt?: string | null;
+  cadence?: "hourly" | "daily" | null;
 }
 const emailDeliveryColumns = {
   id: "text",
@@ -99,6 +104,9 @@ const emailDeliveryColumns = {
   toAddress: "text",
   role: "text",
   secret: "text",
+  runAt: "timestamptz",
+  digestAt: "timestamptz",
+  cadence: "text",
 } as const satisfies Record<keyof EmailDeliveryInsert, SqlType>;
 
 /** Everything one event writes. */
@@ -151,15 +159,30 @@ export async function storeEvents(events: StoredEvent[], source: string, now: Da
         AS n(${NOTIFICATION_COLUMNS})
       JOIN event ON event.id = n."eventId"
       JOIN input e ON e.id = n."eventId"
-    ), email_deliveries AS (
-      INSERT INTO "EmailDelivery" (id, "eventId", "notificationId", "userId", "toAddress", type, role, secret,
-                                   "runAt", "createdAt", "updatedAt")
-      SELECT d.id, d."eventId", d."notificationId", d."userId", d."toAddress", e.type, d.role, d.secret,
-             ${at}::timestamp, ${at}::timestamp, ${at}::timestamp
-      FROM json_to_recordset(${JSON.stringify(events.flatMap((e) => e.emailDeliveries))}::json)
+    ), delivery_input AS (
+      SELECT d.* FROM json_to_recordset(${JSON.stringify(events.flatMap((e) => e.emailDeliveries))}::json)
         AS d(${EMAIL_DELIVERY_COLUMNS})
       JOIN event ON event.id = d."eventId"
+    ), email_deliveries AS (
+      -- A job for a digest cadence is "held" until its digest (below) binds it; quiet hours only move runAt.
+      INSERT INTO "EmailDelivery" (id, "eventId", "notificationId", "userId", "toAddress", type, role, secret,
+                                   status, "digestAt", "runAt", "createdAt", "updatedAt")
+      SELECT d.id, d."eventId", d."notificationId", d."userId", d."toAddress", e.type, d.role, d.secret,
+             CASE WHEN d."digestAt" IS NULL THEN 'queued' ELSE 'held' END, d."digestAt" AT TIME ZONE 'UTC',
+             COALESCE(d."digestAt" AT TIME ZONE 'UTC', d."runAt" AT TIME ZONE 'UTC', ${at}::timestamp),
+             ${at}::timestamp, ${at}::timestamp
+      FROM delivery_input d
       JOIN input e ON e.id = d."eventId"
+    ), digests AS (
+      -- One digest per (user, window); a window that already has one (queued or done) keeps it:
+      -- the email worker's sweep gives jobs that arrived after their digest went out to the next one.
+      INSERT INTO "EmailDigest" (id, "userId", cadence, "dueAt", "runAt", "createdAt", "updatedAt")
+      SELECT DISTINCT ON (d."userId", d."digestAt") gen_random_uuid()::text, d."userId", d.cadence::"Cadence",
+             d."digestAt" AT TIME ZONE 'UTC', d."digestAt" AT TIME ZONE 'UTC', ${at}::timestamp, ${at}::timestamp
+      FROM delivery_input d
+      WHERE d."digestAt" IS NOT NULL AND d."userId" IS NOT NULL
+      ORDER BY d."userId", d."digestAt", d.cadence
+      ON CONFLICT ("userId", "dueAt") DO NOTHING
     ), webhook_messages AS (
       -- One message per (event, endpoint) for the enabled endpoints of the event's organization and of
       -- every organization above it, subscribed to its type (or to "*"). Read in this statement, so an

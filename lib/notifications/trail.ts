@@ -31,7 +31,17 @@ export interface TrailEntry {
     decision: "queued" | "suppressed" | "no_address";
     deliveryId?: string;
     preference?: ChannelDecision;
+    /** Not sent at once: held for the user's quiet hours, or listed in their next digest (lib/delivery-timing). */
+    held?: EmailHold;
   };
+}
+
+/** Why a queued email waits, and until when (an ISO instant, told on the user's clock in `timezone`). */
+export interface EmailHold {
+  reason: "quiet_hours" | "digest";
+  until: string;
+  timezone: string;
+  cadence?: "hourly" | "daily";
 }
 
 // Stored form. A fan-out to 10,000 admins decided the same way for everyone would repeat the same
@@ -63,12 +73,12 @@ function shapeKey(entry: Omit<TrailEntry, "userId" | "name" | "address">, object
   };
   const { role, via, skipped, inApp, email, rule, ...rest } = entry;
   const { decision: inAppDecision, notificationId: _n, preference: inAppPreference, ...inAppRest } = inApp ?? {};
-  const { decision: emailDecision, deliveryId: _d, preference: emailPreference, ...emailRest } = email ?? {};
+  const { decision: emailDecision, deliveryId: _d, preference: emailPreference, held, ...emailRest } = email ?? {};
   // A field added to TrailEntry must be added to the key; until it is, such entries key on all of
   // their content (correct, only less compact).
   if (Object.keys({ ...rest, ...inAppRest, ...emailRest }).length) return JSON.stringify(entry);
   // A rule choice is one object per rule entry, shared by everyone that entry chose.
-  return `${role}|${via.join(",")}|${id(rule)}|${skipped ?? ""}|${inApp ? 1 : 0}${inAppDecision ?? ""}|${id(inAppPreference)}|${email ? 1 : 0}${emailDecision ?? ""}|${id(emailPreference)}`;
+  return `${role}|${via.join(",")}|${id(rule)}|${skipped ?? ""}|${inApp ? 1 : 0}${inAppDecision ?? ""}|${id(inAppPreference)}|${email ? 1 : 0}${emailDecision ?? ""}|${id(emailPreference)}|${held ? JSON.stringify(held) : ""}`;
 }
 
 /** The stored form as JSON text. */

@@ -9,8 +9,9 @@ import { getOrgChains } from "@/lib/directory/org-cache";
 import { AppError } from "@/lib/errors";
 import { catalog, categories, categoryKeys, typesInCategory, type Category } from "@/lib/notifications/catalog";
 import type { Cadence, DeliverySchedule, QuietDays } from "@/lib/delivery-timing/windows";
-import { defaultSchedule } from "@/lib/delivery-timing/windows";
-import { formatMinute } from "@/lib/delivery-timing/zoned";
+import { decideEmailTiming, defaultSchedule } from "@/lib/delivery-timing/windows";
+import { formatMinute, knownTimezone } from "@/lib/delivery-timing/zoned";
+import type { EmailHold } from "@/lib/notifications/trail";
 import { decideCadence, type CadenceDecision, type CadenceLevel } from "./cadence-decide";
 import { recordChanges } from "./history";
 import type { CadenceItem, OrganizationCadenceItem, ScheduleView } from "./items";
@@ -381,4 +382,37 @@ export async function loadRecipientTiming(
     });
   }
   return result;
+}
+
+/** When one user's email of this type goes: the job's runAt / digest fields and the trail's note. */
+export function emailHoldFor(
+  now: Date,
+  type: string,
+  category: string,
+  timing: RecipientTiming | undefined,
+): { runAt: string | null; digestAt: string | null; cadence: "hourly" | "daily" | null; held?: EmailHold } {
+  const none = { runAt: null, digestAt: null, cadence: null };
+  if (!timing || alwaysInstantType(type)) return none;
+  const decided = decideEmailTiming({
+    now,
+    alwaysInstant: false,
+    cadence: timing.cadence[category] ?? "instant",
+    schedule: timing.schedule,
+    timezone: timing.timezone,
+  });
+  const timezone = knownTimezone(timing.timezone);
+  if (decided.kind === "quiet_hours") {
+    const until = decided.until.toISOString();
+    return { ...none, runAt: until, held: { reason: "quiet_hours", until, timezone } };
+  }
+  if (decided.kind === "digest") {
+    const until = decided.at.toISOString();
+    return {
+      ...none,
+      digestAt: until,
+      cadence: decided.cadence,
+      held: { reason: "digest", until, timezone, cadence: decided.cadence },
+    };
+  }
+  return none;
 }
