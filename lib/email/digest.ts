@@ -177,10 +177,12 @@ export async function prepareDigest(
     byCategory.set(definition.category, group);
   }
   const groups = categoryKeys.flatMap((key) => byCategory.get(key) ?? []);
-  const token = createUnsubscribeToken({
-    userId: digest.userId,
-    categories: groups.map((g) => g.category as Category),
-  });
+  // The link's lifetime counts from the window's end, so a retry renders the very same email (the
+  // provider refuses the same idempotency key with another body).
+  const token = createUnsubscribeToken(
+    { userId: digest.userId, categories: groups.map((g) => g.category as Category) },
+    digest.dueAt.getTime(),
+  );
   const unsubscribeUrl = `${config.APP_URL}/unsubscribe?token=${token}`;
   const first = items[0]!.createdAt;
   const props: DigestProps = {
