@@ -129,7 +129,12 @@ export function quietHoursText(quiet: QuietHours | null): string {
 }
 
 /** The trail's note for a held email: "held for quiet hours until 07:00 Europe/Berlin". */
-export function holdText(held: { reason: "quiet_hours" | "digest"; until: string; timezone: string; cadence?: string }) {
+export function holdText(held: {
+  reason: "quiet_hours" | "digest";
+  until: string;
+  timezone: string;
+  cadence?: string;
+}) {
   const when = clockText(new Date(held.until), held.timezone);
   return held.reason === "quiet_hours"
     ? `held for quiet hours until ${when}`
