@@ -1,7 +1,9 @@
 import { requireUser } from "@/lib/auth/session";
+import { knownTimezone } from "@/lib/delivery-timing/zoned";
 import { countUnread } from "@/lib/notifications/inbox";
 import { AppHeader } from "@/components/shell/app-header";
 import { RealtimeProvider } from "@/components/notifications/realtime-provider";
+import { UserClockProvider } from "@/components/notifications/user-clock";
 import { AppToaster } from "@/components/ui/app-toaster";
 import { LiveAnnouncer } from "@/components/ui/live-announcer";
 
@@ -24,7 +26,9 @@ export default async function AppLayout({ children }: { children: React.ReactNod
             }}
           />
           <main id="main" className="mx-auto w-full max-w-5xl flex-1 px-4 py-6 sm:px-6">
-            {children}
+            <UserClockProvider clock={{ timezone: knownTimezone(user.timezone), locale: user.locale }}>
+              {children}
+            </UserClockProvider>
           </main>
         </div>
         <AppToaster />

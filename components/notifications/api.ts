@@ -3,7 +3,7 @@
 import type { NotificationItem } from "@/lib/notifications/item";
 import { apiRequest } from "@/lib/api/client";
 
-export type InboxStatus = "all" | "unread" | "archived";
+export type InboxStatus = "all" | "unread" | "archived" | "snoozed";
 
 export interface InboxPage {
   items: NotificationItem[];
@@ -28,7 +28,14 @@ export async function fetchUnreadCount() {
   return (await apiRequest<{ count: number }>("/api/notifications/unread-count")).count;
 }
 
-export function patchNotification(id: string, change: { read?: boolean; archived?: boolean }) {
+export interface ItemPatch {
+  read?: boolean;
+  archived?: boolean;
+  /** ISO time: snoozed until then; null: back now. */
+  snoozedUntil?: string | null;
+}
+
+export function patchNotification(id: string, change: ItemPatch) {
   return apiRequest<NotificationItem>(`/api/notifications/${encodeURIComponent(id)}`, {
     method: "PATCH",
     body: JSON.stringify(change),

@@ -16,6 +16,7 @@ const tabs: { value: InboxStatus; label: string }[] = [
   { value: "all", label: "All" },
   { value: "unread", label: "Unread" },
   { value: "archived", label: "Archived" },
+  { value: "snoozed", label: "Snoozed" },
 ];
 
 const empty: Record<InboxStatus, { title: string; hint: string }> = {
@@ -25,6 +26,10 @@ const empty: Record<InboxStatus, { title: string; hint: string }> = {
   },
   unread: { title: "You're all caught up", hint: "Nothing unread. Switch to All to see earlier notifications." },
   archived: { title: "Nothing archived", hint: "Archive a notification to move it out of your inbox; it stays here." },
+  snoozed: {
+    title: "Nothing snoozed",
+    hint: "Snooze a notification to take it out of your inbox until a time you choose; it waits here until then.",
+  },
 };
 
 /** The inbox: tabs and category filter live in the URL (?tab=&category=), the list below them. */
@@ -110,7 +115,7 @@ function InboxList({
   );
   return (
     <>
-      {tab !== "archived" && markAll}
+      {(tab === "all" || tab === "unread") && markAll}
       <ListBody tab={tab} category={category} list={list} />
     </>
   );

@@ -39,6 +39,8 @@ export interface ItemChange {
   id: string;
   readAt: string | null;
   archivedAt: string | null;
+  /** Given when the snooze changed: when it comes back, or null (not snoozed). */
+  snoozedUntil?: string | null;
   /** The whole item, when known: lets a list that does not hold it add it. */
   item?: NotificationItem;
 }
@@ -97,7 +99,12 @@ function applyChange(state: ListState, change: ItemChange, view: ListView): List
   const held = state.items.find((item) => item.id === change.id);
   const base = held ?? change.item;
   if (!base) return state;
-  const next = { ...base, readAt: change.readAt, archivedAt: change.archivedAt };
+  const next = {
+    ...base,
+    readAt: change.readAt,
+    archivedAt: change.archivedAt,
+    ...(change.snoozedUntil !== undefined ? { snoozedUntil: change.snoozedUntil } : {}),
+  };
   if (!held) return belongsTo(next, view) ? { ...state, items: mergeItems(state.items, [next]) } : state;
   const items = staysIn(next, view)
     ? mergeItems(state.items, [next])
@@ -156,8 +163,11 @@ export function reduceList(state: ListState, event: ListEvent, view: ListView): 
       return { ...state, sync: state.sync === "again" ? "wanted" : "idle" };
 
     case "item pushed": {
+      // New, or back from a snooze: joins the views it belongs to and leaves the others.
       const next = touched(state, event.item.id);
-      return belongsTo(event.item, view) ? { ...next, items: mergeItems(next.items, [event.item]) } : next;
+      return belongsTo(event.item, view)
+        ? { ...next, items: mergeItems(next.items, [event.item]) }
+        : { ...next, items: next.items.filter((item) => item.id !== event.item.id) };
     }
     case "item changed":
       return applyChange(touched(state, event.change.id), event.change, view);

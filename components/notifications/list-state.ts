@@ -21,9 +21,10 @@ export function mergeItems(current: NotificationItem[], incoming: NotificationIt
   return [...byId.values()].sort(newestFirst);
 }
 
-/** Whether a (new) item belongs in this view. */
+/** Whether a (new) item belongs in this view. A snoozed item is in the Snoozed view only. */
 export function belongsTo(item: NotificationItem, view: ListView): boolean {
   if (view.category && item.category !== view.category) return false;
+  if (view.status === "snoozed" || item.snoozedUntil) return view.status === "snoozed" && Boolean(item.snoozedUntil);
   if (view.status === "archived") return item.archivedAt !== null;
   if (view.status === "unread") return item.archivedAt === null && item.readAt === null;
   return item.archivedAt === null;
@@ -36,6 +37,7 @@ export function belongsTo(item: NotificationItem, view: ListView): boolean {
  */
 export function staysIn(item: NotificationItem, view: ListView): boolean {
   if (view.category && item.category !== view.category) return false;
+  if (view.status === "snoozed" || item.snoozedUntil) return view.status === "snoozed" && Boolean(item.snoozedUntil);
   return view.status === "archived" ? item.archivedAt !== null : item.archivedAt === null;
 }
 

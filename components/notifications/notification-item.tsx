@@ -1,8 +1,11 @@
 "use client";
 
 import { clsx } from "clsx";
-import { Archive, ArchiveRestore, ExternalLink, Mail, MailOpen, TriangleAlert } from "lucide-react";
+import { AlarmClockOff, Archive, ArchiveRestore, ExternalLink, Mail, MailOpen, TriangleAlert } from "lucide-react";
 import type { NotificationItem as Item } from "@/lib/notifications/item";
+import type { ItemPatch } from "@/components/notifications/api";
+import { SnoozeMenu } from "@/components/notifications/snooze-menu";
+import { formatOnClock, useUserClock } from "@/components/notifications/user-clock";
 import { CategoryIcon } from "@/components/notifications/category-icon";
 import { EmailStatus, RelativeTime } from "@/components/notifications/relative-time";
 
@@ -10,7 +13,7 @@ const actionClass =
   "inline-flex items-center gap-1 rounded px-1.5 py-1 text-xs font-medium text-zinc-600 hover:bg-zinc-100 hover:text-zinc-900 dark:text-zinc-400 dark:hover:bg-zinc-800 dark:hover:text-zinc-100";
 
 export interface ItemActions {
-  update(item: Item, change: { read?: boolean; archived?: boolean }): void;
+  update(item: Item, change: ItemPatch): void;
 }
 
 /**
@@ -29,7 +32,9 @@ export function NotificationItem({
   /** Its place in the feed (1-based) and the feed's size, -1 while unknown. */
   position: { index: number; size: number };
 }) {
+  const clock = useUserClock();
   const unread = item.readAt === null;
+  const snoozedUntil = item.snoozedUntil ? new Date(item.snoozedUntil) : null;
   const titleId = `notification-${item.id}-title`;
   const bodyId = `notification-${item.id}-body`;
   return (
@@ -88,6 +93,11 @@ export function NotificationItem({
           <p id={bodyId} className={clsx("mt-0.5 text-sm text-zinc-700 dark:text-zinc-300", compact && "line-clamp-2")}>
             {item.body}
           </p>
+          {snoozedUntil && (
+            <p className="mt-1 text-xs font-medium text-zinc-700 dark:text-zinc-300">
+              Comes back <time dateTime={item.snoozedUntil!}>{formatOnClock(snoozedUntil, clock)}</time>
+            </p>
+          )}
           <p className="mt-1 text-xs text-muted">
             <RelativeTime iso={item.createdAt} />
             {!compact && <> · {item.reason}</>}
@@ -111,28 +121,48 @@ export function NotificationItem({
                 <ExternalLink aria-hidden className="size-3.5" /> Open
               </a>
             )}
-            <button
-              type="button"
-              className={actionClass}
-              aria-label={`${unread ? "Mark as read" : "Mark as unread"}: ${item.title}`}
-              onClick={() => actions.update(item, { read: unread })}
-            >
-              {unread ? <MailOpen aria-hidden className="size-3.5" /> : <Mail aria-hidden className="size-3.5" />}
-              {unread ? "Mark as read" : "Mark as unread"}
-            </button>
-            <button
-              type="button"
-              className={actionClass}
-              aria-label={`${item.archivedAt === null ? "Archive" : "Unarchive"}: ${item.title}`}
-              onClick={() => actions.update(item, { archived: item.archivedAt === null })}
-            >
-              {item.archivedAt === null ? (
-                <Archive aria-hidden className="size-3.5" />
-              ) : (
-                <ArchiveRestore aria-hidden className="size-3.5" />
-              )}
-              {item.archivedAt === null ? "Archive" : "Unarchive"}
-            </button>
+            {snoozedUntil ? (
+              <button
+                type="button"
+                className={actionClass}
+                aria-label={`Unsnooze: ${item.title}`}
+                onClick={() => actions.update(item, { snoozedUntil: null })}
+              >
+                <AlarmClockOff aria-hidden className="size-3.5" /> Unsnooze
+              </button>
+            ) : (
+              <>
+                <button
+                  type="button"
+                  className={actionClass}
+                  aria-label={`${unread ? "Mark as read" : "Mark as unread"}: ${item.title}`}
+                  onClick={() => actions.update(item, { read: unread })}
+                >
+                  {unread ? <MailOpen aria-hidden className="size-3.5" /> : <Mail aria-hidden className="size-3.5" />}
+                  {unread ? "Mark as read" : "Mark as unread"}
+                </button>
+                <button
+                  type="button"
+                  className={actionClass}
+                  aria-label={`${item.archivedAt === null ? "Archive" : "Unarchive"}: ${item.title}`}
+                  onClick={() => actions.update(item, { archived: item.archivedAt === null })}
+                >
+                  {item.archivedAt === null ? (
+                    <Archive aria-hidden className="size-3.5" />
+                  ) : (
+                    <ArchiveRestore aria-hidden className="size-3.5" />
+                  )}
+                  {item.archivedAt === null ? "Archive" : "Unarchive"}
+                </button>
+                {!compact && item.archivedAt === null && (
+                  <SnoozeMenu
+                    item={item}
+                    className={actionClass}
+                    onSnooze={(until) => actions.update(item, { snoozedUntil: until.toISOString() })}
+                  />
+                )}
+              </>
+            )}
           </div>
         </div>
       </div>

@@ -9,13 +9,14 @@ import { io, type Socket } from "socket.io-client";
 import { toast } from "sonner";
 import type { NotificationItem } from "@/lib/notifications/item";
 import type { ServerToClientEvents } from "@/lib/realtime/protocol";
+import type { ItemChange } from "@/components/notifications/list-machine";
 import { fetchUnreadCount } from "@/components/notifications/api";
 import { QUIET_TOAST } from "@/components/ui/app-toaster";
 import { useAnnounce } from "@/components/ui/live-announcer";
 
 export type RealtimeSignal =
   | { kind: "new"; item: NotificationItem }
-  | { kind: "updated"; id: string; readAt: string | null; archivedAt: string | null; item?: NotificationItem }
+  | ({ kind: "updated" } & ItemChange)
   | { kind: "count"; count: number }
   | { kind: "resync" };
 

@@ -2,13 +2,19 @@
 
 // A live list of notifications for one view (tab + category): first page from the server or
 // fetched on mount, keyset "load more", realtime merging by id, catch-up after reconnects, and
-// optimistic read/archive with rollback. What the list holds is a state machine (list-machine.ts);
+// optimistic read/archive/snooze with rollback. What the list holds is a state machine (list-machine.ts);
 // this hook runs the fetches its state asks for and turns socket signals into its events.
 // Counts are refetched from the server after each change.
 import { useCallback, useEffect, useEffectEvent, useReducer, useRef } from "react";
 import { toast } from "sonner";
 import type { NotificationItem } from "@/lib/notifications/item";
-import { fetchPage, patchNotification, postReadAll, type InboxPage } from "@/components/notifications/api";
+import {
+  fetchPage,
+  patchNotification,
+  postReadAll,
+  type InboxPage,
+  type ItemPatch,
+} from "@/components/notifications/api";
 import { initialListState, reduceList, type ItemChange, type ListEvent } from "@/components/notifications/list-machine";
 import type { HeldList, ListView } from "@/components/notifications/list-state";
 import { useRealtime, useRealtimeSignal } from "@/components/notifications/use-realtime";
@@ -100,7 +106,13 @@ export function useNotificationList(view: ListView, options: { initial?: HeldLis
   /** Publishes a state change to every list in this tab (this one included). */
   const apply = useCallback(
     (item: NotificationItem) => {
-      const change: ItemChange = { id: item.id, readAt: item.readAt, archivedAt: item.archivedAt, item };
+      const change: ItemChange = {
+        id: item.id,
+        readAt: item.readAt,
+        archivedAt: item.archivedAt,
+        snoozedUntil: item.snoozedUntil ?? null,
+        item,
+      };
       publish({ kind: "updated", ...change });
     },
     [publish],
@@ -131,12 +143,13 @@ export function useNotificationList(view: ListView, options: { initial?: HeldLis
   );
 
   const update = useCallback(
-    (item: NotificationItem, patch: { read?: boolean; archived?: boolean }) => {
+    (item: NotificationItem, patch: ItemPatch) => {
       const now = new Date().toISOString();
       const optimistic = {
         ...item,
         ...(patch.read !== undefined ? { readAt: patch.read ? (item.readAt ?? now) : null } : {}),
         ...(patch.archived !== undefined ? { archivedAt: patch.archived ? (item.archivedAt ?? now) : null } : {}),
+        ...(patch.snoozedUntil !== undefined ? { snoozedUntil: patch.snoozedUntil } : {}),
       };
       return change(
         [item],

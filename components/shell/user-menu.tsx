@@ -3,7 +3,7 @@
 import { DropdownMenu } from "radix-ui";
 import { signOut } from "next-auth/react";
 import Link from "next/link";
-import { ChevronDown, LogOut, Settings } from "lucide-react";
+import { ChevronDown, Clock, LogOut, Settings } from "lucide-react";
 
 const itemClass =
   "flex cursor-pointer items-center gap-2 rounded px-2 py-1.5 text-sm outline-none data-[highlighted]:bg-zinc-100 dark:data-[highlighted]:bg-zinc-800";
@@ -56,6 +56,11 @@ export function UserMenu({
           <DropdownMenu.Item asChild className={itemClass}>
             <Link href="/settings/notifications">
               <Settings aria-hidden className="size-4" /> Notification settings
+            </Link>
+          </DropdownMenu.Item>
+          <DropdownMenu.Item asChild className={itemClass}>
+            <Link href="/settings/profile">
+              <Clock aria-hidden className="size-4" /> Time zone and language
             </Link>
           </DropdownMenu.Item>
           <DropdownMenu.Item className={itemClass} onSelect={() => void signOut({ callbackUrl: "/sign-in" })}>

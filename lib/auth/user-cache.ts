@@ -17,6 +17,8 @@ function readUser(id: string) {
       name: true,
       role: true,
       active: true,
+      timezone: true,
+      locale: true,
       organization: { select: { id: true, name: true, kind: true } },
     },
   });

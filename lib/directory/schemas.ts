@@ -75,6 +75,26 @@ function validLocale(value: string) {
   }
 }
 
+/** A BCP 47 language tag, canonicalized (en-gb → en-GB). */
+export const localeSchema = z
+  .string()
+  .max(35)
+  .transform(
+    (value, ctx) =>
+      validLocale(value) ??
+      (ctx.addIssue({ code: "custom", message: "must be a BCP 47 language tag such as en-GB" }), z.NEVER),
+  );
+
+/** An IANA time zone the platform's Intl knows. */
+export const timezoneSchema = z
+  .string()
+  .max(64)
+  .transform(
+    (value, ctx) =>
+      validTimeZone(value) ??
+      (ctx.addIssue({ code: "custom", message: "must be an IANA time zone such as Europe/Paris" }), z.NEVER),
+  );
+
 export const userUpsertSchema = z
   .object({
     id: platformIdSchema.optional(),
@@ -82,24 +102,8 @@ export const userUpsertSchema = z
     name,
     organizationId: platformIdSchema,
     role: roleSchema,
-    locale: z
-      .string()
-      .max(35)
-      .transform(
-        (value, ctx) =>
-          validLocale(value) ??
-          (ctx.addIssue({ code: "custom", message: "must be a BCP 47 language tag such as en-GB" }), z.NEVER),
-      )
-      .optional(),
-    timezone: z
-      .string()
-      .max(64)
-      .transform(
-        (value, ctx) =>
-          validTimeZone(value) ??
-          (ctx.addIssue({ code: "custom", message: "must be an IANA time zone such as Europe/Paris" }), z.NEVER),
-      )
-      .optional(),
+    locale: localeSchema.optional(),
+    timezone: timezoneSchema.optional(),
   })
   .strict()
   .meta({ title: "UserUpsert" });

@@ -2,6 +2,7 @@
 import { z } from "zod";
 import { categoryKeys } from "@/lib/notifications/catalog";
 import { DEFAULT_PAGE_SIZE, inboxStatuses, MAX_PAGE_SIZE } from "@/lib/notifications/inbox";
+import { snoozeProblem } from "@/lib/notifications/snooze-time";
 
 // Query strings arrive as strings; an empty value means "not given" (e.g. `category=`).
 const blankToUndefined = (value: unknown) => (value === "" || value === null ? undefined : value);
@@ -25,9 +26,24 @@ export const countQuerySchema = z.strictObject({
   category: z.preprocess(blankToUndefined, z.enum(categoryKeys as [string, ...string[]]).optional()),
 });
 
+// snoozedUntil: an ISO 8601 time with its offset, in the future and at most MAX_SNOOZE_DAYS ahead;
+// null brings the notification back at once.
+const snoozedUntil = z.iso
+  .datetime({ offset: true })
+  .transform((value, ctx) => {
+    const until = new Date(value);
+    const problem = snoozeProblem(until, new Date());
+    if (problem) ctx.addIssue({ code: "custom", message: problem });
+    return until;
+  })
+  .nullable()
+  .optional();
+
 export const updateBodySchema = z
-  .strictObject({ read: z.boolean().optional(), archived: z.boolean().optional() })
-  .refine((body) => body.read !== undefined || body.archived !== undefined, { message: "Send read or archived" });
+  .strictObject({ read: z.boolean().optional(), archived: z.boolean().optional(), snoozedUntil })
+  .refine((body) => body.read !== undefined || body.archived !== undefined || body.snoozedUntil !== undefined, {
+    message: "Send read, archived or snoozedUntil",
+  });
 
 export const readAllBodySchema = z.strictObject({
   category: z.enum(categoryKeys as [string, ...string[]]).optional(),

@@ -2,15 +2,16 @@
 // unread counts and read/archive state. Plain async functions; the routes and pages call them.
 //
 // Status: "all" is every notification that is not archived, "unread" is unread and not archived,
-// "archived" is archived (read or not). The unread count is the size of the "unread" set, so
-// archiving an unread item takes it off the badge.
+// "archived" is archived (read or not), "snoozed" is snoozed; a snoozed notification is in no other
+// tab. The unread count is the size of the "unread" set, so archiving or snoozing an unread item
+// takes it off the badge.
 import { db, empty, query, sql, utcTimestamp, type Sql } from "@/lib/db";
 import { AppError } from "@/lib/errors";
 import { categoryKeys, type Category } from "@/lib/notifications/catalog";
 import { toNotificationItem, type NotificationItem, type NotificationRow } from "@/lib/notifications/item";
 import { decodeCursor, encodeCursor, type CursorPosition } from "@/lib/notifications/inbox-cursor";
 
-export const inboxStatuses = ["all", "unread", "archived"] as const;
+export const inboxStatuses = ["all", "unread", "archived", "snoozed"] as const;
 export type InboxStatus = (typeof inboxStatuses)[number];
 
 export const DEFAULT_PAGE_SIZE = 20;
@@ -18,22 +19,26 @@ export const MAX_PAGE_SIZE = 100;
 
 // The columns of a browser item, with the platform's event id (Event.externalId). Timestamps are
 // stored without a zone, in UTC: read back as timestamptz so the driver makes the right Date.
-const ITEM_COLUMNS = sql`n.id, n.type, n.category, n.title, n.body, n.url, n.reason, n.critical, n."actorName",
+export const ITEM_COLUMNS = sql`n.id, n.type, n.category, n.title, n.body, n.url, n.reason, n.critical, n."actorName",
   n."createdAt" AT TIME ZONE 'UTC' AS "createdAt", n."readAt" AT TIME ZONE 'UTC' AS "readAt",
-  n."archivedAt" AT TIME ZONE 'UTC' AS "archivedAt", e."externalId"`;
+  n."archivedAt" AT TIME ZONE 'UTC' AS "archivedAt", n."snoozedUntil" AT TIME ZONE 'UTC' AS "snoozedUntil", e."externalId"`;
 
-type ItemRow = NotificationRow & { externalId: string; emailStatus?: string | null; emailAt?: Date | null };
-const toItem = ({ externalId, emailStatus, emailAt, ...row }: ItemRow) =>
+export type ItemRow = NotificationRow & { externalId: string; emailStatus?: string | null; emailAt?: Date | null };
+export const toItem = ({ externalId, emailStatus, emailAt, ...row }: ItemRow) =>
   toNotificationItem(row, {
     eventId: externalId,
     email: emailStatus && emailAt ? { status: emailStatus, at: emailAt.toISOString() } : undefined,
   });
 
-/** Each tab's rows, as SQL on the alias `n` (the definitions above, in one place). */
+/**
+ * Each tab's rows, as SQL on the alias `n` (the definitions above, in one place). Each is the
+ * predicate of the tab's partial index (migrations lean_notifications, notification_snooze).
+ */
 export const statusFilter: Record<InboxStatus, Sql> = {
-  all: sql`n."archivedAt" IS NULL`,
-  unread: sql`n."readAt" IS NULL AND n."archivedAt" IS NULL`,
-  archived: sql`n."archivedAt" IS NOT NULL`,
+  all: sql`n."archivedAt" IS NULL AND n."snoozedUntil" IS NULL`,
+  unread: sql`n."readAt" IS NULL AND n."archivedAt" IS NULL AND n."snoozedUntil" IS NULL`,
+  archived: sql`n."archivedAt" IS NOT NULL AND n."snoozedUntil" IS NULL`,
+  snoozed: sql`n."snoozedUntil" IS NOT NULL`,
 };
 
 export interface Query {
@@ -149,18 +154,28 @@ interface UpdateParams {
   id: string;
   read?: boolean;
   archived?: boolean;
+  /** A time: snoozed until then; null: back now, as it was. */
+  snoozedUntil?: Date | null;
 }
 
-/** Sets read/archived state. Another user's (or an unknown) id is a 404, never a 403. */
-export async function updateNotification({ userId, id, read, archived }: UpdateParams): Promise<NotificationItem> {
+/** Sets read/archived/snoozed state. Another user's (or an unknown) id is a 404, never a 403. */
+export async function updateNotification({
+  userId,
+  id,
+  read,
+  archived,
+  snoozedUntil,
+}: UpdateParams): Promise<NotificationItem> {
   // Keeps the first read/archive time when the state does not change.
   const [row] = await query<ItemRow>(
     sql`WITH change AS (
-          SELECT ${read ?? null}::boolean AS read, ${archived ?? null}::boolean AS archived, ${utcTimestamp(new Date())}::timestamp AS at
+          SELECT ${read ?? null}::boolean AS read, ${archived ?? null}::boolean AS archived, ${utcTimestamp(new Date())}::timestamp AS at,
+                 ${snoozedUntil !== undefined}::boolean AS snooze, ${snoozedUntil ? utcTimestamp(snoozedUntil) : null}::timestamp AS until
         )
         UPDATE "Notification" n SET
           "readAt" = CASE WHEN c.read IS NULL OR c.read = (n."readAt" IS NOT NULL) THEN n."readAt" WHEN c.read THEN c.at END,
-          "archivedAt" = CASE WHEN c.archived IS NULL OR c.archived = (n."archivedAt" IS NOT NULL) THEN n."archivedAt" WHEN c.archived THEN c.at END
+          "archivedAt" = CASE WHEN c.archived IS NULL OR c.archived = (n."archivedAt" IS NOT NULL) THEN n."archivedAt" WHEN c.archived THEN c.at END,
+          "snoozedUntil" = CASE WHEN c.snooze THEN c.until ELSE n."snoozedUntil" END
         FROM "Event" e, change c
         WHERE n.id = ${id} AND n."userId" = ${userId} AND e.id = n."eventId"
         RETURNING ${ITEM_COLUMNS}`,
@@ -184,7 +199,7 @@ export async function markAllRead({
   category?: Category;
 }): Promise<StateChange[]> {
   return db.notification.updateManyAndReturn({
-    where: { userId, readAt: null, archivedAt: null, ...(category ? { category } : {}) },
+    where: { userId, readAt: null, archivedAt: null, snoozedUntil: null, ...(category ? { category } : {}) },
     data: { readAt: new Date() },
     select: { id: true, readAt: true, archivedAt: true },
   });

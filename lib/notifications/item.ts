@@ -14,6 +14,8 @@ export interface NotificationItem {
   createdAt: string;
   readAt: string | null;
   archivedAt: string | null;
+  /** Set while snoozed: when it comes back (absent otherwise). */
+  snoozedUntil?: string | null;
   critical: boolean;
   reason: string;
   actor?: { name: string };
@@ -34,6 +36,7 @@ export interface NotificationRow {
   createdAt: Date;
   readAt: Date | null;
   archivedAt: Date | null;
+  snoozedUntil?: Date | null;
 }
 
 interface ItemExtras {
@@ -56,6 +59,7 @@ export function toNotificationItem(row: NotificationRow, { eventId, email }: Ite
     createdAt: row.createdAt.toISOString(),
     readAt: row.readAt?.toISOString() ?? null,
     archivedAt: row.archivedAt?.toISOString() ?? null,
+    ...(row.snoozedUntil ? { snoozedUntil: row.snoozedUntil.toISOString() } : {}),
     critical: row.critical,
     reason: row.reason,
     ...(row.actorName ? { actor: { name: row.actorName } } : {}),

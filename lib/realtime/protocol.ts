@@ -4,7 +4,14 @@ import type { NotificationItem } from "@/lib/notifications/item";
 
 export interface ServerToClientEvents {
   "notification:new": (notification: NotificationItem) => void;
-  "notification:updated": (update: { id: string; readAt: string | null; archivedAt: string | null }) => void;
+  /** A snooze change carries `snoozedUntil` and the whole item (a tab that does not hold it can add it). */
+  "notification:updated": (update: {
+    id: string;
+    readAt: string | null;
+    archivedAt: string | null;
+    snoozedUntil?: string | null;
+    item?: NotificationItem;
+  }) => void;
   "notifications:unread-count": (payload: { count: number }) => void;
 }
 

@@ -8,6 +8,7 @@ import { createEmailWorker } from "@/lib/email/worker";
 import { createWebhookWorker } from "@/lib/webhooks/worker";
 import { listenForInvalidations } from "@/lib/cache/invalidation";
 import { startPublicationSweeper } from "@/lib/notifications/publish-sweeper";
+import { startSnoozeSweeper } from "@/lib/notifications/snooze";
 import { registerScrapeSources } from "@/lib/observability/sources";
 import { setSocketAdapter } from "@/lib/server/readiness";
 import { sweepThrottles } from "@/lib/throttle";
@@ -16,7 +17,12 @@ import { sweepThrottles } from "@/lib/throttle";
 export async function startBackgroundServices(
   io: RealtimeServer,
   config: Pick<Env, "REDIS_URL"> = env(),
-  options: { emailWorker?: boolean; webhookWorker?: boolean; publicationSweeper?: boolean } = {},
+  options: {
+    emailWorker?: boolean;
+    webhookWorker?: boolean;
+    publicationSweeper?: boolean;
+    snoozeSweeper?: boolean;
+  } = {},
 ) {
   // The database openDatabase() resolved (env() reads it anew once it is set).
   const databaseUrl = requiredDatabaseUrl();
@@ -33,6 +39,8 @@ export async function startBackgroundServices(
   await webhookWorker?.start();
   // Pushes the notifications of events whose instance died between commit and push.
   const sweeper = options.publicationSweeper === false ? undefined : startPublicationSweeper();
+  // Brings snoozed notifications back on time (any instance, each once).
+  const snoozes = options.snoozeSweeper === false ? undefined : startSnoozeSweeper();
   // Expired rate-limit counters (lib/throttle.ts) are reused by the next hit; this keeps the rest few.
   const throttleSweeper = setInterval(() => void sweepThrottles().catch(() => {}), 10 * 60_000);
   throttleSweeper.unref();
@@ -46,6 +54,7 @@ export async function startBackgroundServices(
     stop: async () => {
       clearInterval(throttleSweeper);
       await sweeper?.stop();
+      await snoozes?.stop();
       unregisterMetrics();
       await stopWorkers();
       // The workers waited for their jobs; the pool then lets any render still under way finish.

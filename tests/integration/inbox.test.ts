@@ -297,7 +297,13 @@ describe("PATCH /api/notifications/{id}", () => {
     const updated = nextEvent(aliceSocket, "notification:updated");
     const count = nextEvent(aliceSocket, "notifications:unread-count");
     const res = await send(row.id, { read: true }, alice);
-    expect(await updated).toEqual({ id: row.id, readAt: res.json.readAt, archivedAt: null });
+    expect(await updated).toEqual({
+      id: row.id,
+      readAt: res.json.readAt,
+      archivedAt: null,
+      snoozedUntil: null,
+      item: res.json,
+    });
     expect(await count).toEqual({ count: 1 });
     await new Promise((r) => setTimeout(r, 100));
     expect(benEvents).toBe(0);

@@ -35,8 +35,8 @@ export async function startInstance(
   const io = createSocketServer(http, { dev: false });
   const background =
     options.peerGraceMs === undefined
-      ? // Events other tests stored without sockets stay unpublished: no sweeper pushing them here.
-        await startBackgroundServices(io, config, { publicationSweeper: false })
+      ? // Events other tests stored without sockets stay unpublished: no sweepers pushing them here.
+        await startBackgroundServices(io, config, { publicationSweeper: false, snoozeSweeper: false })
       : await attachSocketAdapter(io, {
           databaseUrl: process.env.DATABASE_URL!,
           peerGraceMs: options.peerGraceMs,
