@@ -67,7 +67,28 @@ export const pages: Entry[] = [
   },
   { role: "customer", name: "inbox, bell open", path: "/inbox?tab=unread", setup: openBell },
   { role: "customer", name: "inbox, account menu open", path: "/inbox?tab=archived", setup: openAccountMenu },
+  {
+    role: "customer",
+    name: "inbox, snooze menu open",
+    path: "/inbox",
+    setup: async (page) => {
+      await page
+        .locator("main")
+        .getByRole("button", { name: /^Snooze/ })
+        .first()
+        .click();
+      await expect(page.getByRole("menu")).toBeVisible();
+    },
+  },
+  {
+    role: "customer",
+    name: "inbox, Snoozed tab",
+    path: "/inbox?tab=snoozed",
+    setup: async (page) =>
+      void (await expect(page.getByRole("tab", { name: "Snoozed", selected: true })).toBeVisible()),
+  },
   { role: "customer", path: "/settings/notifications", setup: heading("Notification settings") },
+  { role: "customer", path: "/settings/profile", setup: heading("Time zone and language") },
   { role: "customer", name: "console, no access", path: "/admin" },
   { role: "reseller", path: "/admin/organizations", setup: heading("Organizations") },
   {
