@@ -57,12 +57,13 @@ try {
     "category quotes, first page": inboxPageQuery("u_0", "all", "quotes", null, 21),
     "category quotes, deep cursor": inboxPageQuery("u_0", "all", "quotes", deep, 21),
     "unread in category quotes": inboxPageQuery("u_0", "unread", "quotes", null, 21),
+    "snoozed, first page": inboxPageQuery("u_0", "snoozed", undefined, null, 21),
     "archiver (u_1, 99.9% archived): all, first page": inboxPageQuery("u_1", "all", undefined, null, 21),
     "archiver (u_1): unread, first page": inboxPageQuery("u_1", "unread", undefined, null, 21),
     "unread count": unreadCountQuery("u_0"),
     "unread count in category": unreadCountQuery("u_0", "quotes"),
     "mark all read (rows to update)": {
-      statement: sql`SELECT id FROM "Notification" WHERE "userId" = 'u_0' AND "readAt" IS NULL AND "archivedAt" IS NULL`,
+      statement: sql`SELECT id FROM "Notification" WHERE "userId" = 'u_0' AND "readAt" IS NULL AND "archivedAt" IS NULL AND "snoozedUntil" IS NULL`,
       name: "",
     },
   };

@@ -114,6 +114,32 @@ describe("inbox list state machine", () => {
     ).toEqual([]);
   });
 
+  it("a snoozed item leaves every tab for Snoozed, and its return leaves Snoozed for the top of All", () => {
+    const snoozedUntil = "2026-11-27T09:00:00.000Z";
+    const snooze = { id: "a", readAt: null, archivedAt: null, snoozedUntil, item: a };
+    expect(
+      ids(run(all, initialListState({ items: [b, a], nextCursor: null }), { type: "item changed", change: snooze })),
+    ).toEqual(["b"]);
+    const snoozed: ListView = { status: "snoozed" };
+    let waiting = run(snoozed, initialListState({ items: [], nextCursor: null }), {
+      type: "item changed",
+      change: snooze,
+    });
+    expect(waiting.items).toEqual([{ ...a, snoozedUntil }]);
+    // Back: pushed as new, unread, created now.
+    const back = { ...a, createdAt: "2026-11-27T09:00:01.000Z" };
+    waiting = run(snoozed, waiting, { type: "item pushed", item: back });
+    expect(ids(waiting)).toEqual([]);
+    expect(
+      ids(run(all, initialListState({ items: [c, b], nextCursor: null }), { type: "item pushed", item: back })),
+    ).toEqual(["a", "c", "b"]);
+    // Un-snoozed by hand: the tab that did not hold it shows it again, in its place.
+    const unsnooze = { id: "a", readAt: null, archivedAt: null, snoozedUntil: null, item: { ...a, snoozedUntil } };
+    expect(
+      ids(run(all, initialListState({ items: [c, b], nextCursor: null }), { type: "item changed", change: unsnooze })),
+    ).toEqual(["c", "b", "a"]);
+  });
+
   it("a count of zero from elsewhere marks what is shown as read", () => {
     const at = "2026-11-26T14:00:00.000Z";
     const state = run(all, initialListState({ items: [b, a], nextCursor: null }), { type: "all read elsewhere", at });
