@@ -1,5 +1,6 @@
 // Symmetric encryption for secrets at rest (e.g. sensitive event fields while an email waits):
 // AES-256-GCM with a key derived from AUTH_SECRET.
+import "server-only";
 import { createCipheriv, createDecipheriv, hkdfSync, randomBytes } from "node:crypto";
 import { env } from "@/lib/env";
 

@@ -10,6 +10,7 @@
 // ingest's store and recipients, the inbox, unread counts, email lease renewal). The pool's
 // driver parses types itself: select timestamps as timestamptz (`AT TIME ZONE 'UTC'`) and counts
 // as ::int. ESLint refuses the *Unsafe variants and tagged $queryRaw`…` calls (eslint.config.mjs).
+import "server-only";
 import pg from "pg";
 import { PrismaPg } from "@prisma/adapter-pg";
 import { Prisma, PrismaClient } from "@/lib/generated/prisma/client";

@@ -4,6 +4,7 @@
 // invalid value stops it with one line per problem. DATABASE_URL may be set later, at start
 // (the embedded database's): setDatabaseUrl() makes the next env() read it. Tests set process.env
 // before their first env() call (Vitest gives each test file its own modules).
+import "server-only";
 import { z } from "zod";
 
 const optionalString = z

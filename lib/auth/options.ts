@@ -1,5 +1,6 @@
 // NextAuth configuration: email + password, and one-time sign-in links from the platform.
 // JWT sessions carry the user id, organization and role.
+import "server-only";
 import type { NextAuthOptions, User } from "next-auth";
 import CredentialsProvider from "next-auth/providers/credentials";
 import { checkCredentials } from "@/lib/auth/credentials";

@@ -3,6 +3,7 @@
 // Decrypting the token costs more than the rest of a typical API request, and a token's content
 // never changes: the user id of each token is kept until the token expires. (Revocation is the
 // user's active flag, which the callers check on every request.)
+import "server-only";
 import { parse as parseCookies } from "cookie";
 import { decode, getToken } from "next-auth/jwt";
 import { env } from "@/lib/env";

@@ -1,5 +1,6 @@
 // One sender, two transports: Resend when RESEND_API_KEY is set, otherwise the development
 // mailbox (CapturedEmail rows shown at /dev/mailbox). Mail is never silently dropped.
+import "server-only";
 import { Resend } from "resend";
 import { db } from "@/lib/db";
 import { env } from "@/lib/env";

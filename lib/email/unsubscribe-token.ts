@@ -3,6 +3,7 @@
 // HMAC under a key derived from AUTH_SECRET. No login is needed to use one, so the signature is the
 // only thing that makes it trustworthy, and the expiry bounds how long a forwarded or leaked email
 // can change someone's settings. Tokens from before expiries existed count as expired.
+import "server-only";
 import { createHmac, hkdfSync, timingSafeEqual } from "node:crypto";
 import { env } from "@/lib/env";
 import { categories, isNotificationType, type Category, type NotificationType } from "@/lib/notifications/catalog";

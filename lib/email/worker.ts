@@ -14,6 +14,7 @@
 // under the same key, so the provider accepts each once. The limit: a batch that stays
 // unanswered through its retries goes back to the queue job by job, and if the provider had in
 // fact accepted it, a later batch under another key would send those emails again.
+import "server-only";
 import { retryDelayMs } from "@/lib/backoff";
 import { countSendAttempt } from "@/lib/observability/metrics";
 import { EVENT_ID, inSpan, linkTo } from "@/lib/observability/tracing";

@@ -1,5 +1,6 @@
 // Emits to a user's room from anywhere in the server process. The Socket.IO server lives on
 // globalThis because Next bundles route handlers separately from server.ts.
+import "server-only";
 import type { Server } from "socket.io";
 import { countPushes } from "@/lib/observability/metrics";
 import { userRoom, type ClientToServerEvents, type ServerToClientEvents } from "@/lib/realtime/protocol";

@@ -1,5 +1,6 @@
 // Socket.IO on the app's HTTP server: the handshake is authenticated from the NextAuth session
 // cookie, and each socket joins its user's room. Cross-origin handshakes are refused.
+import "server-only";
 import type { Server as HttpServer, IncomingMessage } from "node:http";
 import { Server } from "socket.io";
 import { sessionFromCookie } from "@/lib/auth/session-token";
