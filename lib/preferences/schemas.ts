@@ -1,5 +1,7 @@
 // Request bodies of the preferences APIs. `type` or `category` names the cells: one type, or every
 // type of a category (locked and critical cells are then skipped and reported).
+import { AppError } from "@/lib/errors";
+import { typesFor } from "@/lib/notifications/reach";
 import { z } from "zod";
 import {
   categoryKeys,
@@ -36,12 +38,27 @@ export const organizationSettingBody = z
     }
   });
 
-/** The types a body names, and whether a refusal is an error (one type) or a skip (a category). */
-export function targetTypes(body: { type?: NotificationType; category?: Category }): {
-  types: NotificationType[];
-  strict: boolean;
-} {
-  return body.type ? { types: [body.type], strict: true } : { types: typesInCategory(body.category!), strict: false };
+/**
+ * The types a body names, and whether a refusal is an error (one type) or a skip (a category). A
+ * category means the types of it that the settings page of an organization of this kind shows
+ * (`typesFor`): setting a whole category never changes a type nobody there can see.
+ */
+export function targetTypes(
+  body: { type?: NotificationType; category?: Category },
+  organizationKind: string,
+): { types: NotificationType[]; strict: boolean } {
+  if (body.type) return { types: [body.type], strict: true };
+  const shown = new Set(typesFor(organizationKind));
+  const types = typesInCategory(body.category!).filter((type) => shown.has(type));
+  if (types.length === 0) {
+    const message = `No notification of category ${body.category} reaches ${organizationKind} organizations`;
+    throw new AppError(
+      "validation_failed",
+      `Invalid request: category ${message.charAt(0).toLowerCase()}${message.slice(1)}`,
+      [{ path: "category", message }],
+    );
+  }
+  return { types, strict: false };
 }
 
 // ---- cadence and delivery schedule ----

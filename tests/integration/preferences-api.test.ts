@@ -197,6 +197,34 @@ describe("PUT /api/preferences", () => {
     expect(res.json.items).toHaveLength(typesInCategory("subscriptions").length - skipped.length);
   });
 
+  it("a category changes only the types the organization's settings page shows", async () => {
+    // quote.accepted and quote.change_requested reach sellers, never a customer's users.
+    const res = await putPrefs("u_liam", { category: "quotes", channel: "email", enabled: false });
+    expect(res.status).toBe(200);
+    const changed = res.json.items.map((item: any) => item.type);
+    expect(changed).toContain("quote.sent");
+    expect(changed).not.toContain("quote.accepted");
+    expect(changed).not.toContain("quote.change_requested");
+    const items = await getPrefs("u_liam");
+    expect(cell(items, "quote.accepted", "email").source).not.toBe("user");
+    expect(cell(items, "quote.sent", "email")).toMatchObject({ enabled: false, source: "user" });
+
+    const none = await putPrefs("u_liam", { category: "catalog", channel: "email", enabled: false });
+    expect(none.status).toBe(422);
+    expect(none.json.error.details[0]).toMatchObject({ path: "category" });
+    expect(none.json.error.message).toMatch(/reaches customer organizations/);
+  });
+
+  it("an organization's category setting skips the types that cannot reach its kind", async () => {
+    const res = await putOrg("u_ryan", "cust_litware", { category: "orders", channel: "email", enabled: false });
+    expect(res.status).toBe(200);
+    const stored = await db.organizationPreference.findMany({ where: { organizationId: "cust_litware" } });
+    const types = stored.map((row: any) => row.type);
+    expect(types).toContain("order.status_changed");
+    expect(types).not.toContain("order.pending_approval");
+    expect(types).not.toContain("order.provisioning_details");
+  });
+
   it("answers 409 when every cell of a category is locked or critical", async () => {
     for (const type of typesInCategory("payments")) {
       await putOrg("u_alice", "cust_adatum", { type, channel: "email", locked: true });

@@ -13,7 +13,7 @@ export const GET = withSession(async (_request, { user }) =>
 export const PUT = withSession(async (request, { user }) => {
   const parsed = userPreferenceBody.safeParse(await readJson(request));
   if (!parsed.success) throw validationError(parsed.error);
-  const { types, strict } = targetTypes(parsed.data);
+  const { types, strict } = targetTypes(parsed.data, user.organization.kind);
   const result = await changeUserPreferences({
     userId: user.id,
     types,

@@ -17,10 +17,10 @@ export const GET = withSession<Params>(async (_request, { user, params }) => {
 
 // PUT /api/organizations/{id}/notification-settings — {type|category, channel, enabled?: bool|null, locked?: bool}.
 export const PUT = withSession<Params>(async (request, { user, params }) => {
-  await authorizeOrganization(user, params.id);
+  const [organization] = await authorizeOrganization(user, params.id);
   const parsed = organizationSettingBody.safeParse(await readJson(request));
   if (!parsed.success) throw validationError(parsed.error);
-  const { types, strict } = targetTypes(parsed.data);
+  const { types, strict } = targetTypes(parsed.data, organization!.kind);
   const { channel, enabled, locked } = parsed.data;
   return Response.json(
     await changeOrganizationSettings({
