@@ -10,6 +10,7 @@
 import { db, sql, type Prisma } from "@/lib/db";
 import { ITEM_COLUMNS, statusFilter, toItem, type ItemRow } from "@/lib/notifications/inbox";
 import { emitToUser, getRealtimeServer } from "@/lib/realtime/emit";
+import { isDatabaseUnavailable } from "@/lib/db/unavailable";
 
 const SWEEP_EVERY_MS = 1_000;
 const SWEEP_LIMIT = 200;
@@ -57,7 +58,9 @@ export function startSnoozeSweeper(options: { everyMs?: number } = {}) {
         // A full batch means more may be due: go on at once.
         while (!stopped && (await returnDueSnoozes()) === SWEEP_LIMIT);
       } catch (error) {
-        console.error(`returning snoozed notifications failed: ${(error as Error).message}`);
+        // The database is unreachable: the next tick tries again (the outage is logged elsewhere).
+        if (!isDatabaseUnavailable(error))
+          console.error(`returning snoozed notifications failed: ${(error as Error).message}`);
       }
       if (!stopped) timer = setTimeout(tick, everyMs);
     })();
