@@ -101,6 +101,7 @@ describe("storeEvents", () => {
       createdAt: now,
       readAt: null,
       archivedAt: null,
+      snoozedUntil: null,
     });
 
     const deliveries = await db.emailDelivery.findMany({ where: { eventId: stored.event.id }, orderBy: { id: "asc" } });
