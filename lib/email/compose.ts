@@ -8,9 +8,8 @@ import { getType, isNotificationType, type NotificationData, type NotificationTy
 import { brandFor } from "./branding";
 import { sharedRenderPool, TemplateError } from "./render-pool";
 import type { RenderedEmail } from "./render";
-import type { OutgoingEmail } from "./transport";
+import { senderFor, withSafeHeaders, type OutgoingEmail } from "./transport";
 import type { EmailContext } from "./types";
-import { cleanLine } from "@/lib/text/clean";
 import { createUnsubscribeToken } from "./unsubscribe-token";
 import { recipientSources, whyText, type RecipientSourceInfo } from "./why";
 
@@ -93,16 +92,6 @@ function loadEvents(eventIds: string[]) {
 function storedEvent(eventId: string): Promise<StoredEvent | null> {
   loadEvents([eventId]);
   return events.get(eventId)!;
-}
-
-function senderAddress(from: string) {
-  return (/<([^>]+)>\s*$/.exec(from)?.[1] ?? from).trim();
-}
-
-/** EMAIL_FROM's address under the reseller's name, so the inbox shows who the mail is about. */
-function senderFor(from: string, brandName: string) {
-  // A quoted display name: no line breaks, controls or bidi (lib/text/clean.ts), no quote or angle brackets.
-  return `"${cleanLine(brandName).replace(/["\\<>]/g, "")}" <${senderAddress(from)}>`;
 }
 
 /**
@@ -198,12 +187,12 @@ export async function composeEmail(
     // A template that throws throws again on a retry: final. A render thread that died is not.
     throw error instanceof TemplateError ? new UnsendableError(error.message) : error;
   });
-  return {
+  // The subject is made of event fields: one clean line, never a header break.
+  return withSafeHeaders({
     id: job.id,
     from: senderFor(config.EMAIL_FROM, context.brand.name),
     to: job.toAddress,
-    // The subject is made of event fields: one clean line, never a header break (lib/text/clean.ts).
-    subject: cleanLine(rendered.subject),
+    subject: rendered.subject,
     html: rendered.html,
     text: rendered.text,
     headers: {
@@ -213,5 +202,5 @@ export async function composeEmail(
       // A stable per-job id keeps mail clients from threading unrelated notifications together.
       "X-Entity-Ref-ID": job.id,
     },
-  };
+  });
 }

@@ -12,12 +12,13 @@
 // - a window with nothing left to list ends "empty" and sends nothing.
 import { db, query, sql } from "@/lib/db";
 import { env } from "@/lib/env";
+import { cleanLine, cleanText } from "@/lib/text/clean";
 import { categories, categoryKeys, getType, type Category } from "@/lib/notifications/catalog";
 import { knownTimezone, wallTime, formatMinute } from "@/lib/delivery-timing/zoned";
 import { brandFor } from "./branding";
 import { sharedRenderPool, TemplateError } from "./render-pool";
 import type { RenderedEmail } from "./render";
-import type { OutgoingEmail, SendResult } from "./transport";
+import { senderFor, withSafeHeaders, type OutgoingEmail, type SendResult } from "./transport";
 import type { DigestGroup, DigestProps } from "./types";
 import { createUnsubscribeToken } from "./unsubscribe-token";
 import { UnsendableError } from "./compose";
@@ -168,9 +169,10 @@ export async function prepareDigest(
       label: categories[definition.category].label,
       items: [],
     };
+    // As in the inbox (lib/notifications/ingest.ts): event text without line breaks in titles, controls or bidi characters.
     group.items.push({
-      title: content.title,
-      body: content.body,
+      title: cleanLine(content.title),
+      body: cleanText(content.body),
       url: content.path ? `${portal}${content.path}` : null,
       time: when(item.createdAt),
     });
@@ -204,11 +206,9 @@ export async function prepareDigest(
   const rendered = await render(props).catch((error: unknown) => {
     throw error instanceof TemplateError ? new UnsendableError(error.message) : error;
   });
-  const from = config.EMAIL_FROM;
-  const address = (/<([^>]+)>\s*$/.exec(from)?.[1] ?? from).trim();
-  return {
+  return withSafeHeaders({
     id: digest.id,
-    from: `"${props.context.brand.name.replace(/["\\\r\n<>]/g, "")}" <${address}>`,
+    from: senderFor(config.EMAIL_FROM, props.context.brand.name),
     to: user.email,
     subject: rendered.subject,
     html: rendered.html,
@@ -218,7 +218,7 @@ export async function prepareDigest(
       "List-Unsubscribe-Post": "List-Unsubscribe=One-Click",
       "X-Entity-Ref-ID": digest.id,
     },
-  };
+  });
 }
 
 const owned = (digest: DigestJob) => sql`id = ${digest.id} AND attempts = ${digest.attempts} AND status = 'sending'`;

@@ -4,6 +4,7 @@ import "server-only";
 import { Resend } from "resend";
 import { db } from "@/lib/db";
 import { env } from "@/lib/env";
+import { cleanLine } from "@/lib/text/clean";
 
 export interface OutgoingEmail {
   /** The delivery job's id: Resend's idempotency key and the captured email's id. */
@@ -14,6 +15,21 @@ export interface OutgoingEmail {
   html: string;
   text: string;
   headers: Record<string, string>;
+}
+
+/** EMAIL_FROM's address under a display name (the reseller's brand): one line without quotes, controls or bidi characters. */
+export function senderFor(from: string, displayName: string): string {
+  const address = (/<([^>]+)>\s*$/.exec(from)?.[1] ?? from).trim();
+  return `"${cleanLine(displayName).replace(/["\\<>]/g, "")}" <${address}>`;
+}
+
+/**
+ * An email as it leaves the center, whoever made it (one event's email, a digest): its subject and
+ * header values are one clean line each, so text from events never breaks a header (lib/text/clean.ts).
+ */
+export function withSafeHeaders(email: OutgoingEmail): OutgoingEmail {
+  const headers = Object.fromEntries(Object.entries(email.headers).map(([name, value]) => [name, cleanLine(value)]));
+  return { ...email, subject: cleanLine(email.subject), headers };
 }
 
 export type SendResult =

@@ -28,3 +28,29 @@ describe("lib/text/clean", () => {
     expect(findNulCharacter({ a: "fine", n: 1, z: null })).toBeNull();
   });
 });
+
+describe("the headers of an outgoing email (every producer: one event's email, a digest)", () => {
+  it("senderFor: the brand as one clean quoted display name before EMAIL_FROM's address", async () => {
+    const { senderFor } = await import("@/lib/email/transport");
+    expect(senderFor("Notifications <n@example.com>", 'Contoso\r\nBcc: x@evil.example \u202Elive "Ltd" <a>')).toBe(
+      '"Contoso Bcc: x@evil.example live Ltd a" <n@example.com>',
+    );
+    expect(senderFor("n@example.com", "Fabrikam")).toBe('"Fabrikam" <n@example.com>');
+  });
+
+  it("withSafeHeaders: subject and header values one clean line, the body untouched", async () => {
+    const { withSafeHeaders } = await import("@/lib/email/transport");
+    const email = withSafeHeaders({
+      id: "job_1",
+      from: '"A" <n@example.com>',
+      to: "a@example.com",
+      subject: "Renewed: E3\r\nBcc: x@evil.example\u2066",
+      html: "<p>line\r\nbreak</p>",
+      text: "line\r\nbreak",
+      headers: { "X-Entity-Ref-ID": "job_1\r\nBcc: x@evil.example" },
+    });
+    expect(email.subject).toBe("Renewed: E3 Bcc: x@evil.example");
+    expect(email.headers).toEqual({ "X-Entity-Ref-ID": "job_1 Bcc: x@evil.example" });
+    expect(email.text).toBe("line\r\nbreak");
+  });
+});
