@@ -54,6 +54,13 @@ export interface InAppContent {
   path: string | null;
 }
 
+/** A type's email words; the body is its template in emails/. */
+export interface EmailCopy<D> {
+  subject(data: D): string;
+  /** The preview line mail clients show after the subject. */
+  preheader(data: D): string;
+}
+
 export interface TypeDefinition<S extends z.ZodType> {
   category: Category;
   /** Short user-facing name, e.g. in the settings UI. */
@@ -73,6 +80,8 @@ export interface TypeDefinition<S extends z.ZodType> {
   link: LinkKind;
   /** In-app title and body. Must not include sensitive fields. */
   render(data: z.infer<S>): InAppContent;
+  /** Email subject and preheader: shown in mail lists too, so no sensitive fields either. */
+  email: EmailCopy<z.infer<S>>;
   /** A realistic payload that passes `schema`: used by tests, email previews and API docs. */
   example: z.input<S>;
 }

@@ -1,6 +1,6 @@
 import { z } from "zod";
 import { defineType } from "../define";
-import { formatDate, listWithMore, plural } from "../format";
+import { formatDate, humanize, listWithMore, plural } from "../format";
 import { portalPath } from "../portal-path";
 import { date, id, name, shortText } from "./shared";
 
@@ -37,6 +37,11 @@ export const catalogTypes = {
         path: portalPath("catalog", null),
       };
     },
+    email: {
+      subject: (d) =>
+        `Your catalog changed: ${plural(d.products.length, "product")} ${humanize(d.changeType).toLowerCase()}`,
+      preheader: (d) => `Effective ${formatDate(d.effectiveDate)}.`,
+    },
     example: {
       changeType: "price_changed",
       products: [
@@ -68,6 +73,10 @@ export const catalogTypes = {
       body: `${d.productName} by ${d.vendorName} is available to sell from ${formatDate(d.availableFrom)}.`,
       path: portalPath("offer", d.offerId),
     }),
+    email: {
+      subject: (d) => `New offer available: ${d.offerName}`,
+      preheader: (d) => `${d.productName} by ${d.vendorName} can be sold from ${formatDate(d.availableFrom)}.`,
+    },
     example: {
       offerId: "offer_77",
       offerName: "Microsoft 365 E3 (annual, paid monthly)",

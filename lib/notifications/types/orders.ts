@@ -54,6 +54,10 @@ export const orderTypes = {
       body: `${d.author.name}: ${truncate(d.note)}`,
       path: portalPath("order", d.orderId),
     }),
+    email: {
+      subject: (d) => `New note on order ${d.orderNumber}`,
+      preheader: (d) => `${d.author.name} added a note to order ${d.orderNumber}.`,
+    },
     example: {
       orderId: "ord_1042",
       orderNumber: "ORD-1042",
@@ -91,6 +95,11 @@ export const orderTypes = {
         `(${approvalReasons[d.reason]}${d.approvalLevel ? `, level ${d.approvalLevel}` : ""}).`,
       path: portalPath("order", d.orderId),
     }),
+    email: {
+      subject: (d) => `Action required: approve order ${d.orderNumber}`,
+      preheader: (d) =>
+        `${d.customerName}'s order of ${formatMoney(d.totalAmount, d.currency)} is waiting for your approval.`,
+    },
     example: {
       orderId: "ord_1042",
       orderNumber: "ORD-1042",
@@ -126,6 +135,10 @@ export const orderTypes = {
         (d.previousStatus ? ` Previously: ${humanize(d.previousStatus).toLowerCase()}.` : ""),
       path: portalPath("order", d.orderId),
     }),
+    email: {
+      subject: (d) => `Order ${d.orderNumber}: ${humanize(d.status).toLowerCase()}`,
+      preheader: (d) => `The order for ${d.customerName} is now ${humanize(d.status).toLowerCase()}.`,
+    },
     example: {
       orderId: "ord_1042",
       orderNumber: "ORD-1042",
@@ -160,6 +173,11 @@ export const orderTypes = {
         `${d.expectedWithin ?? "from a few minutes to a few days"}; we will let you know when it is done.`,
       path: portalPath("order", d.orderId),
     }),
+    email: {
+      subject: (d) => `Order ${d.orderNumber} is being provisioned`,
+      preheader: (d) =>
+        `Provisioning can take ${d.expectedWithin ?? "from a few minutes to a few days"}; we will let you know when it is done.`,
+    },
     example: {
       orderId: "ord_1042",
       orderNumber: "ORD-1042",
@@ -202,6 +220,11 @@ export const orderTypes = {
         `via ${d.partner.companyName}. SKU ${d.sku}, start date ${formatDate(d.startDate)}.`,
       path: portalPath("order", d.orderId),
     }),
+    email: {
+      subject: (d) => `Manual provisioning needed: ${d.offerName} (order ${d.orderNumber})`,
+      preheader: (d) =>
+        `${d.customer.companyName} ordered ${d.offerName} through ${d.partner.companyName}; start date ${formatDate(d.startDate)}.`,
+    },
     example: {
       orderId: "ord_1042",
       orderNumber: "ORD-1042",

@@ -42,6 +42,11 @@ export const organizationTypes = {
         (d.domain ? ` Domain: ${d.domain}.` : ""),
       path: portalPath("organization", d.organizationId),
     }),
+    email: {
+      subject: (d) => `New customer from directory sync: ${d.organizationName}`,
+      preheader: (d) =>
+        `${d.organizationName} (${d.city ? `${d.city}, ` : ""}${d.country}) was created by directory sync.`,
+    },
     example: {
       organizationId: "cust_42",
       organizationName: "Contoso Ltd",
@@ -75,6 +80,10 @@ export const organizationTypes = {
       body: `${d.userName} (${d.userEmail}) signed up on ${formatDate(d.requestedAt)}.`,
       path: portalPath("organization", d.organizationId),
     }),
+    email: {
+      subject: (d) => `New customer sign-up: ${d.organizationName}`,
+      preheader: (d) => `${d.userName} signed up on ${formatDate(d.requestedAt)}.`,
+    },
     example: {
       organizationId: "cust_42",
       organizationName: "Contoso Ltd",
@@ -107,6 +116,11 @@ export const organizationTypes = {
       body: `Tenant ${d.domain} is ready. Admin account: ${d.adminAccount}; its temporary password is sent by email only.`,
       path: portalPath("organization", d.organizationId),
     }),
+    // Never the password in the subject or preheader: they show in notifications and lists.
+    email: {
+      subject: (d) => `Microsoft tenant created: ${d.companyName}`,
+      preheader: (d) => `Tenant ${d.domain} is ready.`,
+    },
     example: {
       organizationId: "cust_42",
       companyName: "Contoso Ltd",
@@ -141,6 +155,10 @@ export const organizationTypes = {
         (d.sellerContact ? ` Questions? Contact ${d.sellerContact.name} (${d.sellerContact.email}).` : ""),
       path: portalPath("organization", d.organizationId),
     }),
+    email: {
+      subject: (d) => `Organization status changed to ${statusLabels[d.status]}`,
+      preheader: (d) => `The status changed from ${statusLabels[d.previousStatus]} to ${statusLabels[d.status]}.`,
+    },
     example: {
       organizationId: "cust_42",
       previousStatus: "active",
@@ -172,6 +190,10 @@ export const organizationTypes = {
         (d.reason ? ` Reason: ${sentence(truncate(d.reason))}` : ""),
       path: portalPath("organization", d.organizationId),
     }),
+    email: {
+      subject: (d) => `Action required: approve ${d.organizationName}`,
+      preheader: (d) => `${d.organizationName} is waiting for your approval.`,
+    },
     example: {
       organizationId: "cust_43",
       organizationName: "Northwind Traders",

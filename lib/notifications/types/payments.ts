@@ -39,6 +39,10 @@ export const paymentTypes = {
       body: `${brandName(d.cardBrand)} ending in ${d.last4} (expires ${formatExpiry(d.expiresAt)}) will be charged automatically.`,
       path: portalPath("billing", null),
     }),
+    email: {
+      subject: () => "Automatic payment turned on",
+      preheader: (d) => `The card ending in ${d.last4} will be charged automatically.`,
+    },
     example: { cardBrand: "visa", last4: "4242", expiresAt: "2028-11" },
   }),
 
@@ -56,6 +60,11 @@ export const paymentTypes = {
       body: `${d.previousCurrency} is no longer offered by your seller, so your currency is ${d.currency} from ${formatDate(d.effectiveFrom)}.`,
       path: portalPath("billing", null),
     }),
+    email: {
+      subject: (d) => `Your billing currency is now ${d.currency}`,
+      preheader: (d) =>
+        `${d.previousCurrency} is no longer offered; ${d.currency} applies from ${formatDate(d.effectiveFrom)}.`,
+    },
     example: { previousCurrency: "USD", currency: "EUR", effectiveFrom: "2026-12-01" },
   }),
 };

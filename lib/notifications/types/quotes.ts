@@ -39,6 +39,11 @@ export const quoteTypes = {
         " and order it when you are ready.",
       path: portalPath("proposal", d.proposalId),
     }),
+    email: {
+      subject: (d) => `New proposal from ${d.sellerName}: ${d.orderReference}`,
+      preheader: (d) =>
+        `Review the proposal${d.totalAmount && d.currency ? ` of ${formatMoney(d.totalAmount, d.currency)}` : ""} and order when you are ready.`,
+    },
     example: {
       proposalId: "prop_58",
       orderReference: "PO-2026-311",
@@ -72,6 +77,11 @@ export const quoteTypes = {
         (d.validUntil ? `, valid until ${formatDate(d.validUntil)}.` : "."),
       path: portalPath("quote", d.quoteId),
     }),
+    email: {
+      subject: (d) =>
+        d.version && d.version > 1 ? `Updated quote: ${d.quoteName} (v${d.version})` : `New quote: ${d.quoteName}`,
+      preheader: (d) => `${d.accountManager.name} sent a quote for ${formatMoney(d.totalAmount, d.currency)}.`,
+    },
     example: {
       quoteId: "quote_204",
       quoteName: "Contoso Microsoft 365 rollout",
@@ -97,6 +107,10 @@ export const quoteTypes = {
       body: `${d.acceptedBy.name} at ${d.customerName} accepted the quote.`,
       path: portalPath("quote", d.quoteId),
     }),
+    email: {
+      subject: (d) => `Quote accepted: ${d.quoteName}`,
+      preheader: (d) => `${d.acceptedBy.name} at ${d.customerName} accepted the quote.`,
+    },
     example: {
       quoteId: "quote_204",
       quoteName: "Contoso Microsoft 365 rollout",
@@ -129,6 +143,10 @@ export const quoteTypes = {
         `(${summarizeItems(d.items)}).${reasonSuffix(d.reason)}`,
       path: portalPath("quote", d.quoteId),
     }),
+    email: {
+      subject: (d) => `Quote rejected: ${d.quoteName}`,
+      preheader: (d) => `${d.rejectedByOrg} rejected the quote for ${formatMoney(d.totalAmount, d.currency)}.`,
+    },
     example: {
       quoteId: "quote_204",
       quoteName: "Contoso Microsoft 365 rollout",
@@ -154,6 +172,10 @@ export const quoteTypes = {
       body: `This quote can no longer be accepted.${reasonSuffix(d.reason)}`,
       path: portalPath("quote", d.quoteId),
     }),
+    email: {
+      subject: (d) => `Quote cancelled: ${d.quoteName}`,
+      preheader: () => "This quote can no longer be accepted.",
+    },
     example: {
       quoteId: "quote_204",
       quoteName: "Contoso Microsoft 365 rollout",
@@ -175,6 +197,10 @@ export const quoteTypes = {
       body: `${d.requestedBy.name}: “${truncate(d.comment)}”`,
       path: portalPath("quote", d.quoteId),
     }),
+    email: {
+      subject: (d) => `Changes requested: ${d.quoteName}`,
+      preheader: (d) => `${d.requestedBy.name} asked for changes to the quote.`,
+    },
     example: {
       quoteId: "quote_204",
       quoteName: "Contoso Microsoft 365 rollout",

@@ -31,6 +31,10 @@ export const scheduledOrderTypes = {
         `${d.schedule === "on_renewal" ? "for the renewal on" : "for"} ${formatDate(d.scheduledFor)} (order ${d.orderNumber}).`,
       path: portalPath("subscription", null),
     }),
+    email: {
+      subject: (d) => `Change scheduled for ${d.subscriptionName}`,
+      preheader: (d) => `${humanize(d.changeType)} on ${formatDate(d.scheduledFor)} (order ${d.orderNumber}).`,
+    },
     example: {
       scheduledOrderId: "so_311",
       orderNumber: "ORD-1077",
@@ -60,6 +64,10 @@ export const scheduledOrderTypes = {
       body: `${d.cancelledBy.name} cancelled the change planned for ${formatDate(d.scheduledFor)}.`,
       path: portalPath("subscription", null),
     }),
+    email: {
+      subject: (d) => `Scheduled change cancelled: ${d.subscriptionName}`,
+      preheader: (d) => `${d.cancelledBy.name} cancelled the change planned for ${formatDate(d.scheduledFor)}.`,
+    },
     example: {
       scheduledOrderId: "so_311",
       subscriptionName: "Microsoft 365 E3",

@@ -48,6 +48,10 @@ export const subscriptionTypes = {
       body: `Provisioned for ${d.customerName} (ordered ${formatDate(d.orderDate)} through ${d.sellerName}).`,
       path: portalPath("subscription", d.subscriptionId),
     }),
+    email: {
+      subject: (d) => `Ready to use: ${d.offerName}`,
+      preheader: (d) => `${d.offerName} is provisioned for ${d.customerName}.`,
+    },
     example: {
       subscriptionId: "sub_881",
       offerName: "Microsoft 365 E3",
@@ -71,6 +75,10 @@ export const subscriptionTypes = {
       body: `${summarizeItems(d.items)}, total ${formatMoney(d.totalAmount, d.currency)}.`,
       path: portalPath("order", d.orderId),
     }),
+    email: {
+      subject: (d) => `Order placed: ${d.orderNumber}`,
+      preheader: (d) => `Total ${formatMoney(d.totalAmount, d.currency)}. We will let you know when it is provisioned.`,
+    },
     example: {
       orderId: "ord_1042",
       orderNumber: "ORD-1042",
@@ -94,6 +102,10 @@ export const subscriptionTypes = {
       body: `Cancellation order ${d.orderNumber} was placed.`,
       path: portalPath("order", d.orderId),
     }),
+    email: {
+      subject: (d) => `Cancellation ordered: ${d.subscriptionName}`,
+      preheader: (d) => `Cancellation order ${d.orderNumber} was placed.`,
+    },
     example: { orderId: "ord_1043", orderNumber: "ORD-1043", subscriptionName: "Microsoft 365 E3" },
   }),
 
@@ -120,6 +132,13 @@ export const subscriptionTypes = {
       body: `Your ${d.term} subscription renews on ${formatDate(d.renewalDate)} for ${formatMoney(d.totalAmount, d.currency)}.`,
       path: portalPath("subscription", d.subscriptionId),
     }),
+    email: {
+      subject: (d) =>
+        d.daysUntilRenewal === 0
+          ? `${d.subscriptionName} renews today`
+          : `${d.subscriptionName} renews in ${plural(d.daysUntilRenewal, "day")}`,
+      preheader: (d) => `Renewal on ${formatDate(d.renewalDate)} for ${formatMoney(d.totalAmount, d.currency)}.`,
+    },
     example: {
       subscriptionId: "sub_881",
       subscriptionName: "Microsoft 365 E3",
@@ -152,6 +171,11 @@ export const subscriptionTypes = {
         (d.nextRenewalDate ? ` Next renewal: ${formatDate(d.nextRenewalDate)}.` : ""),
       path: portalPath("subscription", d.subscriptionId),
     }),
+    email: {
+      subject: (d) => `Renewed: ${d.subscriptionName}`,
+      preheader: (d) =>
+        `Renewed on ${formatDate(d.renewedAt)}.${d.nextRenewalDate ? ` Next renewal: ${formatDate(d.nextRenewalDate)}.` : ""}`,
+    },
     example: {
       subscriptionId: "sub_881",
       subscriptionName: "Microsoft 365 E3",
@@ -182,6 +206,13 @@ export const subscriptionTypes = {
         (d.retryAt ? ` We will retry on ${formatDate(d.retryAt)}.` : " Open the subscription to resolve it."),
       path: portalPath("subscription", d.subscriptionId),
     }),
+    email: {
+      subject: (d) => `Action required: renewal failed for ${d.subscriptionName}`,
+      preheader: (d) =>
+        d.retryAt
+          ? `We will retry on ${formatDate(d.retryAt)}. Fix the problem before then.`
+          : "Open the subscription to resolve it.",
+    },
     example: {
       subscriptionId: "sub_881",
       subscriptionName: "Microsoft 365 E3",
@@ -215,6 +246,10 @@ export const subscriptionTypes = {
         body: `${shown.join("; ")}${more}.`,
         path: portalPath("subscription", d.subscriptionId),
       };
+    },
+    email: {
+      subject: (d) => `Subscription changed: ${d.subscriptionName}`,
+      preheader: (d) => `${plural(d.changes.length, "change")} applied.`,
     },
     example: {
       subscriptionId: "sub_881",
@@ -250,6 +285,10 @@ export const subscriptionTypes = {
         path: portalPath("subscription", d.subscriptionId),
       };
     },
+    email: {
+      subject: (d) => `Partial upgrade: ${d.subscriptionName}`,
+      preheader: (d) => `The subscription was split in two from ${formatDate(d.effectiveDate)}.`,
+    },
     example: {
       subscriptionId: "sub_881",
       newSubscriptionId: "sub_902",
@@ -283,6 +322,10 @@ export const subscriptionTypes = {
         (d.errorCode ? ` Error code: ${d.errorCode}.` : ""),
       path: portalPath("subscription", d.subscriptionId),
     }),
+    email: {
+      subject: (d) => `Action required: change failed for ${d.subscriptionName}`,
+      preheader: (d) => `Could not apply “${d.attemptedChange}”.`,
+    },
     example: {
       subscriptionId: "sub_881",
       subscriptionName: "Microsoft 365 E3",
