@@ -4,7 +4,7 @@ import type { Category } from "@/lib/notifications/catalog";
 import { listNotifications } from "@/lib/notifications/inbox";
 import { listQuerySchema, queryObject } from "@/lib/notifications/inbox-schemas";
 
-// GET /api/notifications?status=all|unread|archived&category=&cursor=&limit= → {items, nextCursor, unreadCount}
+// GET /api/notifications?status=all|unread|archived|snoozed&category=&cursor=&limit= → {items, nextCursor, unreadCount}
 export const GET = withSession(async (request, { user }) => {
   const parsed = listQuerySchema.safeParse(queryObject(request));
   if (!parsed.success) throw validationError(parsed.error);
