@@ -1,7 +1,11 @@
 // Browser-side calls to the preferences APIs. Errors throw with the server's message so the UI
 // can roll back and say what went wrong.
 import type { Channel } from "@/lib/notifications/catalog";
+import type { Cadence, QuietDays } from "@/lib/delivery-timing/windows";
 import type {
+  CadenceItem,
+  OrganizationCadenceItem,
+  ScheduleView,
   OrganizationSettingItem,
   PreferenceChangeEntry,
   PreferenceItem,
@@ -40,4 +44,28 @@ export function fetchOrganizationHistory(organizationId: string, cursor?: string
   return apiRequest<{ items: PreferenceChangeEntry[]; nextCursor: string | null }>(
     `${orgPath(organizationId)}/history${query}`,
   );
+}
+
+export function putUserCadence(body: { category: string; cadence: Cadence | null }) {
+  return apiRequest<{ item: CadenceItem }>("/api/preferences/cadence", { method: "PUT", body: JSON.stringify(body) });
+}
+
+export function putSchedule(body: {
+  digestTime?: string;
+  quietHours?: { start: string; end: string; days: QuietDays } | null;
+}) {
+  return apiRequest<{ schedule: ScheduleView }>("/api/preferences/schedule", {
+    method: "PUT",
+    body: JSON.stringify(body),
+  });
+}
+
+export function putOrganizationCadence(
+  organizationId: string,
+  body: { category: string; cadence?: Cadence | null; locked?: boolean },
+) {
+  return apiRequest<{ item: OrganizationCadenceItem }>(`${orgPath(organizationId)}/cadence`, {
+    method: "PUT",
+    body: JSON.stringify(body),
+  });
 }

@@ -3,6 +3,7 @@
 import { useEffect, useState } from "react";
 import { format } from "date-fns";
 import { channelLabels } from "@/lib/preferences/labels";
+import { cadenceLabels } from "@/lib/delivery-timing/windows";
 import type { PreferenceChangeEntry } from "@/lib/preferences/items";
 import { summarizeRule } from "@/lib/recipient-rules/describe";
 import { Button } from "@/components/ui/button";
@@ -91,9 +92,17 @@ export function OrgHistory({
                   </td>
                   <td className="px-3 py-2">{entry.scope === "user" ? `${entry.userName}'s own` : "Organization"}</td>
                   <td className="px-3 py-2">
-                    {entry.typeLabel} · {entry.channel ? channelLabels[entry.channel] : "Recipients"}
+                    {entry.typeLabel} ·{" "}
+                    {entry.cadence ? "Email cadence" : entry.channel ? channelLabels[entry.channel] : "Recipients"}
                   </td>
-                  {entry.rule ? (
+                  {entry.cadence ? (
+                    <td className="px-3 py-2 whitespace-nowrap">
+                      {entry.cadence.old ? cadenceLabels[entry.cadence.old] : "Inherited"}
+                      {entry.old.locked ? " (locked)" : ""} →{" "}
+                      {entry.cadence.new ? cadenceLabels[entry.cadence.new] : "Inherited"}
+                      {entry.new.locked ? " (locked)" : ""}
+                    </td>
+                  ) : entry.rule ? (
                     <td className="px-3 py-2">
                       {summarizeRule(entry.rule.old)}
                       {entry.old.locked ? " (locked)" : ""} → {summarizeRule(entry.rule.new)}

@@ -1,7 +1,8 @@
 "use client";
 
 import { useState } from "react";
-import type { OrganizationSettingItem, PreferenceChangeEntry } from "@/lib/preferences/items";
+import type { OrganizationCadenceItem, OrganizationSettingItem, PreferenceChangeEntry } from "@/lib/preferences/items";
+import { OrgCadenceSection } from "./org-cadence-section";
 import { OrgHistory } from "./org-history";
 import { OrgSettingsMatrix } from "./org-settings-matrix";
 import { RecipientRulesSection } from "@/components/recipients/recipient-rules-section";
@@ -13,6 +14,7 @@ export function OrgSettingsView(props: {
   organizationId: string;
   organizationName: string;
   initialItems: OrganizationSettingItem[];
+  initialCadence: OrganizationCadenceItem[];
   initialHistory: { items: PreferenceChangeEntry[]; nextCursor: string | null };
   /** The types this organization deals with (typesFor its kind): the matrix and the recipient rules show these. */
   types: NotificationType[];
@@ -25,6 +27,12 @@ export function OrgSettingsView(props: {
         organizationId={props.organizationId}
         organizationName={props.organizationName}
         initialItems={props.initialItems}
+        types={props.types}
+        onChanged={() => setVersion((v) => v + 1)}
+      />
+      <OrgCadenceSection
+        organizationId={props.organizationId}
+        initialItems={props.initialCadence}
         types={props.types}
         onChanged={() => setVersion((v) => v + 1)}
       />

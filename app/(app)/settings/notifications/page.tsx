@@ -4,12 +4,19 @@ import { requireUser } from "@/lib/auth/session";
 import { listUserPreferences } from "@/lib/preferences/user-preferences";
 import { typesFor } from "@/lib/notifications/reach";
 import { UserPreferencesMatrix } from "@/components/preferences/user-preferences-matrix";
+import { DeliverySettings } from "@/components/preferences/delivery-settings";
+import { getDeliverySchedule, listUserCadences } from "@/lib/preferences/cadence";
 
 export const metadata: Metadata = { title: "Notification settings" };
 
 export default async function NotificationSettingsPage() {
   const user = await requireUser();
-  const items = await listUserPreferences(user.id);
+  const [items, cadence, schedule] = await Promise.all([
+    listUserPreferences(user.id),
+    listUserCadences(user.id),
+    getDeliverySchedule(user.id),
+  ]);
+  const types = typesFor(user.organization.kind);
   return (
     <section aria-labelledby="settings-heading">
       <h1 id="settings-heading" className="text-2xl font-semibold">
@@ -31,7 +38,8 @@ export default async function NotificationSettingsPage() {
           </>
         )}
       </p>
-      <UserPreferencesMatrix initialItems={items} types={typesFor(user.organization.kind)} />
+      <UserPreferencesMatrix initialItems={items} types={types} />
+      <DeliverySettings initialCadence={cadence} initialSchedule={schedule} types={types} />
     </section>
   );
 }

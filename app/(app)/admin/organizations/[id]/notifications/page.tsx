@@ -4,6 +4,7 @@ import { ArrowLeft } from "lucide-react";
 import { requireUser } from "@/lib/auth/session";
 import { listOrganizationHistory } from "@/lib/preferences/history";
 import { getOrganizationSettings } from "@/lib/preferences/org-settings";
+import { getOrganizationCadences } from "@/lib/preferences/cadence";
 import { requireManagedOrganization } from "@/lib/preferences/org-page";
 import { listManageableOrganizations, loadSubtree } from "@/lib/preferences/org-tree";
 import { typesFor } from "@/lib/notifications/reach";
@@ -19,8 +20,9 @@ export default async function OrganizationNotificationsPage({ params }: { params
   const { id } = await params;
   const user = await requireUser();
   const chain = await requireManagedOrganization(user, id);
-  const [settings, history, organizations, rules, beneath] = await Promise.all([
+  const [settings, cadence, history, organizations, rules, beneath] = await Promise.all([
     getOrganizationSettings({ organizationId: id, actorOrganizationId: user.organization.id }),
+    getOrganizationCadences({ organizationId: id, actorOrganizationId: user.organization.id }),
     listOrganizationHistory({ organizationId: id, limit: 20 }),
     listManageableOrganizations(user),
     listRecipientRules({ organizationId: id, actorOrganizationId: user.organization.id }),
@@ -62,6 +64,7 @@ export default async function OrganizationNotificationsPage({ params }: { params
           organizationId={id}
           organizationName={settings.organization.name}
           initialItems={settings.items}
+          initialCadence={cadence.items}
           initialHistory={history}
           types={types}
           recipients={{
