@@ -16,6 +16,7 @@ import { fanoutRows, insertFanout, ruleFanoutRows } from "./fanout";
 import { ingestSection } from "./ingest";
 import { batchSection } from "./batch";
 import { emailSection } from "./email";
+import { digestSection } from "./digest";
 import { settleQueue } from "./email-queue";
 import { parseOptions } from "./options";
 import { inboxSection } from "./inbox";
@@ -81,6 +82,8 @@ async function measure(bench: Bench) {
   }
   rows.push(...(inbox?.rows ?? []), ...memoryRows(app.rss, bare.rss));
   if (bench.email) rows.push(...((await attempt(rows, "6", "email", () => emailSection(bench, bench.email!))) ?? []));
+  if (bench.email)
+    rows.push(...((await attempt(rows, "8", "digests", () => digestSection(bench, bench.email!))) ?? []));
   // Webhooks last, with no mail left draining from the sections before.
   if (bench.email) await settleQueue(bench, 0);
   rows.push(...((await attempt(rows, "7", "webhooks", () => webhookSection(bench))) ?? []));

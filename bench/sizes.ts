@@ -31,6 +31,9 @@ export interface Sizes {
   /** Section 6: seconds of render-only and bare-send loops; jobs in the pipeline run. */
   emailSeconds: number;
   emailPipeline: number;
+  /** Section 8: users with a due daily digest, and the items each lists. */
+  digestUsers: number;
+  digestItems: number;
 }
 
 export const fullSizes: Sizes = {
@@ -54,6 +57,8 @@ export const fullSizes: Sizes = {
   emailBacklog: 10_000,
   emailSeconds: 5,
   emailPipeline: 5_000,
+  digestUsers: 10_000,
+  digestItems: 20,
 };
 
 export const quickSizes: Sizes = {
@@ -77,4 +82,6 @@ export const quickSizes: Sizes = {
   emailBacklog: 1_000,
   emailSeconds: 2,
   emailPipeline: 1_000,
+  digestUsers: 300,
+  digestItems: 20,
 };
