@@ -6,10 +6,12 @@
 // Two ways to use it, chosen per field:
 // - refuse at the boundary, for input we validate (the Platform API's directory: user and
 //   organization names → 422 at `name`, with `hasUnsafeCharacters` in lib/directory/schemas.ts);
-// - clean at output, for text rendered from event fields we do not refuse an event for (email
-//   subjects, From display names and headers in lib/email/compose.ts; in-app titles, bodies and
-//   actor names in lib/notifications/ingest.ts). Cleaning at output also covers rows stored
-//   before the boundary check existed.
+// - clean at output, for text rendered from event fields we do not refuse an event for: email
+//   subjects, From display names and header values of every email and digest (senderFor and
+//   withSafeHeaders in lib/email/transport.ts); in-app titles, bodies and actor names where the
+//   event's rows are made (lib/notifications/ingest.ts), and a digest's items. Cleaning at output
+//   also covers rows stored before the boundary check existed.
+// Webhook requests carry only headers the center makes (message id, timestamp, signatures).
 //
 // Client-safe: no server-only imports.
 
