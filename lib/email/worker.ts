@@ -14,11 +14,16 @@
 // under the same key, so the provider accepts each once. The limit: a batch that stays
 // unanswered through its retries goes back to the queue job by job, and if the provider had in
 // fact accepted it, a later batch under another key would send those emails again.
+//
+// A crash must not regroup emails either: before a request goes out, its jobs store its key
+// (sendKey), and a worker that takes them over after their lease claims them together and sends
+// the same emails (in id order, rendered alike) under the same key; the answer is stored for all
+// of them in one transaction, so a request's jobs are never left half marked.
 import "server-only";
 import { retryDelayMs } from "@/lib/backoff";
 import { countSendAttempt } from "@/lib/observability/metrics";
 import { EVENT_ID, inSpan, linkTo } from "@/lib/observability/tracing";
-import { db, query, sql } from "@/lib/db";
+import { db, query, sql, type Prisma } from "@/lib/db";
 import { createPgListener, type PgListener } from "@/lib/db/listener";
 import { env, type Env } from "@/lib/env";
 import { composeEmail, eventTrace, loadRecipients, preloadEvents, UnsendableError, type EmailJob } from "./compose";
@@ -110,24 +115,67 @@ export interface EmailWorker {
 
 const now = () => new Date();
 
-/** Claims up to `limit` due jobs (queued and due, or sending with an expired lease). */
-export async function claimDueJobs(limit: number, leaseMs: number): Promise<EmailJob[]> {
+/** A claimed job; `sendKey` is set when an earlier owner had sent it (its request's idempotency key). */
+export interface ClaimedJob extends EmailJob {
+  sendKey: string | null;
+}
+
+/**
+ * Claims up to `limit` due jobs (queued and due, or sending with an expired lease). A job taken
+ * over after a crash comes with the other jobs of its earlier request (same sendKey), even past
+ * the limit, so that they go out again together under the same key.
+ */
+export async function claimDueJobs(limit: number, leaseMs: number): Promise<ClaimedJob[]> {
   // Timestamps are UTC without time zone (as Prisma stores DateTime), so compare against UTC.
-  return db.$queryRaw<EmailJob[]>(sql`
+  return db.$queryRaw<ClaimedJob[]>(sql`
     WITH due AS (
-      SELECT id FROM "EmailDelivery"
+      SELECT id, "sendKey" FROM "EmailDelivery"
       WHERE (status = 'queued' AND "runAt" <= (now() AT TIME ZONE 'UTC'))
          OR (status = 'sending' AND "lockedUntil" < (now() AT TIME ZONE 'UTC'))
-      ORDER BY "runAt"
+      ORDER BY "runAt", id
       LIMIT ${limit}
       FOR UPDATE SKIP LOCKED
+    ), partners AS (
+      SELECT p.id FROM "EmailDelivery" AS p
+      WHERE p.status = 'sending' AND p."lockedUntil" < (now() AT TIME ZONE 'UTC')
+        AND p."sendKey" IN (SELECT "sendKey" FROM due WHERE "sendKey" IS NOT NULL)
+        AND p.id NOT IN (SELECT id FROM due)
+      FOR UPDATE SKIP LOCKED
+    ), claimed AS (
+      SELECT id FROM due UNION ALL SELECT id FROM partners
     )
     UPDATE "EmailDelivery" AS d
     SET status = 'sending', attempts = d.attempts + 1,
         "lockedUntil" = (now() AT TIME ZONE 'UTC') + ${leaseMs}::int * interval '1 millisecond',
         "updatedAt" = (now() AT TIME ZONE 'UTC')
-    FROM due WHERE d.id = due.id
-    RETURNING d.id, d."eventId", d."notificationId", d."userId", d."toAddress", d.type, d.role, d.secret, d.attempts`);
+    FROM claimed WHERE d.id = claimed.id
+    RETURNING d.id, d."eventId", d."notificationId", d."userId", d."toAddress", d.type, d.role, d.secret,
+              d.attempts, d."sendKey"`);
+}
+
+/**
+ * The claimed jobs as the requests that will carry them, in id order: jobs an earlier owner had
+ * sent go together as before (same sendKey), the others in groups of up to `size`.
+ */
+export function groupJobs(jobs: ClaimedJob[], size: number): ClaimedJob[][] {
+  const resumed = new Map<string, ClaimedJob[]>();
+  const fresh: ClaimedJob[] = [];
+  for (const job of [...jobs].sort((a, b) => (a.id < b.id ? -1 : 1))) {
+    if (job.sendKey) resumed.set(job.sendKey, [...(resumed.get(job.sendKey) ?? []), job]);
+    else fresh.push(job);
+  }
+  const groups = [...resumed.values()];
+  for (let start = 0; start < fresh.length; start += size) groups.push(fresh.slice(start, start + size));
+  return groups;
+}
+
+/** Stores the key of the request about to carry these jobs' emails (for a worker taking them over). */
+async function recordSendKey(jobs: EmailJob[], key: string) {
+  await query(
+    sql`UPDATE "EmailDelivery" AS d SET "sendKey" = ${key}
+        FROM unnest(${jobs.map((job) => job.id)}::text[], ${jobs.map((job) => job.attempts)}::int[]) AS mine(id, attempts)
+        WHERE d.id = mine.id AND d.attempts = mine.attempts AND d.status = 'sending'`,
+  );
 }
 
 /** Milliseconds until the next job is due (or a lease runs out); null when the queue is empty. */
@@ -161,8 +209,11 @@ async function renewLeases(jobs: Iterable<EmailJob>, leaseMs: number) {
 /** The claim is still ours: same attempt number (nobody re-claimed after our lease ran out). */
 const owned = (job: EmailJob) => ({ id: job.id, attempts: job.attempts });
 
-async function recordAttempt(job: EmailJob, detail: string) {
-  await db.emailEvent.create({
+/** The shared client, or a transaction's (a request's jobs marked together). */
+type Client = Pick<Prisma.TransactionClient, "emailDelivery" | "emailEvent" | "$executeRaw">;
+
+async function recordAttempt(client: Client, job: EmailJob, detail: string) {
+  await client.emailEvent.create({
     data: { deliveryId: job.id, kind: "attempt", detail: `#${job.attempts}: ${detail}`.slice(0, 2000) },
   });
 }
@@ -170,14 +221,14 @@ async function recordAttempt(job: EmailJob, detail: string) {
 async function finishSuppressed(job: EmailJob, reason: string) {
   await db.emailDelivery.updateMany({
     where: { ...owned(job), status: "sending" },
-    data: { status: "suppressed", secret: null, lockedUntil: null, lastError: reason },
+    data: { status: "suppressed", secret: null, lockedUntil: null, sendKey: null, lastError: reason },
   });
-  await recordAttempt(job, `suppressed: ${reason}`);
+  await recordAttempt(db, job, `suppressed: ${reason}`);
   countSendAttempt("email", "suppressed");
 }
 
 /** Marks sent emails in two statements, however many (the jobs' rows, then their attempt records). */
-async function finishSent(sent: { job: EmailJob; subject: string; providerId: string }[]) {
+async function finishSent(client: Client, sent: { job: EmailJob; subject: string; providerId: string }[]) {
   if (sent.length === 0) return;
   const at = now();
   const rows = sent.map(({ job, subject, providerId }) => ({
@@ -188,14 +239,14 @@ async function finishSent(sent: { job: EmailJob; subject: string; providerId: st
   }));
   // A webhook may already have moved the status on (delivered before our answer was stored):
   // keep that status, but store what we know.
-  await db.$executeRaw(sql`
+  await client.$executeRaw(sql`
     UPDATE "EmailDelivery" AS d
     SET status = CASE WHEN d.status = 'sending' THEN 'sent' ELSE d.status END,
         "providerId" = r."providerId", "sentAt" = ${at}, subject = r.subject,
-        secret = NULL, "lockedUntil" = NULL, "lastError" = NULL, "updatedAt" = ${at}
+        secret = NULL, "lockedUntil" = NULL, "sendKey" = NULL, "lastError" = NULL, "updatedAt" = ${at}
     FROM json_to_recordset(${JSON.stringify(rows)}::json) AS r(id text, attempts int, subject text, "providerId" text)
     WHERE d.id = r.id AND d.attempts = r.attempts AND d.status NOT IN ('queued', 'dead', 'suppressed')`);
-  await db.emailEvent.createMany({
+  await client.emailEvent.createMany({
     data: sent.map(({ job, providerId }) => ({
       deliveryId: job.id,
       kind: "attempt",
@@ -206,6 +257,7 @@ async function finishSent(sent: { job: EmailJob; subject: string; providerId: st
 }
 
 async function finishFailed(
+  client: Client,
   job: EmailJob,
   subject: string | null,
   error: string,
@@ -214,21 +266,28 @@ async function finishFailed(
 ) {
   if (retry.retryable && job.attempts < timing.maxAttempts) {
     const delay = backoffMs(job.attempts, timing, retry.retryAfterMs);
-    await db.emailDelivery.updateMany({
+    await client.emailDelivery.updateMany({
       where: { ...owned(job), status: "sending" },
-      data: { status: "queued", runAt: new Date(Date.now() + delay), lockedUntil: null, lastError: error, subject },
+      data: {
+        status: "queued",
+        runAt: new Date(Date.now() + delay),
+        lockedUntil: null,
+        sendKey: null,
+        lastError: error,
+        subject,
+      },
     });
-    await recordAttempt(job, `${error}; retry in ${Math.round(delay / 1000)} s`);
+    await recordAttempt(client, job, `${error}; retry in ${Math.round(delay / 1000)} s`);
     countSendAttempt("email", "retry");
     return;
   }
   // Final: "failed" when the provider refused the message, "dead" when retries ran out.
   const status = retry.retryable ? "dead" : "failed";
-  await db.emailDelivery.updateMany({
+  await client.emailDelivery.updateMany({
     where: { ...owned(job), status: "sending" },
-    data: { status, secret: null, lockedUntil: null, lastError: error, subject },
+    data: { status, secret: null, lockedUntil: null, sendKey: null, lastError: error, subject },
   });
-  await recordAttempt(job, `${error}; ${status}`);
+  await recordAttempt(client, job, `${error}; ${status}`);
   countSendAttempt("email", status);
 }
 
@@ -251,7 +310,7 @@ async function prepareJobs(jobs: EmailJob[], timing: WorkerTiming): Promise<(Out
       } catch (error) {
         // Never log the data: it may hold the decrypted sensitive fields.
         const message = `render: ${(error as Error).message}`.slice(0, 1000);
-        await finishFailed(job, null, message, { retryable: !(error instanceof UnsendableError) }, timing);
+        await finishFailed(db, job, null, message, { retryable: !(error instanceof UnsendableError) }, timing);
         return null;
       }
     }),
@@ -259,13 +318,17 @@ async function prepareJobs(jobs: EmailJob[], timing: WorkerTiming): Promise<(Out
 }
 
 /** Marks each job from its own answer: the sent ones together, the others one by one. */
-async function finish(answered: { job: EmailJob; email: OutgoingEmail; result: SendResult }[], timing: WorkerTiming) {
+async function finish(
+  client: Client,
+  answered: { job: EmailJob; email: OutgoingEmail; result: SendResult }[],
+  timing: WorkerTiming,
+) {
   const sent = answered.flatMap(({ job, email, result }) =>
     result.ok ? [{ job, subject: email.subject, providerId: result.providerId }] : [],
   );
-  await finishSent(sent);
+  await finishSent(client, sent);
   for (const { job, email, result } of answered)
-    if (!result.ok) await finishFailed(job, email.subject, result.error, result, timing);
+    if (!result.ok) await finishFailed(client, job, email.subject, result.error, result, timing);
 }
 
 // Sends are spans of their own traces (a retry hours later is not part of the request), linked to
@@ -283,7 +346,9 @@ async function processJob(job: EmailJob, transport: EmailTransport, timing: Work
     attributes,
     async () => {
       const [email] = await prepareJobs([job], timing);
-      if (email) await finish([{ job, email, result: await sendEmail(email, transport) }], timing);
+      if (!email) return;
+      await recordSendKey([job], job.id);
+      await finish(db, [{ job, email, result: await sendEmail(email, transport) }], timing);
     },
     await traceLinks([job]),
   );
@@ -322,13 +387,22 @@ async function sendBatchOf(jobs: EmailJob[], transport: EmailTransport, timing: 
   // A lone email goes as before: its job id is its key.
   if (ready.length === 1 || !transport.sendBatch) {
     const answered = await Promise.all(
-      ready.map(async ({ job, email }) => ({ job, email, result: await sendEmail(email, transport) })),
+      ready.map(async ({ job, email }) => {
+        await recordSendKey([job], job.id);
+        return { job, email, result: await sendEmail(email, transport) };
+      }),
     );
-    await finish(answered, timing);
+    await finish(db, answered, timing);
     return;
   }
+  // In id order: a worker that sends these jobs again after a crash sends the same request.
+  ready.sort((a, b) => (a.job.id < b.job.id ? -1 : 1));
   const batch = ready.map((entry) => entry.email);
   const key = batchKey(batch.map((email) => email.id));
+  await recordSendKey(
+    ready.map((entry) => entry.job),
+    key,
+  );
   let answer = await sendBatchOnce(transport, batch, key);
   for (const wait of BATCH_RETRIES) {
     if (answer.ok || !answer.retryable) break;
@@ -338,10 +412,9 @@ async function sendBatchOf(jobs: EmailJob[], transport: EmailTransport, timing: 
     answer = await sendBatchOnce(transport, batch, key);
   }
   const results = answer.ok ? answer.results : ready.map(() => answer as SendResult);
-  await finish(
-    ready.map((entry, index) => ({ ...entry, result: results[index]! })),
-    timing,
-  );
+  // All or none: a crash while marking must not leave some of the request's jobs to be sent again alone.
+  const answered = ready.map((entry, index) => ({ ...entry, result: results[index]! }));
+  await db.$transaction((tx) => finish(tx, answered, timing), { timeout: 30_000 });
 }
 
 /** Claimed digests → bound and rendered (lib/email/digest.ts) → sent one per request → each marked. */
@@ -490,20 +563,14 @@ export function createEmailWorker(options: WorkerOptions = {}): EmailWorker {
           const jobs = wanted > 0 ? await claimDueJobs(wanted, timing.leaseMs) : [];
           queueEmpty = digests.length < wantedDigests && jobs.length < wanted;
           handled += jobs.length;
-          if (batching) {
-            for (let start = 0; start < jobs.length; start += perSlot) {
-              const batch = jobs.slice(start, start + perSlot);
-              const sending = processBatch(batch, send, timing);
-              const work: Promise<void> = Promise.all(batch.map((job) => track(job, sending)))
-                .then(() => {})
-                .finally(() => running.delete(work));
-              running.add(work);
-            }
-          } else
-            for (const job of jobs) {
-              const work: Promise<void> = track(job, processJob(job, send, timing)).finally(() => running.delete(work));
-              running.add(work);
-            }
+          for (const group of groupJobs(jobs, perSlot)) {
+            const sending =
+              group.length === 1 ? processJob(group[0]!, send, timing) : processBatch(group, send, timing);
+            const work: Promise<void> = Promise.all(group.map((job) => track(job, sending)))
+              .then(() => {})
+              .finally(() => running.delete(work));
+            running.add(work);
+          }
           continue;
         }
         if (running.size === 0) break;

@@ -17,6 +17,8 @@ export interface FakeRequest {
   /** Batches: the array of emails; lean mode: null. */
   body: any;
   status: number;
+  /** Date.now() when the request arrived. */
+  at: number;
 }
 
 export type FakeResponse =
@@ -162,8 +164,9 @@ export async function startFakeResend(options: { lean?: boolean } = {}): Promise
     if (path === "/emails/batch") stats.batches++;
     const key = (req.headers["idempotency-key"] as string | undefined) ?? null;
     const body = JSON.parse(text);
+    const at = Date.now();
     const record = (status: number) => {
-      if (!lean || status !== 200) requests.push({ path, idempotencyKey: key, body: lean ? null : body, status });
+      if (!lean || status !== 200) requests.push({ path, idempotencyKey: key, body: lean ? null : body, status, at });
     };
     const next = queue.shift() ?? fromMode();
     if (next === "drop") {

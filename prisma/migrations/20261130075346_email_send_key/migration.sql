@@ -1,0 +1,2 @@
+-- AlterTable
+ALTER TABLE "EmailDelivery" ADD COLUMN     "sendKey" TEXT;
