@@ -24,10 +24,10 @@ import { retryDelayMs } from "@/lib/backoff";
 import { countSendAttempt } from "@/lib/observability/metrics";
 import { EVENT_ID, inSpan, linkTo } from "@/lib/observability/tracing";
 import { db, query, sql, type Prisma } from "@/lib/db";
-import { createPgListener, type PgListener } from "@/lib/db/listener";
+import { createQueueLoop } from "@/lib/queue/loop";
 import { env, type Env } from "@/lib/env";
 import { composeEmail, eventTrace, loadRecipients, preloadEvents, UnsendableError, type EmailJob } from "./compose";
-import { EMAIL_WAKE_CHANNEL, onEmailWake } from "./queue";
+import { emailWake } from "./queue";
 import { suppressionApplies } from "./unsubscribe";
 import {
   claimDueDigests,
@@ -481,13 +481,6 @@ export function createEmailWorker(options: WorkerOptions = {}): EmailWorker {
   const batchSize = Math.min(MAX_BATCH, Math.max(1, options.batchSize ?? env().EMAIL_BATCH_SIZE));
   const log = options.log ?? ((message: string) => console.log(`[email] ${message}`));
   let transport: EmailTransport | undefined = options.transport;
-  let started = false;
-  let stopping = false;
-  let timer: NodeJS.Timeout | undefined;
-  let loop: Promise<void> | undefined;
-  let wakeAgain = false;
-  let unsubscribe: (() => void) | undefined;
-  let listener: PgListener | undefined;
   // Jobs in flight (in any drain), whose leases the renewal timer keeps alive.
   const inFlight = new Set<EmailJob>();
   const inFlightDigests = new Set<DigestJob>();
@@ -543,7 +536,7 @@ export function createEmailWorker(options: WorkerOptions = {}): EmailWorker {
     }
     try {
       let queueEmpty = false;
-      while (!stopping) {
+      while (!loop.stopping) {
         let free = slots - running.size;
         if (free > 0 && (!queueEmpty || nudged)) {
           nudged = false;
@@ -586,87 +579,36 @@ export function createEmailWorker(options: WorkerOptions = {}): EmailWorker {
     return handled;
   }
 
-  async function schedule() {
-    clearTimeout(timer);
-    if (stopping || !started) return;
-    let delay = timing.pollMs;
-    try {
+  const loop = createQueueLoop({
+    signal: emailWake,
+    name: "email wake-ups",
+    drain,
+    msUntilNext: async () => {
       const [next, nextDigest] = await Promise.all([msUntilNextJob(), msUntilNextDigest()]);
-      if (next !== null) delay = Math.min(delay, next + 5);
-      if (nextDigest !== null) delay = Math.min(delay, nextDigest + 5);
-    } catch {
-      // keep polling at the normal pace while the database is unreachable
-    }
-    if (stopping) return;
-    timer = setTimeout(wake, delay);
-    timer.unref?.();
-  }
-
-  function wake() {
-    if (stopping || !started) return;
-    if (loop) {
-      wakeAgain = true;
+      return next === null ? nextDigest : nextDigest === null ? next : Math.min(next, nextDigest);
+    },
+    pollMs: timing.pollMs,
+    listen: options.listen,
+    // A drain waiting for a free slot looks at the queue again.
+    interrupt: () => {
       nudged = true;
       nudge?.();
-      return;
-    }
-    loop = (async () => {
-      do {
-        do {
-          wakeAgain = false;
-          try {
-            await drain();
-          } catch (error) {
-            log(`queue unavailable: ${(error as Error).message}`);
-          }
-        } while (wakeAgain && !stopping);
-        await schedule();
-        // A wake-up that arrived while the next look was being scheduled is not lost.
-      } while (wakeAgain && !stopping);
-    })().finally(() => {
-      loop = undefined;
-    });
-  }
+    },
+    log,
+  });
 
   return {
-    wake,
+    wake: loop.wake,
     drain,
     async start() {
-      if (started) return;
-      started = true;
-      stopping = false;
       transport ??= defaultTransport({ timeoutMs: timing.sendTimeoutMs });
       log(
         transport.name === "resend"
           ? "worker started: sending through Resend"
           : "worker started: no RESEND_API_KEY (or EMAIL_DISABLED), mail is captured at /dev/mailbox",
       );
-      unsubscribe = onEmailWake(wake);
-      const url = env().DATABASE_URL;
-      if ((options.listen ?? true) && url) {
-        listener = createPgListener({
-          connectionString: url,
-          channels: [EMAIL_WAKE_CHANNEL],
-          name: "email wake-ups",
-          onNotification: () => wake(),
-          // Jobs queued by other processes while we were not listening: look now.
-          onListening: (reconnected) => reconnected && wake(),
-          log,
-        });
-        await listener.ready;
-      }
-      wake();
+      await loop.start();
     },
-    async stop() {
-      stopping = true;
-      clearTimeout(timer);
-      unsubscribe?.();
-      nudge?.();
-      await loop;
-      clearTimeout(timer);
-      await listener?.stop();
-      listener = undefined;
-      started = false;
-    },
+    stop: loop.stop,
   };
 }

@@ -1,7 +1,7 @@
 // A durable queue's wake-up signal: writers call wake() after commit; workers in this process are
 // told at once, workers in other processes through Postgres NOTIFY (at most once per window, so
 // under load one NOTIFY covers many jobs). Both are hints: workers also poll, so a lost signal
-// only delays a job. (The email queue has the same logic in lib/email/queue.ts.)
+// only delays a job.
 import { db, sql } from "@/lib/db";
 
 type Listener = () => void;
@@ -14,7 +14,7 @@ interface WakeState {
 
 const NOTIFY_WINDOW_MS = 25;
 
-interface WakeSignal {
+export interface WakeSignal {
   channel: string;
   /** Subscribes a worker in this process; returns the unsubscribe function. */
   subscribe(listener: Listener): () => void;

@@ -1,8 +1,7 @@
 // The webhook worker: drains WebhookMessage rows from Postgres (see deliver.ts for the claim).
 // Runs in every app instance (and in `npm run worker`); the queue is shared through Postgres, so
 // instances never send one message twice at once, and a message outlives any process.
-import { createPgListener, type PgListener } from "@/lib/db/listener";
-import { env } from "@/lib/env";
+import { createQueueLoop } from "@/lib/queue/loop";
 import { defaultPolicy, type AddressPolicy } from "./address-guard";
 import {
   attemptMessage,
@@ -40,13 +39,6 @@ export function createWebhookWorker(options: WebhookWorkerOptions = {}): Webhook
   const batchSize = options.batchSize ?? 32;
   const log = options.log ?? ((message: string) => console.log(`[webhooks] ${message}`));
   let context: DeliverContext | undefined;
-  let started = false;
-  let stopping = false;
-  let timer: NodeJS.Timeout | undefined;
-  let loop: Promise<void> | undefined;
-  let wakeAgain = false;
-  let unsubscribe: (() => void) | undefined;
-  let listener: PgListener | undefined;
 
   // The policy reads the environment: resolved on first use, not at construction.
   const getContext = () => (context ??= { timing, clock, policy: options.policy ?? defaultPolicy() });
@@ -59,7 +51,7 @@ export function createWebhookWorker(options: WebhookWorkerOptions = {}): Webhook
     let handled = 0;
     let look = true;
     try {
-      while (!stopping) {
+      while (!loop.stopping) {
         const free = batchSize - inFlight.size;
         if (look && free > 0) {
           const messages = await claimDueMessages(free, context);
@@ -89,74 +81,15 @@ export function createWebhookWorker(options: WebhookWorkerOptions = {}): Webhook
     return handled;
   }
 
-  async function schedule() {
-    clearTimeout(timer);
-    if (stopping || !started) return;
-    let delay = timing.pollMs;
-    try {
-      const next = await msUntilNextMessage(clock());
-      if (next !== null) delay = Math.min(delay, next + 5);
-    } catch {
-      // keep polling at the normal pace while the database is unreachable
-    }
-    if (stopping) return;
-    timer = setTimeout(wake, delay);
-    timer.unref?.();
-  }
-
-  function wake() {
-    if (stopping || !started) return;
-    if (loop) {
-      wakeAgain = true;
-      return;
-    }
-    loop = (async () => {
-      do {
-        wakeAgain = false;
-        try {
-          await drain();
-        } catch (error) {
-          log(`queue unavailable: ${(error as Error).message}`);
-        }
-      } while (wakeAgain && !stopping);
-      await schedule();
-    })().finally(() => {
-      loop = undefined;
-    });
-  }
-
-  return {
-    wake,
+  const loop = createQueueLoop({
+    signal: webhookWake,
+    name: "webhook wake-ups",
     drain,
-    async start() {
-      if (started) return;
-      started = true;
-      stopping = false;
-      unsubscribe = webhookWake.subscribe(wake);
-      const url = env().DATABASE_URL;
-      if ((options.listen ?? true) && url) {
-        listener = createPgListener({
-          connectionString: url,
-          channels: [webhookWake.channel],
-          name: "webhook wake-ups",
-          onNotification: () => wake(),
-          // Messages queued by other processes while we were not listening: look now.
-          onListening: (reconnected) => reconnected && wake(),
-          log,
-        });
-        await listener.ready;
-      }
-      wake();
-    },
-    async stop() {
-      stopping = true;
-      clearTimeout(timer);
-      unsubscribe?.();
-      await loop;
-      clearTimeout(timer);
-      await listener?.stop();
-      listener = undefined;
-      started = false;
-    },
-  };
+    msUntilNext: () => msUntilNextMessage(clock()),
+    pollMs: timing.pollMs,
+    listen: options.listen,
+    log,
+  });
+
+  return { wake: loop.wake, drain, start: loop.start, stop: loop.stop };
 }
