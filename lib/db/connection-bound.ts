@@ -6,8 +6,8 @@
 export const POOL_MAX = 20;
 /** The Socket.IO Postgres adapter's pool for NOTIFYs (none with REDIS_URL). */
 export const ADAPTER_POOL_MAX = 3;
-/** LISTEN connections: cache invalidation, email wake-ups, the Socket.IO adapter (not with REDIS_URL). */
-const LISTENERS = 3;
+/** LISTEN connections: cache invalidation, email and webhook wake-ups, the Socket.IO adapter (not with REDIS_URL). */
+const LISTENERS = 4;
 
-/** The bound: 26 with the Postgres adapter, 22 with Redis. */
+/** The bound: 27 with the Postgres adapter, 23 with Redis. */
 export const CONNECTIONS_PER_INSTANCE = POOL_MAX + ADAPTER_POOL_MAX + LISTENERS;

@@ -15,10 +15,11 @@
 // unanswered through its retries goes back to the queue job by job, and if the provider had in
 // fact accepted it, a later batch under another key would send those emails again.
 //
-// A crash must not regroup emails either: before a request goes out, its jobs store its key
+// A crash must not regroup emails either: before a batch goes out, its jobs store its key
 // (sendKey), and a worker that takes them over after their lease claims them together and sends
-// the same emails (in id order, rendered alike) under the same key; the answer is stored for all
-// of them in one transaction, so a request's jobs are never left half marked.
+// the same emails (in id order, rendered alike) under the same key, while a job taken over without
+// one goes alone under its id, as it may have gone before. A batch's answer is stored for all its
+// jobs in one transaction, so they are never left half marked.
 import "server-only";
 import { retryDelayMs } from "@/lib/backoff";
 import { countSendAttempt } from "@/lib/observability/metrics";
@@ -115,21 +116,24 @@ export interface EmailWorker {
 
 const now = () => new Date();
 
-/** A claimed job; `sendKey` is set when an earlier owner had sent it (its request's idempotency key). */
+/** A claimed job, and what an earlier owner whose lease ran out may have done with it. */
 export interface ClaimedJob extends EmailJob {
+  /** Its lease had run out: the earlier owner may have sent it (alone under its id, or in `sendKey`'s batch). */
+  takenOver: boolean;
+  /** The key of the batch request the earlier owner sent it in. */
   sendKey: string | null;
 }
 
 /**
  * Claims up to `limit` due jobs (queued and due, or sending with an expired lease). A job taken
- * over after a crash comes with the other jobs of its earlier request (same sendKey), even past
- * the limit, so that they go out again together under the same key.
+ * over after a crash comes with the other jobs of its earlier batch (same sendKey), even past the
+ * limit, so that they go out again together under the same key.
  */
 export async function claimDueJobs(limit: number, leaseMs: number): Promise<ClaimedJob[]> {
   // Timestamps are UTC without time zone (as Prisma stores DateTime), so compare against UTC.
   return db.$queryRaw<ClaimedJob[]>(sql`
     WITH due AS (
-      SELECT id, "sendKey" FROM "EmailDelivery"
+      SELECT id, status, "sendKey" FROM "EmailDelivery"
       WHERE (status = 'queued' AND "runAt" <= (now() AT TIME ZONE 'UTC'))
          OR (status = 'sending' AND "lockedUntil" < (now() AT TIME ZONE 'UTC'))
       ORDER BY "runAt", id
@@ -142,7 +146,7 @@ export async function claimDueJobs(limit: number, leaseMs: number): Promise<Clai
         AND p.id NOT IN (SELECT id FROM due)
       FOR UPDATE SKIP LOCKED
     ), claimed AS (
-      SELECT id FROM due UNION ALL SELECT id FROM partners
+      SELECT id, status = 'sending' AS "takenOver" FROM due UNION ALL SELECT id, true FROM partners
     )
     UPDATE "EmailDelivery" AS d
     SET status = 'sending', attempts = d.attempts + 1,
@@ -150,26 +154,29 @@ export async function claimDueJobs(limit: number, leaseMs: number): Promise<Clai
         "updatedAt" = (now() AT TIME ZONE 'UTC')
     FROM claimed WHERE d.id = claimed.id
     RETURNING d.id, d."eventId", d."notificationId", d."userId", d."toAddress", d.type, d.role, d.secret,
-              d.attempts, d."sendKey"`);
+              d.attempts, claimed."takenOver", d."sendKey"`);
 }
 
 /**
- * The claimed jobs as the requests that will carry them, in id order: jobs an earlier owner had
- * sent go together as before (same sendKey), the others in groups of up to `size`.
+ * The claimed jobs as the requests that will carry them, in id order: what an earlier owner may
+ * have sent goes as it did (a batch together under its key, any other taken-over job alone under
+ * its id), the others in groups of up to `size`.
  */
 export function groupJobs(jobs: ClaimedJob[], size: number): ClaimedJob[][] {
-  const resumed = new Map<string, ClaimedJob[]>();
+  const batches = new Map<string, ClaimedJob[]>();
+  const groups: ClaimedJob[][] = [];
   const fresh: ClaimedJob[] = [];
   for (const job of [...jobs].sort((a, b) => (a.id < b.id ? -1 : 1))) {
-    if (job.sendKey) resumed.set(job.sendKey, [...(resumed.get(job.sendKey) ?? []), job]);
+    if (job.sendKey) batches.set(job.sendKey, [...(batches.get(job.sendKey) ?? []), job]);
+    else if (job.takenOver) groups.push([job]);
     else fresh.push(job);
   }
-  const groups = [...resumed.values()];
+  groups.push(...batches.values());
   for (let start = 0; start < fresh.length; start += size) groups.push(fresh.slice(start, start + size));
   return groups;
 }
 
-/** Stores the key of the request about to carry these jobs' emails (for a worker taking them over). */
+/** Stores the key of the batch request about to carry these jobs' emails (for a worker taking them over). */
 async function recordSendKey(jobs: EmailJob[], key: string) {
   await query(
     sql`UPDATE "EmailDelivery" AS d SET "sendKey" = ${key}
@@ -347,7 +354,6 @@ async function processJob(job: EmailJob, transport: EmailTransport, timing: Work
     async () => {
       const [email] = await prepareJobs([job], timing);
       if (!email) return;
-      await recordSendKey([job], job.id);
       await finish(db, [{ job, email, result: await sendEmail(email, transport) }], timing);
     },
     await traceLinks([job]),
@@ -387,10 +393,7 @@ async function sendBatchOf(jobs: EmailJob[], transport: EmailTransport, timing: 
   // A lone email goes as before: its job id is its key.
   if (ready.length === 1 || !transport.sendBatch) {
     const answered = await Promise.all(
-      ready.map(async ({ job, email }) => {
-        await recordSendKey([job], job.id);
-        return { job, email, result: await sendEmail(email, transport) };
-      }),
+      ready.map(async ({ job, email }) => ({ job, email, result: await sendEmail(email, transport) })),
     );
     await finish(db, answered, timing);
     return;
