@@ -23,6 +23,7 @@ export interface EmailJob {
   role: string;
   secret: string | null;
   attempts: number;
+  createdAt: Date;
 }
 
 /** A job that can never be sent as it stands (e.g. its event is gone): not worth retrying. */
@@ -158,7 +159,12 @@ export async function composeEmail(
   const data = { ...event.data, ...secrets } as NotificationData<NotificationType>;
 
   const config = env();
-  const token = createUnsubscribeToken(job.userId ? { userId: job.userId, type } : { address: job.toAddress, type });
+  // The link's lifetime counts from the job's creation, not from this render: an email sent again
+  // after a crash must be the same email, or the provider refuses it under the same idempotency key.
+  const token = createUnsubscribeToken(
+    job.userId ? { userId: job.userId, type } : { address: job.toAddress, type },
+    job.createdAt.getTime(),
+  );
   const unsubscribeUrl = `${config.APP_URL}/unsubscribe?token=${token}`;
   let path: string | null = null;
   try {

@@ -154,7 +154,7 @@ export async function claimDueJobs(limit: number, leaseMs: number): Promise<Clai
         "updatedAt" = (now() AT TIME ZONE 'UTC')
     FROM claimed WHERE d.id = claimed.id
     RETURNING d.id, d."eventId", d."notificationId", d."userId", d."toAddress", d.type, d.role, d.secret,
-              d.attempts, claimed."takenOver", d."sendKey"`);
+              d.attempts, d."createdAt", claimed."takenOver", d."sendKey"`);
 }
 
 /**
