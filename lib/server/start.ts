@@ -61,6 +61,11 @@ export async function startServer(options: { onShutdown?: () => Promise<void> } 
       });
     }),
   );
+  // Idle keep-alive connections stay open longer than clients and the proxies in front keep theirs
+  // (load balancers: 60 s), so the server is not the side that closes one just as a request is sent
+  // on it (that request fails with ECONNRESET; Node's default of 5 s made it happen under load).
+  // Shutdown still closes idle connections at once.
+  server.keepAliveTimeout = 65_000;
   // Next attaches its upgrade listener on its first request: an upgrade before that (a dev tab's
   // hot reloader reconnecting) has no one to answer it. The ones Next holds are closed at shutdown.
   const nextSockets = new Set<Duplex>();
