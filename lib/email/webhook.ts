@@ -47,7 +47,12 @@ const payloadSchema = z.object({
     .passthrough(),
 });
 
-type WebhookOutcome = { status: "recorded" | "duplicate" | "ignored"; deliveryId?: string; kind?: Kind };
+type WebhookOutcome = {
+  status: "recorded" | "duplicate" | "ignored";
+  deliveryId?: string;
+  digestId?: string;
+  kind?: Kind;
+};
 
 /** Throws AppError 401 for a missing, bad or stale signature (older than 5 minutes). */
 export function verifyResendSignature(body: string, headers: Headers, secret: string): unknown {
@@ -91,8 +96,6 @@ export async function handleResendWebhook(params: { webhookId: string; payload: 
           select: { id: true, toAddress: true },
         })
       : null);
-  if (!delivery) return { status: "ignored" }; // mail this service did not send
-
   const detail =
     [data.bounce?.type, data.bounce?.subType, data.bounce?.message, data.failed?.reason].filter(Boolean).join(" · ") ||
     null;
@@ -103,6 +106,17 @@ export async function handleResendWebhook(params: { webhookId: string; payload: 
   // A hard bounce (not "Transient") or a complaint: stop mailing that address.
   const suppress =
     kind === "complained" || (kind === "bounced" && !/transient|undetermined/i.test(data.bounce?.type ?? ""));
+  const lower = Object.entries(rank)
+    .filter(([, value]) => value < rank[kind]!)
+    .map(([status]) => status);
+
+  if (!delivery) {
+    const digest = data.email_id
+      ? await db.emailDigest.findFirst({ where: { providerId: data.email_id }, select: { id: true, userId: true } })
+      : null;
+    if (!digest) return { status: "ignored" }; // mail this service did not send
+    return recordForDigest(digest, kind, detail, suppress, lower, data.to);
+  }
 
   return db.$transaction(async (tx) => {
     // The unique webhookId makes a replay (same svix-id) a no-op.
@@ -111,9 +125,6 @@ export async function handleResendWebhook(params: { webhookId: string; payload: 
       skipDuplicates: true,
     });
     if (created.count === 0) return { status: "duplicate", deliveryId: delivery.id, kind };
-    const lower = Object.entries(rank)
-      .filter(([, value]) => value < rank[kind]!)
-      .map(([status]) => status);
     // "sending": the worker has not stored the send's answer yet; it keeps the status we set.
     await tx.emailDelivery.updateMany({
       where: { id: delivery.id, status: { in: lower } },
@@ -129,4 +140,36 @@ export async function handleResendWebhook(params: { webhookId: string; payload: 
     }
     return { status: "recorded", deliveryId: delivery.id, kind };
   });
+}
+
+/**
+ * A digest's delivery news: its status moves forward and a hard bounce or complaint suppresses the
+ * address, as for a single email. Digests keep no event rows: a replay finds the status already
+ * moved and the address already suppressed, and changes nothing.
+ */
+async function recordForDigest(
+  digest: { id: string; userId: string },
+  kind: Kind,
+  detail: string | null,
+  suppress: boolean,
+  lower: string[],
+  to: string | string[] | undefined,
+): Promise<WebhookOutcome> {
+  const address =
+    (Array.isArray(to) ? to[0] : to) ??
+    (await db.user.findUnique({ where: { id: digest.userId }, select: { email: true } }))?.email;
+  await db.$transaction(async (tx) => {
+    await tx.emailDigest.updateMany({
+      where: { id: digest.id, status: { in: lower } },
+      data: { status: kind, ...(kind === "bounced" || kind === "failed" ? { lastError: detail ?? kind } : {}) },
+    });
+    if (suppress && address) {
+      await tx.emailSuppression.upsert({
+        where: { email: address.toLowerCase() },
+        create: { email: address.toLowerCase(), reason: kind },
+        update: { reason: kind },
+      });
+    }
+  });
+  return { status: "recorded", digestId: digest.id, kind };
 }

@@ -172,6 +172,39 @@ describe("POST /api/webhooks/resend", () => {
     });
   });
 
+  it("a digest's hard bounce suppresses its address and marks the digest; a replay changes nothing", async () => {
+    const digest = await db.emailDigest.create({
+      data: {
+        userId: "u_alice",
+        cadence: "daily",
+        dueAt: new Date(Date.now() - 60_000),
+        runAt: new Date(Date.now() - 60_000),
+        status: "sent",
+        providerId: "re_digest_1",
+        itemCount: 3,
+      },
+    });
+    const bounce = signed(
+      event("email.bounced", "re_digest_1", {
+        bounce: { type: "Permanent", subType: "General", message: "No such user" },
+      }),
+    );
+    expect((await post(bounce)).json).toEqual({ status: "recorded", digestId: digest.id, kind: "bounced" });
+    expect(await db.emailDigest.findUniqueOrThrow({ where: { id: digest.id } })).toMatchObject({
+      status: "bounced",
+      lastError: expect.stringContaining("No such user"),
+    });
+    expect(await db.emailSuppression.findUnique({ where: { email: "alice@adatum.example" } })).toMatchObject({
+      reason: "bounced",
+    });
+    // A late "delivered" does not move it back; the replay finds everything done.
+    await post(signed(event("email.delivered", "re_digest_1")));
+    expect((await post(bounce)).status).toBe(200);
+    expect((await db.emailDigest.findUniqueOrThrow({ where: { id: digest.id } })).status).toBe("bounced");
+    expect(await db.emailSuppression.count()).toBe(1);
+    await db.emailDigest.deleteMany();
+  });
+
   it("ignores events for mail it did not send and event kinds it does not track", async () => {
     expect((await post(signed(event("email.delivered", "re_not_ours")))).json).toEqual({ status: "ignored" });
     const job = await sendOne();
