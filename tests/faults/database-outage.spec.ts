@@ -5,7 +5,7 @@
 import { expect, test } from "@playwright/test";
 import { CONNECTIONS_PER_INSTANCE } from "@/lib/db/connection-bound";
 import { startTcpProxy } from "../support/tcp-proxy";
-import { createFaultDatabase, post, quietEvent, sleep, startServerProcess } from "./support";
+import { createFaultDatabase, post, quietEvent, sessionCookie, sleep, startServerProcess } from "./support";
 
 test("a 15 s database outage under steady ingest: 503 during, 202 within 2 s after, nothing lost, no storm", async () => {
   test.setTimeout(120_000);
@@ -107,6 +107,51 @@ test("a 15 s database outage under steady ingest: 503 during, 202 within 2 s aft
     expect(await server.exited, server.output().slice(-3000)).toBe(0);
   } finally {
     running = false;
+    await server.stop();
+    await proxy.close();
+    await database.drop();
+  }
+});
+
+test("pages during an outage: the friendly 'temporarily unavailable' page, never a stack; back without a restart", async ({
+  browser,
+}) => {
+  test.setTimeout(120_000);
+  const database = await createFaultDatabase("nc_fault_pages");
+  const target = new URL(database.url);
+  const proxy = await startTcpProxy({ host: target.hostname, port: Number(target.port || 5432) });
+  const server = await startServerProcess({ databaseUrl: proxy.through(database.url) });
+  const context = await browser.newContext({ baseURL: server.url });
+  try {
+    const cookie = await sessionCookie({ id: "u_quiet", email: "quiet@quiet.example", name: "Quinn Quiet" });
+    const [name, value] = cookie.split(/=(.*)/s) as [string, string];
+    await context.addCookies([{ name, value, url: server.url }]);
+    const page = await context.newPage();
+    const unavailable = page.getByRole("heading", { name: "This page is temporarily unavailable" });
+    await page.goto("/settings/notifications");
+    await expect(page.getByRole("heading", { level: 1 })).toBeVisible();
+    await expect(unavailable).toHaveCount(0);
+
+    await proxy.down();
+    for (const path of ["/", "/settings/notifications", "/sign-in"]) {
+      await page.goto(path);
+      await expect(unavailable, path).toBeVisible({ timeout: 15_000 });
+      await expect(page.getByRole("button", { name: "Try again" })).toBeVisible();
+      // Nothing of the server's inside: no driver error, no stack, no SQL.
+      expect(await page.locator("body").innerText()).not.toMatch(/ECONN|prisma|postgres|\bat \S+:\d+|SELECT /i);
+    }
+
+    await proxy.up();
+    await sleep(2_000);
+    // "Try again" brings the page back in place, without a reload or a restart.
+    await page.getByRole("button", { name: "Try again" }).click();
+    await expect(unavailable).toHaveCount(0, { timeout: 10_000 });
+    await page.goto("/settings/notifications");
+    await expect(page.getByRole("heading", { level: 1 })).toBeVisible();
+    await expect(unavailable).toHaveCount(0);
+    expect(server.output()).not.toMatch(/uncaught|unhandled/i);
+  } finally {
+    await context.close();
     await server.stop();
     await proxy.close();
     await database.drop();
