@@ -59,7 +59,11 @@ test("organization settings by keyboard: arrows choose in a radio group, Set all
   const inherit = group.getByRole("radio", { name: "Inherit" });
   await expect(inherit).toBeChecked();
   await tabTo(page, inherit);
-  await page.keyboard.press("ArrowRight");
+  // Held as a person holds a key: Radix moves focus on a timer and checks the item only while the
+  // arrow is still down, so an instant keydown+keyup on a busy machine moves focus without choosing.
+  await page.keyboard.down("ArrowRight");
+  await expect(group.getByRole("radio", { name: "On" })).toBeFocused();
+  await page.keyboard.up("ArrowRight");
   await expect(group.getByRole("radio", { name: "On" })).toBeChecked();
   await expect(group.getByRole("radio", { name: "On" })).toBeFocused();
 

@@ -10,7 +10,7 @@ test("an expired unsubscribe link explains, changes nothing, and leads to the se
   page,
 }) => {
   const { createUnsubscribeToken } = await import("@/lib/email/unsubscribe-token");
-  const token = createUnsubscribeToken({ userId: "u_mia", type: "order.note_added" }, Date.now() - 90 * 86_400_000);
+  const token = createUnsubscribeToken({ userId: "u_ben", type: "order.note_added" }, Date.now() - 90 * 86_400_000);
 
   await page.goto(`/unsubscribe?token=${token}`);
   await expect(page).toHaveURL(/\/unsubscribe\/confirm\?token=/);
@@ -22,7 +22,7 @@ test("an expired unsubscribe link explains, changes nothing, and leads to the se
 
   await page.getByRole("link", { name: "Sign in to manage your notification settings" }).click();
   await expect(page).toHaveURL(/\/sign-in/);
-  await page.getByLabel("Email").fill("mia@adatum.example");
+  await page.getByLabel("Email").fill("ben@adatum.example");
   await page.getByLabel("Password").fill(DEMO_PASSWORD);
   await page.getByRole("button", { name: "Sign in" }).click();
   await expect(page).toHaveURL(/\/settings\/notifications$/, { timeout: SIGN_IN_TIMEOUT });
