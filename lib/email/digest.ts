@@ -283,14 +283,3 @@ export async function finishDigest(
   ]);
   return status;
 }
-
-/** When the next digest is due (or a digest lease runs out); null when none waits. */
-export async function msUntilNextDigest(): Promise<number | null> {
-  const rows = await db.$queryRaw<{ ms: number | null }[]>(sql`
-    SELECT EXTRACT(EPOCH FROM (LEAST(
-      (SELECT min("runAt") FROM "EmailDigest" WHERE status = 'queued'),
-      (SELECT min("lockedUntil") FROM "EmailDigest" WHERE status = 'sending')
-    ) - (now() AT TIME ZONE 'UTC'))) * 1000 AS ms`);
-  const ms = rows[0]?.ms;
-  return ms === null || ms === undefined ? null : Math.max(0, Number(ms));
-}

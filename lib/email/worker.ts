@@ -24,7 +24,7 @@ import "server-only";
 import { retryDelayMs } from "@/lib/backoff";
 import { countSendAttempt } from "@/lib/observability/metrics";
 import { EVENT_ID, inSpan, linkTo } from "@/lib/observability/tracing";
-import { db, query, sql, type Prisma } from "@/lib/db";
+import { db, query, raw, sql, type Prisma } from "@/lib/db";
 import { createQueueLoop } from "@/lib/queue/loop";
 import { env, type Env } from "@/lib/env";
 import { composeEmail, eventTrace, loadRecipients, preloadEvents, UnsendableError, type EmailJob } from "./compose";
@@ -33,7 +33,6 @@ import { suppressionApplies } from "./unsubscribe";
 import {
   claimDueDigests,
   finishDigest,
-  msUntilNextDigest,
   prepareDigest,
   renewDigestLeases,
   sweepLateJobs,
@@ -185,12 +184,16 @@ async function recordSendKey(jobs: EmailJob[], key: string) {
   );
 }
 
-/** Milliseconds until the next job is due (or a lease runs out); null when the queue is empty. */
-async function msUntilNextJob(): Promise<number | null> {
+/**
+ * Milliseconds until the next job or digest is due (or a lease runs out); null when none waits.
+ * Both tables keep the same status, runAt and lockedUntil columns.
+ */
+async function msUntilNext(table: "EmailDelivery" | "EmailDigest"): Promise<number | null> {
+  const from = raw(`"${table}"`);
   const rows = await db.$queryRaw<{ ms: number | null }[]>(sql`
     SELECT EXTRACT(EPOCH FROM (LEAST(
-      (SELECT min("runAt") FROM "EmailDelivery" WHERE status = 'queued'),
-      (SELECT min("lockedUntil") FROM "EmailDelivery" WHERE status = 'sending')
+      (SELECT min("runAt") FROM ${from} WHERE status = 'queued'),
+      (SELECT min("lockedUntil") FROM ${from} WHERE status = 'sending')
     ) - (now() AT TIME ZONE 'UTC'))) * 1000 AS ms`);
   const ms = rows[0]?.ms;
   return ms === null || ms === undefined ? null : Math.max(0, Number(ms));
@@ -587,7 +590,7 @@ export function createEmailWorker(options: WorkerOptions = {}): EmailWorker {
     name: "email wake-ups",
     drain,
     msUntilNext: async () => {
-      const [next, nextDigest] = await Promise.all([msUntilNextJob(), msUntilNextDigest()]);
+      const [next, nextDigest] = await Promise.all([msUntilNext("EmailDelivery"), msUntilNext("EmailDigest")]);
       return next === null ? nextDigest : nextDigest === null ? next : Math.min(next, nextDigest);
     },
     pollMs: timing.pollMs,
