@@ -83,29 +83,62 @@ FROM ${messages} m
 JOIN "WebhookEndpoint" e ON e.id = m."endpointId"
 LEFT JOIN "Event" ev ON ev.id = m."eventId"`;
 
+// The claim costs what is in flight, not what is waiting: with a backlog of thousands, a claim
+// that read every due message to find their endpoints (and sorted an endpoint's due messages to
+// take its oldest) cost Postgres more than the sends. Partial indexes on (endpointId, runAt) of
+// pending messages and (endpointId, lockedUntil) of sending ones (migration webhook_claim_indexes)
+// make each step an index descent:
+// - endpoints with a due pending message: a loose index scan, one descent per endpoint that has
+//   pending messages (an endpoint's first entry is its earliest runAt), whatever their number;
+// - endpoints with a lease run out: among the sending messages (at most what is in flight);
+// - per enabled endpoint, its sending messages under lease, then its oldest lease run out, then
+//   its oldest due pending messages, up to `perEndpoint` in all: one endpoint's backlog never
+//   takes another's turn.
 function claimSql(now: string, limit: number, perEndpoint: number, leaseMs: number) {
-  const due = sql`((m.status = 'pending' AND m."runAt" <= ${now}::timestamp) OR (m.status = 'sending' AND m."lockedUntil" < ${now}::timestamp))`;
   return sql`
-WITH due_endpoints AS (
-  SELECT DISTINCT m."endpointId" AS id FROM "WebhookMessage" m WHERE ${due}
-), busy AS (
-  SELECT "endpointId", count(*)::int AS n FROM "WebhookMessage"
-  WHERE status = 'sending' AND "lockedUntil" >= ${now}::timestamp AND "endpointId" IN (SELECT id FROM due_endpoints)
-  GROUP BY "endpointId"
-), candidates AS (
-  SELECT c.id, c."runAt"
-  FROM due_endpoints d
-  JOIN "WebhookEndpoint" e ON e.id = d.id AND e.enabled
-  LEFT JOIN busy b ON b."endpointId" = d.id
+WITH RECURSIVE pending_endpoints AS (
+  (SELECT "endpointId" AS id, "runAt" FROM "WebhookMessage" WHERE status = 'pending'
+   ORDER BY "endpointId", "runAt" LIMIT 1)
+  UNION ALL
+  SELECT next.id, next."runAt" FROM pending_endpoints p
+  CROSS JOIN LATERAL (
+    SELECT "endpointId" AS id, "runAt" FROM "WebhookMessage"
+    WHERE status = 'pending' AND "endpointId" > p.id
+    ORDER BY "endpointId", "runAt" LIMIT 1
+  ) next
+), due_endpoints AS (
+  SELECT id FROM pending_endpoints WHERE "runAt" <= ${now}::timestamp
+  UNION
+  SELECT "endpointId" FROM "WebhookMessage" WHERE status = 'sending' AND "lockedUntil" < ${now}::timestamp
+), free AS (
+  SELECT e.id, GREATEST(${perEndpoint}::int - (
+    SELECT count(*)::int FROM "WebhookMessage" b
+    WHERE b."endpointId" = e.id AND b.status = 'sending' AND b."lockedUntil" >= ${now}::timestamp
+  ), 0) AS n
+  FROM due_endpoints d JOIN "WebhookEndpoint" e ON e.id = d.id AND e.enabled
+), taken_over AS (
+  SELECT f.id AS "endpointId", c.id, c."runAt"
+  FROM free f
   CROSS JOIN LATERAL (
     SELECT m.id, m."runAt" FROM "WebhookMessage" m
-    WHERE m."endpointId" = d.id AND ${due}
+    WHERE m."endpointId" = f.id AND m.status = 'sending' AND m."lockedUntil" < ${now}::timestamp
+    ORDER BY m."lockedUntil"
+    LIMIT f.n
+    FOR UPDATE OF m SKIP LOCKED
+  ) c
+), pending AS (
+  SELECT c.id, c."runAt"
+  FROM free f
+  CROSS JOIN LATERAL (
+    SELECT m.id, m."runAt" FROM "WebhookMessage" m
+    WHERE m."endpointId" = f.id AND m.status = 'pending' AND m."runAt" <= ${now}::timestamp
     ORDER BY m."runAt"
-    LIMIT GREATEST(${perEndpoint}::int - COALESCE(b.n, 0), 0)
+    LIMIT GREATEST(f.n - (SELECT count(*)::int FROM taken_over t WHERE t."endpointId" = f.id), 0)
     FOR UPDATE OF m SKIP LOCKED
   ) c
 ), chosen AS (
-  SELECT id FROM candidates ORDER BY "runAt" LIMIT ${limit}::int
+  SELECT id FROM (SELECT id, "runAt" FROM taken_over UNION ALL SELECT id, "runAt" FROM pending) c
+  ORDER BY "runAt" LIMIT ${limit}::int
 ), claimed AS (
   UPDATE "WebhookMessage" m
   SET status = 'sending', attempts = m.attempts + 1,
