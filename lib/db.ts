@@ -25,13 +25,18 @@ export type Sql = Prisma.Sql;
 /** `join(values)` → `$1, $2, …`; `raw(text)` splices trusted constant text (never user input); `empty`. */
 export const { join, raw, empty } = Prisma;
 
-const holder = globalThis as unknown as { __prisma?: PrismaClient; __pool?: pg.Pool };
+const holder = globalThis as unknown as { __prisma?: PrismaClient; __pool?: pg.Pool; __poolMax?: number };
+
+/** Before the first statement: this thread's pool size (the queue thread's is smaller). */
+export function setPoolMax(max: number) {
+  holder.__poolMax = max;
+}
 
 function pool(): pg.Pool {
   if (!holder.__pool) {
     holder.__pool = new pg.Pool({
       connectionString: requiredDatabaseUrl(),
-      max: POOL_MAX,
+      max: holder.__poolMax ?? POOL_MAX,
       // During an outage a request fails in 5 s at most (503, lib/db/unavailable.ts) instead of
       // queueing for a connection forever; a peer gone silent is noticed by TCP keepalive.
       connectionTimeoutMillis: 5_000,

@@ -45,6 +45,8 @@ const schema = z
     EMAIL_BATCH_SIZE: integer(1, 100).default(100),
     EMAIL_RENDER_THREADS: integer(1, 64).optional(),
     EMAIL_RENDER_NICE: integer(0, 19).default(10),
+    // The queue thread's nice value (lib/server/queue-thread.ts).
+    QUEUE_THREAD_NICE: integer(0, 19).default(10),
     REDIS_URL: z.url({ protocol: /^rediss?$/, message: "must be a redis:// URL" }).optional(),
     // The email queue's retry schedule and leases (README: Deployment).
     EMAIL_MAX_ATTEMPTS: integer(1, 100).default(8),

@@ -4,10 +4,12 @@
 
 /** The shared pool (Prisma and the hot-path statements). */
 export const POOL_MAX = 20;
+/** The queue thread's own pool (lib/server/queue-thread.ts: the email and webhook workers). */
+export const QUEUE_THREAD_POOL_MAX = 5;
 /** The Socket.IO Postgres adapter's pool for NOTIFYs (none with REDIS_URL). */
 export const ADAPTER_POOL_MAX = 3;
 /** LISTEN connections: cache invalidation, email and webhook wake-ups, the Socket.IO adapter (not with REDIS_URL). */
 const LISTENERS = 4;
 
-/** The bound: 27 with the Postgres adapter, 23 with Redis. */
-export const CONNECTIONS_PER_INSTANCE = POOL_MAX + ADAPTER_POOL_MAX + LISTENERS;
+/** The bound: 32 with the Postgres adapter, 28 with Redis. */
+export const CONNECTIONS_PER_INSTANCE = POOL_MAX + QUEUE_THREAD_POOL_MAX + ADAPTER_POOL_MAX + LISTENERS;

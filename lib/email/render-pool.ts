@@ -5,6 +5,7 @@ import { availableParallelism } from "node:os";
 import type { Worker } from "node:worker_threads";
 import { Piscina } from "piscina";
 import { env } from "@/lib/env";
+import { threadExecArgv } from "@/lib/server/thread-exec-argv";
 import type { NotificationData, NotificationType } from "@/lib/notifications/catalog";
 import type { RenderedEmail } from "./render";
 import type { RenderOutcome, RenderTask, RenderThreadData } from "./render-worker";
@@ -32,13 +33,6 @@ export interface RenderPool {
 /** EMAIL_RENDER_THREADS, else one thread per core beyond the first (the first serves the API), at least one. */
 export function defaultRenderThreads(configured?: number): number {
   return configured ?? Math.max(1, Math.min(4, availableParallelism() - 1));
-}
-
-// The threads run TypeScript (the templates are .tsx): they load tsx's loader, as the main thread
-// does under `tsx` or `node --import tsx`; under other runners (Vitest) it is added here.
-function threadExecArgv(): string[] {
-  const argv = process.execArgv.filter((arg) => !arg.startsWith("--cpu-prof") || arg === "--cpu-prof");
-  return argv.some((arg) => arg.includes("tsx")) ? argv : [...argv, "--import", "tsx"];
 }
 
 export function createRenderPool(options: { threads?: number; nice?: number } = {}): RenderPool {

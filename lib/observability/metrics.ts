@@ -132,9 +132,37 @@ export function countNotifications(category: string, count: number) {
   if (m.enabled && count > 0) m.notifications.inc({ category }, count);
 }
 
-export function countSendAttempt(channel: "email" | "webhook", result: string) {
+export interface SendAttemptCount {
+  channel: "email" | "webhook";
+  result: string;
+  count: number;
+}
+
+// Set in the queue thread (lib/server/queue-thread.ts): its counts are kept here and handed to the
+// main thread, whose registry /metrics serves.
+let relayed: Map<string, SendAttemptCount> | undefined;
+
+export function countSendAttempt(channel: "email" | "webhook", result: string, count = 1) {
+  if (relayed) {
+    const key = `${channel} ${result}`;
+    const entry = relayed.get(key) ?? relayed.set(key, { channel, result, count: 0 }).get(key)!;
+    entry.count += count;
+    return;
+  }
   const m = metrics();
-  if (m.enabled) m.sendAttempts.inc({ channel, result });
+  if (m.enabled) m.sendAttempts.inc({ channel, result }, count);
+}
+
+/** In a thread whose counts another thread serves: keep them for takeRelayedCounts(). */
+export function relaySendAttempts() {
+  relayed ??= new Map();
+}
+
+/** The counts since the last call (the relay's side). */
+export function takeRelayedCounts(): SendAttemptCount[] {
+  const counts = [...(relayed?.values() ?? [])];
+  relayed?.clear();
+  return counts;
 }
 
 // One child counter per event name: a large fan-out counts thousands of emits.

@@ -1,11 +1,9 @@
 // Work that runs beside the HTTP server: the Socket.IO cross-instance adapter, the cache
-// invalidation listener, the email worker and the webhook worker.
+// invalidation listener, the sweepers, and the email and webhook workers (in the queue thread).
 import type { RealtimeServer } from "@/lib/realtime/emit";
 import { env, requiredDatabaseUrl, type Env } from "@/lib/env";
 import { attachSocketAdapter } from "@/lib/server/socket-adapter";
-import { closeSharedRenderPool } from "@/lib/email/render-pool";
-import { createEmailWorker } from "@/lib/email/worker";
-import { createWebhookWorker } from "@/lib/webhooks/worker";
+import { startQueueThread } from "@/lib/server/queue-thread";
 import { listenForInvalidations } from "@/lib/cache/invalidation";
 import { startPublicationSweeper } from "@/lib/notifications/publish-sweeper";
 import { startSnoozeSweeper } from "@/lib/notifications/snooze";
@@ -31,12 +29,11 @@ export async function startBackgroundServices(
   const unregisterMetrics = registerScrapeSources(io);
   // Other instances' directory and settings changes drop this instance's caches.
   const invalidations = listenForInvalidations(databaseUrl);
-  // The email worker runs in every instance by default; the queue is shared through Postgres.
-  const emailWorker = options.emailWorker === false ? undefined : createEmailWorker();
-  await emailWorker?.start();
-  // Likewise the webhook worker: messages are claimed from Postgres, never sent twice at once.
-  const webhookWorker = options.webhookWorker === false ? undefined : createWebhookWorker();
-  await webhookWorker?.start();
+  // The email and webhook workers run in every instance by default, in a thread of their own; the
+  // queues are shared through Postgres (never a job sent twice at once).
+  const choice = { email: options.emailWorker !== false, webhooks: options.webhookWorker !== false };
+  const queueThread =
+    choice.email || choice.webhooks ? await startQueueThread({ ...choice, nice: env().QUEUE_THREAD_NICE }) : undefined;
   // Pushes the notifications of events whose instance died between commit and push.
   const sweeper = options.publicationSweeper === false ? undefined : startPublicationSweeper();
   // Brings snoozed notifications back on time (any instance, each once).
@@ -44,9 +41,7 @@ export async function startBackgroundServices(
   // Expired rate-limit counters (lib/throttle.ts) are reused by the next hit; this keeps the rest few.
   const throttleSweeper = setInterval(() => void sweepThrottles().catch(() => {}), 10 * 60_000);
   throttleSweeper.unref();
-  let workersStopped: Promise<unknown> | undefined;
-  const stopWorkers = async () =>
-    void (await (workersStopped ??= Promise.all([emailWorker?.stop(), webhookWorker?.stop()])));
+  const stopWorkers = async () => await queueThread?.stop();
   return {
     adapter: adapter.kind,
     /** The email and webhook workers take no new job and finish the ones in flight (also part of stop()). */
@@ -57,8 +52,6 @@ export async function startBackgroundServices(
       await snoozes?.stop();
       unregisterMetrics();
       await stopWorkers();
-      // The workers waited for their jobs; the pool then lets any render still under way finish.
-      await closeSharedRenderPool();
       await invalidations.stop();
       await adapter.close();
     },

@@ -1,0 +1,53 @@
+// The queue thread itself (started by lib/server/queue-thread.ts): the email and webhook workers
+// on an event loop, a pool and a priority of their own. It answers "stop" with "stopped" once the
+// sends in flight are done, and hands its send counts to the main thread every second.
+import { setPriority } from "node:os";
+import { parentPort, workerData } from "node:worker_threads";
+import { disconnectDb, setPoolMax } from "@/lib/db";
+import { QUEUE_THREAD_POOL_MAX } from "@/lib/db/connection-bound";
+import { env } from "@/lib/env";
+import { relaySendAttempts, takeRelayedCounts } from "@/lib/observability/metrics";
+import { startTracing } from "@/lib/observability/tracing-sdk";
+import { startQueueWorkers, type QueueWorkerChoice } from "@/lib/server/queue-workers";
+import type { QueueThreadMessage } from "@/lib/server/queue-thread";
+
+export interface QueueThreadData extends QueueWorkerChoice {
+  nice: number;
+}
+
+const data = workerData as QueueThreadData;
+const port = parentPort!;
+const post = (message: QueueThreadMessage) => port.postMessage(message);
+
+if (data.nice > 0) {
+  try {
+    setPriority(0, data.nice); // 0: this thread only (Linux keeps a nice value per thread)
+  } catch {
+    // not permitted here (some containers): run at the process's priority
+  }
+}
+setPoolMax(QUEUE_THREAD_POOL_MAX);
+relaySendAttempts();
+const stopTracing = env().OTEL_EXPORTER_OTLP_ENDPOINT ? startTracing() : undefined;
+
+const flushCounts = () => {
+  const counts = takeRelayedCounts();
+  if (counts.length) post({ kind: "counts", counts });
+};
+const counter = setInterval(flushCounts, 1_000);
+counter.unref();
+
+const workers = await startQueueWorkers(data);
+port.on("message", (message: "stop") => {
+  if (message !== "stop") return;
+  void (async () => {
+    await workers.stop();
+    clearInterval(counter);
+    flushCounts();
+    await disconnectDb();
+    await stopTracing?.();
+    post({ kind: "stopped" });
+    port.close();
+  })();
+});
+post({ kind: "ready" });
