@@ -49,7 +49,7 @@ export interface DeliverContext {
   clock: () => Date;
 }
 
-interface ClaimedMessage {
+export interface ClaimedMessage {
   id: string;
   endpointId: string;
   attempts: number;
@@ -94,9 +94,8 @@ LEFT JOIN "Event" ev ON ev.id = m."eventId"`;
 // - per enabled endpoint, its sending messages under lease, then its oldest lease run out, then
 //   its oldest due pending messages, up to `perEndpoint` in all: one endpoint's backlog never
 //   takes another's turn.
-function claimSql(now: string, limit: number, perEndpoint: number, leaseMs: number) {
-  return sql`
-WITH RECURSIVE pending_endpoints AS (
+const dueEndpoints = (now: string) => sql`
+pending_endpoints AS (
   (SELECT "endpointId" AS id, "runAt" FROM "WebhookMessage" WHERE status = 'pending'
    ORDER BY "endpointId", "runAt" LIMIT 1)
   UNION ALL
@@ -110,18 +109,25 @@ WITH RECURSIVE pending_endpoints AS (
   SELECT id FROM pending_endpoints WHERE "runAt" <= ${now}::timestamp
   UNION
   SELECT "endpointId" FROM "WebhookMessage" WHERE status = 'sending' AND "lockedUntil" < ${now}::timestamp
-), free AS (
-  SELECT e.id, GREATEST(${perEndpoint}::int - (
-    SELECT count(*)::int FROM "WebhookMessage" b
-    WHERE b."endpointId" = e.id AND b.status = 'sending' AND b."lockedUntil" >= ${now}::timestamp
-  ), 0) AS n
-  FROM due_endpoints d JOIN "WebhookEndpoint" e ON e.id = d.id AND e.enabled
-), taken_over AS (
+)`;
+
+/** How many messages of endpoint `id` are under a lease now, leaving out those `leftOut` holds for (alias b). */
+const busy = (now: string, id: Sql, leftOut: Sql) => sql`(
+  SELECT count(*)::int FROM "WebhookMessage" b
+  WHERE b."endpointId" = ${id} AND b.status = 'sending' AND b."lockedUntil" >= ${now}::timestamp AND NOT ${leftOut})`;
+
+/**
+ * The CTEs that claim, for each row (id, n) of a CTE `free` written before them, up to n due
+ * messages of endpoint id (leases run out first, then the oldest pending), `limit` in all, the
+ * oldest first, into `claimed`. Messages that `excluded` holds for (alias m) are not taken.
+ */
+const claimFromFree = (now: string, limit: number, leaseMs: number, excluded: Sql) => sql`
+taken_over AS (
   SELECT f.id AS "endpointId", c.id, c."runAt"
   FROM free f
   CROSS JOIN LATERAL (
     SELECT m.id, m."runAt" FROM "WebhookMessage" m
-    WHERE m."endpointId" = f.id AND m.status = 'sending' AND m."lockedUntil" < ${now}::timestamp
+    WHERE m."endpointId" = f.id AND m.status = 'sending' AND m."lockedUntil" < ${now}::timestamp AND NOT ${excluded}
     ORDER BY m."lockedUntil"
     LIMIT f.n
     FOR UPDATE OF m SKIP LOCKED
@@ -145,7 +151,14 @@ WITH RECURSIVE pending_endpoints AS (
       "lockedUntil" = ${now}::timestamp + ${leaseMs}::int * interval '1 millisecond', "updatedAt" = ${now}::timestamp
   FROM chosen WHERE m.id = chosen.id
   RETURNING m.*
-)
+)`;
+
+function claimSql(now: string, limit: number, perEndpoint: number, leaseMs: number) {
+  return sql`
+WITH RECURSIVE ${dueEndpoints(now)}, free AS (
+  SELECT e.id, GREATEST(${perEndpoint}::int - ${busy(now, sql`e.id`, sql`false`)}, 0) AS n
+  FROM due_endpoints d JOIN "WebhookEndpoint" e ON e.id = d.id AND e.enabled
+), ${claimFromFree(now, limit, leaseMs, sql`false`)}
 ${withEndpointAndEvent(sql`claimed`)}`;
 }
 
@@ -188,25 +201,45 @@ export interface AttemptView {
 // Delivered attempts are recorded together: with receivers that answer at once, a statement per
 // message was most of the worker's cost. The attempts that end in the same turn of the event loop
 // share one statement (no added wait); a failure stays a statement of its own (below).
+//
+// The worker's attempts also claim their successors in that statement: a delivered message frees
+// its endpoint's slot, and the endpoint's next due message takes it in the same round trip (a
+// claim after each recording was half of the worker's waits on Postgres). The free slots are
+// counted as the claim counts them: the endpoint's messages under lease, less those this very
+// statement records as delivered (only those: two recordings at once never hand out one slot twice).
 interface Delivered {
   message: ClaimedMessage;
   outcome: SendOutcome;
   at: string;
-  settle: (error?: unknown) => void;
+  next: boolean;
+  settle: (next: ClaimedMessage | null, error?: unknown) => void;
 }
-let delivered: Delivered[] = [];
+// By context: one statement claims with one clock, lease and per-endpoint limit.
+const delivered = new Map<DeliverContext, Delivered[]>();
 
-function recordDelivered(message: ClaimedMessage, outcome: SendOutcome, at: string): Promise<void> {
+function recordDelivered(
+  message: ClaimedMessage,
+  outcome: SendOutcome,
+  at: string,
+  context: DeliverContext,
+  next: boolean,
+): Promise<ClaimedMessage | null> {
   return new Promise((resolve, reject) => {
-    if (delivered.length === 0) setImmediate(flushDelivered);
-    delivered.push({ message, outcome, at, settle: (error) => (error ? reject(error) : resolve()) });
+    if (delivered.size === 0) setImmediate(flushDelivered);
+    let batch = delivered.get(context);
+    if (!batch) delivered.set(context, (batch = []));
+    batch.push({ message, outcome, at, next, settle: (claimed, error) => (error ? reject(error) : resolve(claimed)) });
   });
 }
 
-async function flushDelivered() {
-  const batch = delivered;
-  delivered = [];
-  const rows = batch.map(({ message, outcome, at }) => ({
+function flushDelivered() {
+  const batches = [...delivered];
+  delivered.clear();
+  for (const [context, batch] of batches) void flushBatch(batch, context);
+}
+
+async function flushBatch(batch: Delivered[], context: DeliverContext) {
+  const rows = batch.map(({ message, outcome, at, next }) => ({
     attemptId: uuidv7(),
     messageId: message.id,
     endpointId: message.endpointId,
@@ -215,14 +248,19 @@ async function flushDelivered() {
     httpStatus: outcome.httpStatus,
     durationMs: outcome.durationMs,
     responseExcerpt: outcome.responseExcerpt ?? null,
+    next,
   }));
+  const wanted = rows.filter((row) => row.next).length;
+  const now = utcTimestamp(context.clock());
+  const { perEndpoint, leaseMs } = context.timing;
+  const recordedHere = sql`EXISTS (SELECT 1 FROM r WHERE r."messageId" = b.id AND r.attempts = b.attempts)`;
   try {
-    await query(
+    const claimed = await query<ClaimedMessage>(
       sql`
-      WITH r AS (
+      WITH RECURSIVE r AS (
         SELECT * FROM json_to_recordset(${JSON.stringify(rows)}::json) AS r(
           "attemptId" text, "messageId" text, "endpointId" text, attempts int, at timestamp,
-          "httpStatus" int, "durationMs" int, "responseExcerpt" text)
+          "httpStatus" int, "durationMs" int, "responseExcerpt" text, next boolean)
       ), attempt AS (
         INSERT INTO "WebhookAttempt" (id, "messageId", at, "httpStatus", "durationMs", "responseExcerpt")
         SELECT r."attemptId", r."messageId", r.at, r."httpStatus", r."durationMs", r."responseExcerpt" FROM r
@@ -231,29 +269,42 @@ async function flushDelivered() {
         UPDATE "WebhookMessage" m
         SET status = 'delivered', "lockedUntil" = NULL, "updatedAt" = r.at, "deliveredAt" = r.at
         FROM r WHERE m.id = r."messageId" AND m.attempts = r.attempts AND m.status = 'sending'
-      )
-      UPDATE "WebhookEndpoint" SET "failingSince" = NULL
-      WHERE id IN (SELECT "endpointId" FROM r) AND "failingSince" IS NOT NULL`,
+      ), endpoint AS (
+        UPDATE "WebhookEndpoint" SET "failingSince" = NULL
+        WHERE id IN (SELECT "endpointId" FROM r) AND "failingSince" IS NOT NULL
+      ), wanted AS (
+        SELECT "endpointId" AS id, count(*)::int AS n FROM r WHERE r.next GROUP BY "endpointId"
+      ), free AS (
+        SELECT e.id, LEAST(w.n, GREATEST(${perEndpoint}::int - ${busy(now, sql`e.id`, recordedHere)}, 0)) AS n
+        FROM wanted w JOIN "WebhookEndpoint" e ON e.id = w.id AND e.enabled
+      ), ${claimFromFree(now, wanted, leaseMs, sql`EXISTS (SELECT 1 FROM r WHERE r."messageId" = m.id)`)}
+      ${withEndpointAndEvent(sql`claimed`)}`,
       "webhook_record_delivered",
     );
-    for (const entry of batch) entry.settle();
+    // Each successor goes to an attempt of its endpoint that asked for one.
+    for (const entry of batch) {
+      const index = entry.next ? claimed.findIndex((c) => c.endpointId === entry.message.endpointId) : -1;
+      entry.settle(index < 0 ? null : claimed.splice(index, 1)[0]!);
+    }
   } catch (error) {
-    for (const entry of batch) entry.settle(error);
+    for (const entry of batch) entry.settle(null, error);
   }
 }
 
 /** Stores an attempt's outcome: delivered, retried later per the schedule, or failed; may disable the endpoint. */
-async function recordOutcome(message: ClaimedMessage, outcome: SendOutcome, context: DeliverContext) {
+async function recordOutcome(
+  message: ClaimedMessage,
+  outcome: SendOutcome,
+  context: DeliverContext,
+  claimNext: () => boolean,
+): Promise<ClaimedMessage | null> {
   const now = context.clock();
   const retry = message.attempts - message.attemptBase; // this was attempt number `retry` of its cycle
   const delay = outcome.ok ? null : scheduledDelay(context.timing.schedule, retry, outcome.retryAfterMs);
   const status = outcome.ok ? "delivered" : delay === null ? "failed" : "pending";
   countSendAttempt("webhook", status === "pending" ? "retry" : status);
   const at = utcTimestamp(now);
-  if (outcome.ok) {
-    await recordDelivered(message, outcome, at);
-    return { status, nextAttemptAt: null };
-  }
+  if (outcome.ok) return recordDelivered(message, outcome, at, context, claimNext());
   const runAt = delay === null ? null : utcTimestamp(new Date(now.getTime() + delay));
   await query(
     sql`
@@ -279,17 +330,38 @@ async function recordOutcome(message: ClaimedMessage, outcome: SendOutcome, cont
         RETURNING id, "organizationId", url, description`,
   );
   if (disabled[0]) await notifyEndpointDisabled(disabled[0], now);
-  return { status, nextAttemptAt: delay === null ? null : new Date(now.getTime() + delay) };
+  return null;
 }
 
 /** Signs and sends one claimed message, then records the attempt. Never throws for a receiver's failure. */
-export function attemptMessage(message: ClaimedMessage, context: DeliverContext): Promise<AttemptView> {
-  // A span of its own trace, linked to the event's: a retry hours later is not part of the request.
-  const attributes = { [EVENT_ID]: message.externalId ?? "", "nc.webhook_message_id": message.id };
-  return inSpan("webhook.send", attributes, () => attempt(message, context), linkTo(message.traceparent));
+export async function attemptMessage(message: ClaimedMessage, context: DeliverContext): Promise<AttemptView> {
+  return (await traced(message, context, () => false)).view;
 }
 
-async function attempt(message: ClaimedMessage, context: DeliverContext): Promise<AttemptView> {
+/**
+ * The worker's attempt: as attemptMessage, and when the message is delivered, the recording also
+ * claims the endpoint's next due message into the slot it frees; that message is returned, to be
+ * sent next (null when there is none, or the attempt failed).
+ */
+export async function attemptAndClaimNext(
+  message: ClaimedMessage,
+  context: DeliverContext,
+  claimNext: () => boolean,
+): Promise<ClaimedMessage | null> {
+  return (await traced(message, context, claimNext)).next;
+}
+
+function traced(message: ClaimedMessage, context: DeliverContext, claimNext: () => boolean) {
+  // A span of its own trace, linked to the event's: a retry hours later is not part of the request.
+  const attributes = { [EVENT_ID]: message.externalId ?? "", "nc.webhook_message_id": message.id };
+  return inSpan("webhook.send", attributes, () => attempt(message, context, claimNext), linkTo(message.traceparent));
+}
+
+async function attempt(
+  message: ClaimedMessage,
+  context: DeliverContext,
+  claimNext: () => boolean,
+): Promise<{ view: AttemptView; next: ClaimedMessage | null }> {
   const at = context.clock();
   let outcome: SendOutcome;
   try {
@@ -326,12 +398,13 @@ async function attempt(message: ClaimedMessage, context: DeliverContext): Promis
   } catch (error) {
     outcome = { ok: false, httpStatus: null, durationMs: 0, error: `internal error: ${(error as Error).message}` };
   }
-  await recordOutcome(message, outcome, context);
-  return {
+  const next = await recordOutcome(message, outcome, context, claimNext);
+  const view: AttemptView = {
     at: at.toISOString(),
     httpStatus: outcome.httpStatus,
     durationMs: outcome.durationMs,
     ...(outcome.error ? { error: outcome.error } : {}),
     ...(outcome.responseExcerpt ? { responseExcerpt: outcome.responseExcerpt } : {}),
   };
+  return { view, next };
 }

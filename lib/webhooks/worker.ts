@@ -4,14 +4,17 @@
 import { createQueueLoop } from "@/lib/queue/loop";
 import { defaultPolicy, type AddressPolicy } from "./address-guard";
 import {
-  attemptMessage,
+  attemptAndClaimNext,
   claimDueMessages,
   defaultWebhookTiming,
   msUntilNextMessage,
+  type ClaimedMessage,
   type DeliverContext,
   type WebhookTiming,
 } from "./deliver";
 import { webhookWake } from "./queue";
+
+const SECOND = 1000;
 
 interface WebhookWorkerOptions {
   timing?: Partial<WebhookTiming>;
@@ -44,39 +47,64 @@ export function createWebhookWorker(options: WebhookWorkerOptions = {}): Webhook
   const getContext = () => (context ??= { timing, clock, policy: options.policy ?? defaultPolicy() });
 
   // Slots are refilled as each message ends, not batch by batch: a receiver that takes 15 s holds
-  // only its own (at most perEndpoint) slots while the other endpoints' messages keep flowing.
+  // only its own (at most perEndpoint) slots while the other endpoints' messages keep flowing. A
+  // delivered message's slot goes to its endpoint's next due message, claimed in the statement
+  // that records the delivery (deliver.ts); the queue is looked at again (a claim across
+  // endpoints) when a message ends without a successor, on a wake-up, and at least every second
+  // (retries coming due, leases running out, endpoints that had nothing due).
+  let poke: (() => void) | undefined;
+  const lookEveryMs = Math.min(timing.pollMs, SECOND);
+
   async function drain(): Promise<number> {
     const context = getContext();
     const inFlight = new Set<Promise<void>>();
     let handled = 0;
     let look = true;
+    let lookedAt = 0;
+    const start = (message: ClaimedMessage) => {
+      handled++;
+      const running: Promise<void> = attemptAndClaimNext(message, context, () => !loop.stopping).then(
+        (next) => {
+          inFlight.delete(running);
+          if (next) start(next);
+          else look = true;
+        },
+        // A database hiccup while recording: the lease runs out and the message is sent again.
+        (error: Error) => {
+          inFlight.delete(running);
+          look = true;
+          log(`message failed unexpectedly: ${error.message}`);
+        },
+      );
+      inFlight.add(running);
+    };
     try {
       while (!loop.stopping) {
         const free = batchSize - inFlight.size;
         if (look && free > 0) {
+          lookedAt = Date.now();
           const messages = await claimDueMessages(free, context);
           // Fewer than asked: nothing else is due until a slot frees (or the per-endpoint limit lifts).
           look = messages.length === free;
-          handled += messages.length;
-          for (const message of messages) {
-            const running: Promise<void> = attemptMessage(message, context).then(
-              () => void inFlight.delete(running),
-              // A database hiccup while recording: the lease runs out and the message is sent again.
-              (error: Error) => {
-                inFlight.delete(running);
-                log(`message failed unexpectedly: ${error.message}`);
-              },
-            );
-            inFlight.add(running);
-          }
+          for (const message of messages) start(message);
           continue;
         }
         if (inFlight.size === 0) break;
-        await Promise.race(inFlight);
-        look = true;
+        let timer: NodeJS.Timeout | undefined;
+        const lookSoon = new Promise<void>((resolve) => {
+          poke = () => {
+            look = true;
+            resolve();
+          };
+          timer = setTimeout(poke, Math.max(0, lookedAt + lookEveryMs - Date.now()));
+        });
+        await Promise.race([...inFlight, lookSoon]);
+        clearTimeout(timer);
+        poke = undefined;
       }
     } finally {
-      await Promise.allSettled(inFlight);
+      // Successors claimed while stopping are sent too.
+      while (inFlight.size > 0) await Promise.allSettled([...inFlight]);
     }
     return handled;
   }
@@ -88,6 +116,7 @@ export function createWebhookWorker(options: WebhookWorkerOptions = {}): Webhook
     msUntilNext: () => msUntilNextMessage(clock()),
     pollMs: timing.pollMs,
     listen: options.listen,
+    interrupt: () => poke?.(),
     log,
   });
 
