@@ -45,7 +45,11 @@ const schema = z
     EMAIL_BATCH_SIZE: integer(1, 100).default(100),
     EMAIL_RENDER_THREADS: integer(1, 64).optional(),
     EMAIL_RENDER_NICE: integer(0, 19).default(10),
-    // The queue thread's nice value (lib/server/queue-thread.ts).
+    // The app server's email and webhook workers in a thread of their own (lib/server/queue-thread.ts), at this nice value.
+    QUEUE_THREAD: z
+      .enum(["true", "false"])
+      .default("true")
+      .transform((v) => v === "true"),
     QUEUE_THREAD_NICE: integer(0, 19).default(10),
     REDIS_URL: z.url({ protocol: /^rediss?$/, message: "must be a redis:// URL" }).optional(),
     // The email queue's retry schedule and leases (README: Deployment).
