@@ -7,7 +7,6 @@ import { disconnectDb, setPoolMax } from "@/lib/db";
 import { QUEUE_THREAD_POOL_MAX } from "@/lib/db/connection-bound";
 import { env } from "@/lib/env";
 import { relaySendAttempts, takeRelayedCounts } from "@/lib/observability/metrics";
-import { startTracing } from "@/lib/observability/tracing-sdk";
 import { startQueueWorkers, type QueueWorkerChoice } from "@/lib/server/queue-workers";
 import type { QueueThreadMessage } from "@/lib/server/queue-thread";
 
@@ -28,7 +27,10 @@ if (data.nice > 0) {
 }
 setPoolMax(QUEUE_THREAD_POOL_MAX);
 relaySendAttempts();
-const stopTracing = env().OTEL_EXPORTER_OTLP_ENDPOINT ? startTracing() : undefined;
+// The OpenTelemetry SDK is loaded only when spans are exported (it is most of an idle thread's memory otherwise).
+const stopTracing = env().OTEL_EXPORTER_OTLP_ENDPOINT
+  ? (await import("@/lib/observability/tracing-sdk")).startTracing()
+  : undefined;
 
 const flushCounts = () => {
   const counts = takeRelayedCounts();
