@@ -60,6 +60,8 @@ test("a reseller admin locks email off for a customer: the user sees the lock, a
   browser,
   platform,
 }) => {
+  // Two password sign-ins (scrypt, seconds each on a loaded machine) and a renewal's delivery.
+  test.setTimeout(90_000);
   await signIn(page, "ryan@contoso.example");
   await page.getByRole("link", { name: "Organizations", exact: true }).click();
   await expect(page).toHaveURL(/\/admin\/organizations$/);
