@@ -52,7 +52,7 @@ async function prepare(bench: Bench, users: string[], items: number): Promise<st
 async function digests(bench: Bench, email: EmailBench, users: string[], items: number): Promise<Metric> {
   const marker = await prepare(bench, users, items);
   await settleQueue(bench, 0);
-  const before = email.fake.stats().accepted;
+  const before = (await email.fake.stats()).accepted;
   const started = Date.now();
   await bench.pool.query(`UPDATE "EmailDigest" SET "runAt" = now() AT TIME ZONE 'UTC' WHERE id LIKE $1 || '\\_%'`, [
     marker,
@@ -70,7 +70,7 @@ async function digests(bench: Bench, email: EmailBench, users: string[], items: 
 
 async function singles(bench: Bench, email: EmailBench, count: number): Promise<Metric> {
   await settleQueue(bench, 0);
-  const before = email.fake.stats().accepted;
+  const before = (await email.fake.stats()).accepted;
   const started = Date.now();
   const queued = await queueCopies(bench, count);
   const { accepted, lastAcceptedAt } = await acceptedBy(email.fake, before, queued, 600_000);

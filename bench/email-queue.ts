@@ -1,8 +1,8 @@
 // The email queue as the benchmark drives it: a backlog posted through the API (a renewal run:
 // one recipient per event), copies of those jobs queued at once for the pipeline, and a settled
 // queue between sections so each measures the backlog it names. Accepted emails are counted by
-// the fake Resend (tests/support/fake-resend.ts) running in this process.
-import type { FakeResend } from "../tests/support/fake-resend";
+// the fake Resend (tests/support/fake-resend.ts), which runs in a child process (fake-resend-process.ts).
+import type { FakeResendProcess } from "./fake-resend-process";
 import type { Bench } from "./context";
 import { directEvent, pick } from "./events";
 
@@ -10,7 +10,7 @@ const BACKLOG_PREFIX = "backlog";
 let backlogSequence = 0;
 
 export interface EmailBench {
-  fake: FakeResend;
+  fake: FakeResendProcess;
   /** Render threads of the server's pool (what the pipeline can use). */
   renderThreads: number;
 }
@@ -82,9 +82,10 @@ export async function queueCopies(bench: Bench, count: number): Promise<number> 
 }
 
 /** Resolves when the fake has accepted `count` more emails than `from` (or after `timeoutMs`). */
-export async function acceptedBy(fake: FakeResend, from: number, count: number, timeoutMs: number) {
+export async function acceptedBy(fake: FakeResendProcess, from: number, count: number, timeoutMs: number) {
   const deadline = Date.now() + timeoutMs;
-  while (fake.stats().accepted - from < count && Date.now() < deadline) await new Promise((r) => setTimeout(r, 20));
-  const stats = fake.stats();
+  while ((await fake.stats()).accepted - from < count && Date.now() < deadline)
+    await new Promise((r) => setTimeout(r, 20));
+  const stats = await fake.stats();
   return { accepted: stats.accepted - from, lastAcceptedAt: stats.lastAcceptedAt };
 }

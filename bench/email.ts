@@ -80,7 +80,7 @@ async function bareSend(bench: Bench, email: EmailBench, seconds: number, perCal
 /** `count` jobs queued in one statement; emails/s from the commit to the provider's last acceptance. */
 async function pipeline(bench: Bench, email: EmailBench, count: number): Promise<Metric> {
   await settleQueue(bench, 0);
-  const before = email.fake.stats().accepted;
+  const before = (await email.fake.stats()).accepted;
   const started = Date.now();
   const queued = await queueCopies(bench, count);
   const { accepted, lastAcceptedAt } = await acceptedBy(email.fake, before, queued, 300_000);
@@ -96,7 +96,7 @@ async function pipeline(bench: Bench, email: EmailBench, count: number): Promise
 /** One event to every admin of the fan-out organization: from the POST to the provider's last acceptance. */
 async function fanoutUntilAccepted(bench: Bench, email: EmailBench, recipients: number): Promise<Metric> {
   await settleQueue(bench, 0);
-  const before = email.fake.stats().accepted;
+  const before = (await email.fake.stats()).accepted;
   const started = Date.now();
   const response = await fetch(`${bench.url}/api/v1/events`, {
     method: "POST",

@@ -96,9 +96,9 @@ async function ingestWhileDraining(bench: Bench, request: Request, quiet: Row["r
   await settleQueue(bench, 0);
   // Recipients other than the socket users: the backlog's notifications reach no socket.
   await postBacklog(bench, size, bench.directory.users.slice(bench.sizes.e2eSockets));
-  const before = bench.email!.fake.stats().accepted;
+  const before = (await bench.email!.fake.stats()).accepted;
   const load = await runLoad({ url: bench.url, connections: 16, duration: bench.sizes.ingestSeconds, request });
-  const drained = bench.email!.fake.stats().accepted - before;
+  const drained = (await bench.email!.fake.stats()).accepted - before;
   const left = await queueDepth(bench);
   bench.log(
     `1 ingest @16 while draining: ${Math.round(load.metric.value)}/s, ${drained} emails accepted, ${left} jobs left`,

@@ -8,7 +8,7 @@ import { mkdirSync, writeFileSync } from "node:fs";
 import { cpus, totalmem } from "node:os";
 import pg from "pg";
 import { createFreshDatabase } from "../tests/support/database";
-import { startFakeResend, type FakeResend } from "../tests/support/fake-resend";
+import { startFakeResendProcess, type FakeResendProcess } from "./fake-resend-process";
 import { defaultRenderThreads } from "@/lib/email/render-pool";
 import { routeExists, type Bench } from "./context";
 import { createDirectory } from "./directory";
@@ -106,7 +106,7 @@ const database = await createFreshDatabase("nc_bench");
 const pool = new pg.Pool({ connectionString: database.url, max: 8 });
 let server: AppServer | undefined;
 // Email on: the server sends through the real Resend SDK to this fake (lean: counts, no bodies).
-const fake: FakeResend | undefined = withEmail ? await startFakeResend({ lean: true }) : undefined;
+const fake: FakeResendProcess | undefined = withEmail ? await startFakeResendProcess() : undefined;
 let result: Awaited<ReturnType<typeof measure>>;
 let postgres = "";
 try {
