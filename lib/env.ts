@@ -51,6 +51,9 @@ const schema = z
       .default("true")
       .transform((v) => v === "true"),
     QUEUE_THREAD_NICE: integer(0, 19).default(10),
+    // The queue thread gives way to the main thread while it is this busy (lib/queue/foreground.ts).
+    QUEUE_YIELD_ELU: number().min(0, "must be at least 0").max(1, "must be at most 1").default(0.5),
+    QUEUE_YIELD_MAX_MS: integer(0, 60_000).default(1_000),
     REDIS_URL: z.url({ protocol: /^rediss?$/, message: "must be a redis:// URL" }).optional(),
     // The email queue's retry schedule and leases (README: Deployment).
     EMAIL_MAX_ATTEMPTS: integer(1, 100).default(8),

@@ -26,6 +26,7 @@ import { countSendAttempt } from "@/lib/observability/metrics";
 import { EVENT_ID, inSpan, linkTo } from "@/lib/observability/tracing";
 import { db, query, raw, sql, type Prisma } from "@/lib/db";
 import { createQueueLoop } from "@/lib/queue/loop";
+import { giveWayToForeground } from "@/lib/queue/foreground";
 import { env, type Env } from "@/lib/env";
 import { composeEmail, eventTrace, loadRecipients, preloadEvents, UnsendableError, type EmailJob } from "./compose";
 import { emailWake } from "./queue";
@@ -546,6 +547,8 @@ export function createEmailWorker(options: WorkerOptions = {}): EmailWorker {
         let free = slots - running.size;
         if (free > 0 && (!queueEmpty || nudged)) {
           nudged = false;
+          // While the API's event loop is busy, the next claim waits (lib/queue/foreground.ts).
+          await giveWayToForeground(() => loop.stopping);
           // Digests first (each slot a group of up to perSlot), then single jobs.
           const wantedDigests = free * perSlot;
           const digests = await claimDueDigests(wantedDigests, timing.leaseMs);

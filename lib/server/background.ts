@@ -34,11 +34,12 @@ export async function startBackgroundServices(
   // (QUEUE_THREAD=false: on this one, for ~120 MB less memory); the queues are shared through
   // Postgres (never a job sent twice at once).
   const choice = { email: options.emailWorker !== false, webhooks: options.webhookWorker !== false };
-  const { QUEUE_THREAD, QUEUE_THREAD_NICE } = env();
+  const { QUEUE_THREAD, QUEUE_THREAD_NICE, QUEUE_YIELD_ELU, QUEUE_YIELD_MAX_MS } = env();
+  const yieldPolicy = { threshold: QUEUE_YIELD_ELU, maxWaitMs: QUEUE_YIELD_MAX_MS };
   const workers = !(choice.email || choice.webhooks)
     ? undefined
     : QUEUE_THREAD
-      ? await startQueueThread({ ...choice, nice: QUEUE_THREAD_NICE })
+      ? await startQueueThread({ ...choice, nice: QUEUE_THREAD_NICE, yieldPolicy })
       : await startQueueWorkers(choice);
   // Pushes the notifications of events whose instance died between commit and push.
   const sweeper = options.publicationSweeper === false ? undefined : startPublicationSweeper();

@@ -8,10 +8,14 @@ import { QUEUE_THREAD_POOL_MAX } from "@/lib/db/connection-bound";
 import { env } from "@/lib/env";
 import { relaySendAttempts, takeRelayedCounts } from "@/lib/observability/metrics";
 import { startQueueWorkers, type QueueWorkerChoice } from "@/lib/server/queue-workers";
+import { watchForegroundLoad, type YieldPolicy } from "@/lib/queue/foreground";
 import type { QueueThreadMessage } from "@/lib/server/queue-thread";
 
 export interface QueueThreadData extends QueueWorkerChoice {
   nice: number;
+  /** The main thread's event-loop utilization (lib/queue/foreground.ts), and when to give way to it. */
+  foreground: SharedArrayBuffer;
+  yieldPolicy: YieldPolicy;
 }
 
 const data = workerData as QueueThreadData;
@@ -26,6 +30,7 @@ if (data.nice > 0) {
   }
 }
 setPoolMax(QUEUE_THREAD_POOL_MAX);
+watchForegroundLoad(data.foreground, data.yieldPolicy);
 relaySendAttempts();
 // The OpenTelemetry SDK is loaded only when spans are exported (it is most of an idle thread's memory otherwise).
 const stopTracing = env().OTEL_EXPORTER_OTLP_ENDPOINT

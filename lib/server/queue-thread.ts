@@ -9,6 +9,7 @@ import { countSendAttempt, type SendAttemptCount } from "@/lib/observability/met
 import type { QueueThreadData } from "@/lib/server/queue-thread-entry";
 import type { QueueWorkerChoice } from "@/lib/server/queue-workers";
 import { threadExecArgv } from "@/lib/server/thread-exec-argv";
+import { shareForegroundLoad, type YieldPolicy } from "@/lib/queue/foreground";
 
 export type QueueThreadMessage =
   { kind: "ready" } | { kind: "stopped" } | { kind: "counts"; counts: SendAttemptCount[] };
@@ -26,10 +27,24 @@ export interface QueueThread {
 }
 
 export async function startQueueThread(
-  choice: QueueWorkerChoice & { nice: number; log?: (message: string) => void },
+  choice: QueueWorkerChoice & {
+    nice: number;
+    yieldPolicy: YieldPolicy;
+    /** Tests: a load written by hand instead of this thread's sampled one. */
+    foreground?: ReturnType<typeof shareForegroundLoad>;
+    log?: (message: string) => void;
+  },
 ): Promise<QueueThread> {
   const log = choice.log ?? ((message: string) => console.error(`[queue thread] ${message}`));
-  const data: QueueThreadData = { email: choice.email, webhooks: choice.webhooks, nice: choice.nice };
+  // This thread's event-loop utilization, read by the thread's workers before each claim (lib/queue/foreground.ts).
+  const foreground = choice.foreground ?? shareForegroundLoad();
+  const data: QueueThreadData = {
+    email: choice.email,
+    webhooks: choice.webhooks,
+    nice: choice.nice,
+    foreground: foreground.buffer,
+    yieldPolicy: choice.yieldPolicy,
+  };
   let stopping: Promise<void> | undefined;
   let current: Worker;
 
@@ -76,6 +91,7 @@ export async function startQueueThread(
       (stopping ??= new Promise<void>((resolve) => {
         const worker = current;
         if (worker.threadId === -1) return resolve(); // already ended
+        foreground.stop();
         worker.once("exit", () => resolve());
         worker.on("message", (message: QueueThreadMessage) => {
           if (message.kind === "stopped") void worker.terminate();

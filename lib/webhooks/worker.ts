@@ -1,6 +1,7 @@
 // The webhook worker: drains WebhookMessage rows from Postgres (see deliver.ts for the claim).
 // Runs in every app instance (and in `npm run worker`); the queue is shared through Postgres, so
 // instances never send one message twice at once, and a message outlives any process.
+import { giveWayToForeground } from "@/lib/queue/foreground";
 import { createQueueLoop } from "@/lib/queue/loop";
 import { defaultPolicy, type AddressPolicy } from "./address-guard";
 import {
@@ -63,19 +64,22 @@ export function createWebhookWorker(options: WebhookWorkerOptions = {}): Webhook
     let lookedAt = 0;
     const start = (message: ClaimedMessage) => {
       handled++;
-      const running: Promise<void> = attemptAndClaimNext(message, context, () => !loop.stopping).then(
-        (next) => {
-          inFlight.delete(running);
-          if (next) start(next);
-          else look = true;
-        },
-        // A database hiccup while recording: the lease runs out and the message is sent again.
-        (error: Error) => {
-          inFlight.delete(running);
-          look = true;
-          log(`message failed unexpectedly: ${error.message}`);
-        },
-      );
+      // While the API's event loop is busy, the attempt waits (lib/queue/foreground.ts).
+      const running: Promise<void> = giveWayToForeground(() => loop.stopping)
+        .then(() => attemptAndClaimNext(message, context, () => !loop.stopping))
+        .then(
+          (next) => {
+            inFlight.delete(running);
+            if (next) start(next);
+            else look = true;
+          },
+          // A database hiccup while recording: the lease runs out and the message is sent again.
+          (error: Error) => {
+            inFlight.delete(running);
+            look = true;
+            log(`message failed unexpectedly: ${error.message}`);
+          },
+        );
       inFlight.add(running);
     };
     try {

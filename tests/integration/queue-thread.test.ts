@@ -54,6 +54,7 @@ beforeEach(async () => {
   logged.length = 0;
 });
 afterEach(async () => {
+  setLoad(0);
   fake.setDelay(0);
   await thread?.stop();
   thread = undefined;
@@ -64,10 +65,29 @@ afterAll(async () => {
   await fake.close();
 });
 
-const start = () =>
-  startQueueThread({ email: true, webhooks: false, nice: 7, log: (line) => logged.push(line) }).then(
-    (t) => (thread = t),
-  );
+// The main thread's load as the thread sees it, written by hand (lib/queue/foreground.ts samples it).
+const load = new Int32Array(new SharedArrayBuffer(4));
+const setLoad = (utilization: number) => Atomics.store(load, 0, utilization * 1000);
+
+// The defaults of QUEUE_YIELD_ELU and QUEUE_YIELD_MAX_MS.
+const start = (yieldPolicy = { threshold: 0.5, maxWaitMs: 1_000 }) =>
+  startQueueThread({
+    email: true,
+    webhooks: false,
+    nice: 7,
+    yieldPolicy,
+    foreground: { buffer: load.buffer as SharedArrayBuffer, stop: () => {} },
+    log: (line) => logged.push(line),
+  }).then((t) => (thread = t));
+
+/** Starts the thread and has it send one email, so that it and its render threads are up. */
+async function startWarm(yieldPolicy: { threshold: number; maxWaitMs: number }) {
+  await start(yieldPolicy);
+  await ingest(renewed);
+  await until(() => db.emailDelivery.findFirst({ where: { status: "sent" } }), 15_000, "the first email sent");
+  await db.emailDelivery.deleteMany();
+  fake.reset();
+}
 
 describe("the queue thread", () => {
   it("sends what ingest queued, from a thread at the configured nice value, counted in this thread's /metrics", async () => {
@@ -97,6 +117,25 @@ describe("the queue thread", () => {
       "the email sent after restart",
     );
     expect(fake.sent).toHaveLength(1);
+  });
+
+  it("gives way while the main thread is busy, and sends once it is not", async () => {
+    await startWarm({ threshold: 0.5, maxWaitMs: 60_000 });
+    setLoad(0.9);
+    await ingest(renewed);
+    await new Promise((resolve) => setTimeout(resolve, 2_000));
+    expect(fake.requests).toHaveLength(0);
+    setLoad(0.3);
+    await until(() => db.emailDelivery.findFirst({ where: { status: "sent" } }), 15_000, "the email sent");
+    expect(fake.requests).toHaveLength(1);
+  });
+
+  it("waits no longer than its limit under a load that does not end", async () => {
+    await startWarm({ threshold: 0.5, maxWaitMs: 300 });
+    setLoad(0.9);
+    await ingest(renewed);
+    await until(() => db.emailDelivery.findFirst({ where: { status: "sent" } }), 15_000, "the email sent");
+    expect(fake.requests).toHaveLength(1);
   });
 
   it("stops only after the send in flight was answered and recorded", async () => {

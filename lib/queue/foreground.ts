@@ -1,0 +1,56 @@
+// Background queues give way to the API. The main thread (the event loop that answers requests and
+// pushes to sockets) publishes its event-loop utilization every 100 ms into memory it shares with
+// the queue thread; before each claim, the email and webhook workers wait while it is at or above
+// QUEUE_YIELD_ELU, but never more than QUEUE_YIELD_MAX_MS at a time, so a sustained load slows the
+// mail down without stopping it. A worker that does not share a main thread's load (`npm run
+// worker`, QUEUE_THREAD=false) never waits.
+import { performance } from "node:perf_hooks";
+
+const SAMPLE_MS = 100;
+const STEP_MS = 20;
+
+/** The main thread's side: starts sampling its utilization into the returned buffer (per mille). */
+export function shareForegroundLoad(): { buffer: SharedArrayBuffer; stop(): void } {
+  const buffer = new SharedArrayBuffer(Int32Array.BYTES_PER_ELEMENT);
+  const load = new Int32Array(buffer);
+  let last = performance.eventLoopUtilization();
+  const timer = setInterval(() => {
+    const now = performance.eventLoopUtilization();
+    Atomics.store(load, 0, Math.round(performance.eventLoopUtilization(now, last).utilization * 1000));
+    last = now;
+  }, SAMPLE_MS);
+  timer.unref();
+  return { buffer, stop: () => clearInterval(timer) };
+}
+
+export interface YieldPolicy {
+  /** Utilization (0–1) at or above which the queues wait; 1 or more never waits. */
+  threshold: number;
+  /** Longest wait before one claim. */
+  maxWaitMs: number;
+}
+
+let shared: { load: Int32Array; policy: YieldPolicy } | undefined;
+
+/** The queue thread's side: the buffer from shareForegroundLoad(), and when to give way. */
+export function watchForegroundLoad(buffer: SharedArrayBuffer, policy: YieldPolicy) {
+  shared = { load: new Int32Array(buffer), policy };
+}
+
+/** The main thread's latest utilization (0–1); 0 when none is shared. */
+export function foregroundLoad(): number {
+  return shared ? Atomics.load(shared.load, 0) / 1000 : 0;
+}
+
+/**
+ * Resolves at once when the main thread is below the threshold; otherwise once it drops below, once
+ * `maxWaitMs` has passed, or once `stopping()` turns true. Resolves with the milliseconds waited.
+ */
+export async function giveWayToForeground(stopping: () => boolean = () => false): Promise<number> {
+  if (!shared) return 0;
+  const { threshold, maxWaitMs } = shared.policy;
+  const began = Date.now();
+  while (foregroundLoad() >= threshold && Date.now() - began < maxWaitMs && !stopping())
+    await new Promise((resolve) => setTimeout(resolve, STEP_MS));
+  return Date.now() - began;
+}
