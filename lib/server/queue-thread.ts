@@ -36,7 +36,7 @@ export async function startQueueThread(
   },
 ): Promise<QueueThread> {
   const log = choice.log ?? ((message: string) => console.error(`[queue thread] ${message}`));
-  // This thread's event-loop utilization, read by the thread's workers before each claim (lib/queue/foreground.ts).
+  // This (the main) thread's event-loop utilization, read by the queue thread's workers before each claim.
   const foreground = choice.foreground ?? shareForegroundLoad();
   const data: QueueThreadData = {
     email: choice.email,
@@ -89,9 +89,9 @@ export async function startQueueThread(
     },
     stop: () =>
       (stopping ??= new Promise<void>((resolve) => {
+        foreground.stop();
         const worker = current;
         if (worker.threadId === -1) return resolve(); // already ended
-        foreground.stop();
         worker.once("exit", () => resolve());
         worker.on("message", (message: QueueThreadMessage) => {
           if (message.kind === "stopped") void worker.terminate();
