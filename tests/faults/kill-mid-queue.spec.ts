@@ -19,8 +19,12 @@ test("kill -9 mid-queue: no email lost, none sent twice under different keys, or
   // Each answer takes 1.5 s: batches are in flight (sent, maybe accepted, unanswered) at the crash.
   fake.setDelay(1_500);
   // One public APP_URL for both instances, as behind a load balancer (it is in every email's links).
+  // Batches of 20: the 60 jobs go out in at least three requests, whatever the claims look like (the
+  // worker claims later and more at once while ingest keeps the API busy, QUEUE_YIELD_ELU), so that
+  // some are accepted and a batch of 20 is still held by the provider at the crash.
   const env = {
     APP_URL: "http://localhost:3999",
+    EMAIL_BATCH_SIZE: "20",
     EMAIL_DISABLED: "false",
     RESEND_API_KEY: "re_fault_fake",
     RESEND_BASE_URL: fake.url,
