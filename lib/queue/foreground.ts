@@ -8,25 +8,31 @@ import { performance } from "node:perf_hooks";
 
 const SAMPLE_MS = 100;
 const STEP_MS = 20;
+// The load is shared as a whole number: per mille of the interval the event loop was busy.
+const PER_MILLE = 1000;
 
 /**
- * The main thread's side: starts sampling its utilization into the returned buffer (per mille).
+ * The main thread's side: starts sampling its utilization into the returned buffer.
  * Under V8's CPU profiler (`--cpu-prof`, `npm run bench -- --profile`) the utilization reads about
  * 0.87 on an idle loop (the profiler's ticks end every wait early), so then nothing is sampled and
  * the queues never wait.
  */
 export function shareForegroundLoad(): { buffer: SharedArrayBuffer; stop(): void } {
   const buffer = new SharedArrayBuffer(Int32Array.BYTES_PER_ELEMENT);
-  const load = new Int32Array(buffer);
   if (process.execArgv.some((arg) => arg.startsWith("--cpu-prof"))) return { buffer, stop: () => {} };
   let last = performance.eventLoopUtilization();
   const timer = setInterval(() => {
     const now = performance.eventLoopUtilization();
-    Atomics.store(load, 0, Math.round(performance.eventLoopUtilization(now, last).utilization * 1000));
+    storeForegroundLoad(buffer, performance.eventLoopUtilization(now, last).utilization);
     last = now;
   }, SAMPLE_MS);
   timer.unref();
   return { buffer, stop: () => clearInterval(timer) };
+}
+
+/** Writes a utilization (0–1) into a buffer from shareForegroundLoad(), as its sampler does. */
+export function storeForegroundLoad(buffer: SharedArrayBuffer, utilization: number) {
+  Atomics.store(new Int32Array(buffer), 0, Math.round(utilization * PER_MILLE));
 }
 
 export interface YieldPolicy {
@@ -45,7 +51,7 @@ export function watchForegroundLoad(buffer: SharedArrayBuffer, policy: YieldPoli
 
 /** The main thread's latest utilization (0–1); 0 when none is shared. */
 export function foregroundLoad(): number {
-  return shared ? Atomics.load(shared.load, 0) / 1000 : 0;
+  return shared ? Atomics.load(shared.load, 0) / PER_MILLE : 0;
 }
 
 /**

@@ -7,6 +7,7 @@ import { afterAll, afterEach, beforeAll, beforeEach, describe, expect, it } from
 import { db } from "@/lib/db";
 import { renderMetrics } from "@/lib/observability/metrics";
 import { startQueueThread, type QueueThread } from "@/lib/server/queue-thread";
+import { storeForegroundLoad, type YieldPolicy } from "@/lib/queue/foreground";
 import { ingest, until } from "../support/email";
 import { startFakeResend, type FakeResend } from "../support/fake-resend";
 import { resetDatabase } from "../support/integration";
@@ -66,8 +67,8 @@ afterAll(async () => {
 });
 
 // The main thread's load as the thread sees it, written by hand (lib/queue/foreground.ts samples it).
-const load = new Int32Array(new SharedArrayBuffer(4));
-const setLoad = (utilization: number) => Atomics.store(load, 0, utilization * 1000);
+const load = new SharedArrayBuffer(4);
+const setLoad = (utilization: number) => storeForegroundLoad(load, utilization);
 
 // The defaults of QUEUE_YIELD_ELU and QUEUE_YIELD_MAX_MS.
 const start = (yieldPolicy = { threshold: 0.5, maxWaitMs: 1_000 }) =>
@@ -76,12 +77,12 @@ const start = (yieldPolicy = { threshold: 0.5, maxWaitMs: 1_000 }) =>
     webhooks: false,
     nice: 7,
     yieldPolicy,
-    foreground: { buffer: load.buffer as SharedArrayBuffer, stop: () => {} },
+    foreground: { buffer: load, stop: () => {} },
     log: (line) => logged.push(line),
   }).then((t) => (thread = t));
 
 /** Starts the thread and has it send one email, so that it and its render threads are up. */
-async function startWarm(yieldPolicy: { threshold: number; maxWaitMs: number }) {
+async function startWarm(yieldPolicy: YieldPolicy) {
   await start(yieldPolicy);
   await ingest(renewed);
   await until(() => db.emailDelivery.findFirst({ where: { status: "sent" } }), 15_000, "the first email sent");

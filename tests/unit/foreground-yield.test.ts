@@ -2,11 +2,16 @@
 // utilization is at or above the threshold, for at most the limit, and not at all below it or once
 // the worker stops. The utilization is written here by hand, as the main thread's sampler would.
 import { afterEach, describe, expect, it } from "vitest";
-import { foregroundLoad, giveWayToForeground, shareForegroundLoad, watchForegroundLoad } from "@/lib/queue/foreground";
+import {
+  foregroundLoad,
+  giveWayToForeground,
+  shareForegroundLoad,
+  storeForegroundLoad,
+  watchForegroundLoad,
+} from "@/lib/queue/foreground";
 
 const buffer = new SharedArrayBuffer(4);
-const load = new Int32Array(buffer);
-const setLoad = (utilization: number) => Atomics.store(load, 0, Math.round(utilization * 1000));
+const setLoad = (utilization: number) => storeForegroundLoad(buffer, utilization);
 
 afterEach(() => setLoad(0));
 
