@@ -28,6 +28,9 @@ export async function scanPage(
       .withTags(WCAG_TAGS)
       // WCAG 2.5.3 Label in Name is still "experimental" in axe (off by default): we want it.
       .options({ rules: { "label-content-name-mismatch": { enabled: true } } });
+  // The page as it settles: buttons fade their colours (transition-colors), and right after a
+  // colour-scheme switch axe measured a ghost button's light-mode text on the dark background.
+  await page.evaluate(() => Promise.all(document.getAnimations().map((animation) => animation.finished)));
   const results = await builder.analyze();
   return results.violations
     .filter((v) => v.impact === "serious" || v.impact === "critical")
