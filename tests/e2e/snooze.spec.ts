@@ -143,13 +143,16 @@ test("the time zone in settings, by keyboard, is the clock snooze times use", as
   await page.screenshot({ path: "test-results/profile-settings.png" });
 
   await page.goto("/inbox");
-  await inboxItems(page)
+  const snooze = inboxItems(page)
     .first()
-    .getByRole("button", { name: /^Snooze/ })
-    .click();
+    .getByRole("button", { name: /^Snooze/ });
+  await snooze.click();
   // Tomorrow 09:00 in Tokyo, shown on that clock.
   await expect(page.getByRole("menuitem", { name: /Tomorrow morning/ })).toContainText("09:00");
   await page.keyboard.press("Escape");
+  // Escape closes the menu and gives focus back to its button; an Enter pressed before that opened nothing.
+  await expect(page.getByRole("menu")).toBeHidden();
+  await expect(snooze).toBeFocused();
   await page.keyboard.press("Enter");
   await page.getByRole("menuitem", { name: /Pick a date and time/ }).click();
   await expect(page.getByRole("dialog")).toContainText("Asia/Tokyo");
