@@ -75,6 +75,7 @@ test("organization settings by keyboard: arrows choose in a radio group, Set all
   // Opened by keyboard, the menu focuses its first item (Inherit); On, then Off follow.
   await expect(menu.getByRole("menuitem", { name: "Inherit" })).toBeFocused();
   await page.keyboard.press("ArrowDown");
+  await expect(menu.getByRole("menuitem", { name: "On" })).toBeFocused();
   await page.keyboard.press("ArrowDown");
   await expect(menu.getByRole("menuitem", { name: "Off" })).toBeFocused();
   await page.keyboard.press("Enter");
