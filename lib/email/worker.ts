@@ -548,7 +548,7 @@ export function createEmailWorker(options: WorkerOptions = {}): EmailWorker {
         if (free > 0 && (!queueEmpty || nudged)) {
           nudged = false;
           // While the API's event loop is busy, the next claim waits (lib/queue/foreground.ts).
-          await giveWayToForeground(() => loop.stopping);
+          await giveWayToForeground("email", () => loop.stopping);
           // Digests first (each slot a group of up to perSlot), then single jobs.
           const wantedDigests = free * perSlot;
           const digests = await claimDueDigests(wantedDigests, timing.leaseMs);

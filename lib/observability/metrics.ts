@@ -8,6 +8,7 @@
 import client from "prom-client";
 import { env } from "@/lib/env";
 import { isNotificationType } from "@/lib/notifications/catalog";
+import type { QueueChannel } from "@/lib/observability/queues";
 
 type EventResult = "accepted" | "duplicate" | "rejected";
 
@@ -22,11 +23,13 @@ interface Metrics {
   notifications: client.Counter<"category">;
   sendAttempts: client.Counter<"channel" | "result">;
   pushes: client.Counter<"event">;
+  queueYieldSeconds: client.Counter<"queue">;
   gauges: {
     jobs: client.Gauge<"channel" | "state">;
     oldestJobSeconds: client.Gauge<"channel">;
     sockets: client.Gauge;
     pool: client.Gauge<"state">;
+    apiLoad: client.Gauge;
   };
   sources: Set<ScrapeSource>;
 }
@@ -85,6 +88,12 @@ function create(): Metrics {
       labelNames: ["event"],
       registers: [registry],
     }),
+    queueYieldSeconds: new client.Counter({
+      name: "nc_queue_yield_seconds_total",
+      help: "Time the queue thread's workers waited for a busy API before a claim or attempt (QUEUE_YIELD_ELU), summed over the workers, by queue.",
+      labelNames: ["queue"],
+      registers: [registry],
+    }),
     gauges: {
       jobs: gauge("nc_jobs", "Delivery jobs in the queue, by channel and state.", ["channel", "state"]),
       oldestJobSeconds: gauge(
@@ -94,6 +103,10 @@ function create(): Metrics {
       ),
       sockets: gauge("nc_sockets_connected", "Browser sockets connected to this instance."),
       pool: gauge("nc_pg_pool_connections", "Postgres pool connections of this instance, by state.", ["state"]),
+      apiLoad: gauge(
+        "nc_api_event_loop_utilization",
+        "The API event loop's utilization (0-1) over its last 100 ms, as the queue thread reads it (0 without one).",
+      ),
     },
   };
 }
@@ -132,20 +145,22 @@ export function countNotifications(category: string, count: number) {
   if (m.enabled && count > 0) m.notifications.inc({ category }, count);
 }
 
-export interface SendAttemptCount {
-  channel: "email" | "webhook";
-  result: string;
-  count: number;
+/** What a thread whose counts another thread serves has counted since it last handed them over. */
+export interface RelayedCounts {
+  sendAttempts: { channel: QueueChannel; result: string; count: number }[];
+  yieldSeconds: { queue: QueueChannel; seconds: number }[];
 }
 
 // Set in the queue thread (lib/server/queue-thread.ts): its counts are kept here and handed to the
 // main thread, whose registry /metrics serves.
-let relayed: Map<string, SendAttemptCount> | undefined;
+let relayed:
+  { sendAttempts: Map<string, RelayedCounts["sendAttempts"][number]>; yields: Map<QueueChannel, number> } | undefined;
 
-export function countSendAttempt(channel: "email" | "webhook", result: string, count = 1) {
+export function countSendAttempt(channel: QueueChannel, result: string, count = 1) {
   if (relayed) {
     const key = `${channel} ${result}`;
-    const entry = relayed.get(key) ?? relayed.set(key, { channel, result, count: 0 }).get(key)!;
+    const sends = relayed.sendAttempts;
+    const entry = sends.get(key) ?? sends.set(key, { channel, result, count: 0 }).get(key)!;
     entry.count += count;
     return;
   }
@@ -153,16 +168,38 @@ export function countSendAttempt(channel: "email" | "webhook", result: string, c
   if (m.enabled) m.sendAttempts.inc({ channel, result }, count);
 }
 
-/** In a thread whose counts another thread serves: keep them for takeRelayedCounts(). */
-export function relaySendAttempts() {
-  relayed ??= new Map();
+/** Time a queue's worker waited for a busy API (lib/queue/foreground.ts). */
+export function countQueueYield(queue: QueueChannel, seconds: number) {
+  if (seconds <= 0) return;
+  if (relayed) {
+    relayed.yields.set(queue, (relayed.yields.get(queue) ?? 0) + seconds);
+    return;
+  }
+  const m = metrics();
+  if (m.enabled) m.queueYieldSeconds.inc({ queue }, seconds);
 }
 
-/** The counts since the last call (the relay's side). */
-export function takeRelayedCounts(): SendAttemptCount[] {
-  const counts = [...(relayed?.values() ?? [])];
-  relayed?.clear();
+/** In a thread whose counts another thread serves: keep them for takeRelayedCounts(). */
+export function relayCounts() {
+  relayed ??= { sendAttempts: new Map(), yields: new Map() };
+}
+
+/** The counts since the last call (the relay's side); null when there are none. */
+export function takeRelayedCounts(): RelayedCounts | null {
+  if (!relayed || (relayed.sendAttempts.size === 0 && relayed.yields.size === 0)) return null;
+  const counts = {
+    sendAttempts: [...relayed.sendAttempts.values()],
+    yieldSeconds: [...relayed.yields].map(([queue, seconds]) => ({ queue, seconds })),
+  };
+  relayed.sendAttempts.clear();
+  relayed.yields.clear();
   return counts;
+}
+
+/** Records what a relaying thread counted (the serving thread's side). */
+export function addRelayedCounts(counts: RelayedCounts) {
+  for (const { channel, result, count } of counts.sendAttempts) countSendAttempt(channel, result, count);
+  for (const { queue, seconds } of counts.yieldSeconds) countQueueYield(queue, seconds);
 }
 
 // One child counter per event name: a large fan-out counts thousands of emits.

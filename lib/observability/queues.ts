@@ -3,7 +3,7 @@
 // /metrics, /api/ready and the console dashboard.
 import { db, raw, sql } from "@/lib/db";
 
-type QueueChannel = "email" | "webhook";
+export type QueueChannel = "email" | "webhook";
 
 const queues: { channel: QueueChannel; table: string; states: string[] }[] = [
   { channel: "email", table: "EmailDelivery", states: ["queued", "sending"] },

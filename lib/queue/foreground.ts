@@ -5,6 +5,8 @@
 // mail down without stopping it. A worker that does not share a main thread's load (`npm run
 // worker`, QUEUE_THREAD=false) never waits.
 import { performance } from "node:perf_hooks";
+import { countQueueYield } from "@/lib/observability/metrics";
+import type { QueueChannel } from "@/lib/observability/queues";
 
 const SAMPLE_MS = 100;
 const STEP_MS = 20;
@@ -49,6 +51,11 @@ export function watchForegroundLoad(buffer: SharedArrayBuffer, policy: YieldPoli
   shared = { load: new Int32Array(buffer), policy };
 }
 
+/** The latest utilization (0–1) in a buffer from shareForegroundLoad(). */
+export function readForegroundLoad(buffer: SharedArrayBuffer): number {
+  return Atomics.load(new Int32Array(buffer), 0) / PER_MILLE;
+}
+
 /** The main thread's latest utilization (0–1); 0 when none is shared. */
 export function foregroundLoad(): number {
   return shared ? Atomics.load(shared.load, 0) / PER_MILLE : 0;
@@ -56,13 +63,16 @@ export function foregroundLoad(): number {
 
 /**
  * Resolves at once when the main thread is below the threshold; otherwise once it drops below, once
- * `maxWaitMs` has passed, or once `stopping()` turns true. Resolves with the milliseconds waited.
+ * `maxWaitMs` has passed, or once `stopping()` turns true. Resolves with the milliseconds waited,
+ * which /metrics counts (nc_queue_yield_seconds_total).
  */
-export async function giveWayToForeground(stopping: () => boolean = () => false): Promise<number> {
+export async function giveWayToForeground(queue: QueueChannel, stopping: () => boolean = () => false): Promise<number> {
   if (!shared) return 0;
   const { threshold, maxWaitMs } = shared.policy;
   const began = Date.now();
   while (foregroundLoad() >= threshold && Date.now() - began < maxWaitMs && !stopping())
     await new Promise((resolve) => setTimeout(resolve, STEP_MS));
-  return Date.now() - began;
+  const waited = Date.now() - began;
+  countQueueYield(queue, waited / 1000);
+  return waited;
 }

@@ -1,12 +1,12 @@
 // The queue thread itself (started by lib/server/queue-thread.ts): the email and webhook workers
 // on an event loop, a pool and a priority of their own. It answers "stop" with "stopped" once the
-// sends in flight are done, and hands its send counts to the main thread every second.
+// sends in flight are done, and hands its counts (sends, time waited for the API) to the main thread every second.
 import { setPriority } from "node:os";
 import { parentPort, workerData } from "node:worker_threads";
 import { disconnectDb, setPoolMax } from "@/lib/db";
 import { QUEUE_THREAD_POOL_MAX } from "@/lib/db/connection-bound";
 import { env } from "@/lib/env";
-import { relaySendAttempts, takeRelayedCounts } from "@/lib/observability/metrics";
+import { relayCounts, takeRelayedCounts } from "@/lib/observability/metrics";
 import { startQueueWorkers, type QueueWorkerChoice } from "@/lib/server/queue-workers";
 import { watchForegroundLoad, type YieldPolicy } from "@/lib/queue/foreground";
 import type { QueueThreadMessage } from "@/lib/server/queue-thread";
@@ -31,7 +31,7 @@ if (data.nice > 0) {
 }
 setPoolMax(QUEUE_THREAD_POOL_MAX);
 watchForegroundLoad(data.foreground, data.yieldPolicy);
-relaySendAttempts();
+relayCounts();
 // The OpenTelemetry SDK is loaded only when spans are exported (it is most of an idle thread's memory otherwise).
 const stopTracing = env().OTEL_EXPORTER_OTLP_ENDPOINT
   ? (await import("@/lib/observability/tracing-sdk")).startTracing()
@@ -39,7 +39,7 @@ const stopTracing = env().OTEL_EXPORTER_OTLP_ENDPOINT
 
 const flushCounts = () => {
   const counts = takeRelayedCounts();
-  if (counts.length) post({ kind: "counts", counts });
+  if (counts) post({ kind: "counts", counts });
 };
 const counter = setInterval(flushCounts, 1_000);
 counter.unref();

@@ -3,16 +3,15 @@
 // never hold up the event loop that answers the API and pushes to the sockets, and when the cores
 // are busy the kernel serves requests first while the queue takes the time left over. Jobs reach
 // the thread as they reach any worker, through Postgres (ingest's NOTIFY after commit, and polling);
-// what it sends is counted into this thread's /metrics. A thread that dies is started again.
+// what it sends, and how long it waited for a busy API, is counted into this thread's /metrics. A thread that dies is started again.
 import { Worker } from "node:worker_threads";
-import { countSendAttempt, type SendAttemptCount } from "@/lib/observability/metrics";
+import { addRelayedCounts, addScrapeSource, metrics, type RelayedCounts } from "@/lib/observability/metrics";
 import type { QueueThreadData } from "@/lib/server/queue-thread-entry";
 import type { QueueWorkerChoice } from "@/lib/server/queue-workers";
 import { threadExecArgv } from "@/lib/server/thread-exec-argv";
-import { shareForegroundLoad, type YieldPolicy } from "@/lib/queue/foreground";
+import { readForegroundLoad, shareForegroundLoad, type YieldPolicy } from "@/lib/queue/foreground";
 
-export type QueueThreadMessage =
-  { kind: "ready" } | { kind: "stopped" } | { kind: "counts"; counts: SendAttemptCount[] };
+export type QueueThreadMessage = { kind: "ready" } | { kind: "stopped" } | { kind: "counts"; counts: RelayedCounts };
 
 const RESTART_AFTER_MS = 1_000;
 const ENTRY = new URL("./queue-thread-entry.ts", import.meta.url).href;
@@ -38,6 +37,7 @@ export async function startQueueThread(
   const log = choice.log ?? ((message: string) => console.error(`[queue thread] ${message}`));
   // This (the main) thread's event-loop utilization, read by the queue thread's workers before each claim.
   const foreground = choice.foreground ?? shareForegroundLoad();
+  const removeLoadGauge = addScrapeSource(() => metrics().gauges.apiLoad.set(readForegroundLoad(foreground.buffer)));
   const data: QueueThreadData = {
     email: choice.email,
     webhooks: choice.webhooks,
@@ -60,8 +60,7 @@ export async function startQueueThread(
     return new Promise((resolve, reject) => {
       let ready = false;
       worker.on("message", (message: QueueThreadMessage) => {
-        if (message.kind === "counts")
-          for (const { channel, result, count } of message.counts) countSendAttempt(channel, result, count);
+        if (message.kind === "counts") addRelayedCounts(message.counts);
         if (message.kind === "ready") {
           ready = true;
           resolve();
@@ -90,6 +89,7 @@ export async function startQueueThread(
     stop: () =>
       (stopping ??= new Promise<void>((resolve) => {
         foreground.stop();
+        removeLoadGauge();
         const worker = current;
         if (worker.threadId === -1) return resolve(); // already ended
         worker.once("exit", () => resolve());

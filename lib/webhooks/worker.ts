@@ -65,7 +65,7 @@ export function createWebhookWorker(options: WebhookWorkerOptions = {}): Webhook
     const start = (message: ClaimedMessage) => {
       handled++;
       // While the API's event loop is busy, the attempt waits (lib/queue/foreground.ts).
-      const running: Promise<void> = giveWayToForeground(() => loop.stopping)
+      const running: Promise<void> = giveWayToForeground("webhook", () => loop.stopping)
         .then(() => attemptAndClaimNext(message, context, () => !loop.stopping))
         .then(
           (next) => {

@@ -36,11 +36,14 @@ function threadNiceValues(): number[] {
   });
 }
 
-const sentEmails = async () => {
+/** A sample of this thread's /metrics by its name and labels, 0 when absent. */
+const metric = async (series: string) => {
   const { body } = await renderMetrics();
-  const line = body.split("\n").find((l) => l.startsWith('nc_send_attempts_total{channel="email",result="sent"}'));
+  const line = body.split("\n").find((l) => l.startsWith(`${series} `));
   return line ? Number(line.split(" ").pop()) : 0;
 };
+const sentEmails = () => metric('nc_send_attempts_total{channel="email",result="sent"}');
+const emailYieldSeconds = () => metric('nc_queue_yield_seconds_total{queue="email"}');
 
 beforeAll(async () => {
   await resetDatabase();
@@ -86,6 +89,8 @@ async function startWarm(yieldPolicy: YieldPolicy) {
   await start(yieldPolicy);
   await ingest(renewed);
   await until(() => db.emailDelivery.findFirst({ where: { status: "sent" } }), 15_000, "the first email sent");
+  // Its attempt is recorded right after the status: deleting before that would fail the record.
+  await until(() => db.emailEvent.findFirst({ where: { kind: "attempt" } }), 5_000, "the first send recorded");
   await db.emailDelivery.deleteMany();
   fake.reset();
 }
@@ -120,15 +125,20 @@ describe("the queue thread", () => {
     expect(fake.sent).toHaveLength(1);
   });
 
-  it("gives way while the main thread is busy, and sends once it is not", async () => {
+  it("gives way while the main thread is busy, and sends once it is not; /metrics shows the load and the wait", async () => {
     await startWarm({ threshold: 0.5, maxWaitMs: 60_000 });
+    const waitedBefore = await emailYieldSeconds();
     setLoad(0.9);
     await ingest(renewed);
     await new Promise((resolve) => setTimeout(resolve, 2_000));
     expect(fake.requests).toHaveLength(0);
+    expect(await metric("nc_api_event_loop_utilization")).toBe(0.9);
     setLoad(0.3);
     await until(() => db.emailDelivery.findFirst({ where: { status: "sent" } }), 15_000, "the email sent");
     expect(fake.requests).toHaveLength(1);
+    // The thread hands its counts over every second; the claim waited about 2 s.
+    await until(async () => (await emailYieldSeconds()) - waitedBefore >= 1.5, 5_000, "the wait counted in /metrics");
+    expect(await metric("nc_api_event_loop_utilization")).toBe(0.3);
   });
 
   it("waits no longer than its limit under a load that does not end", async () => {

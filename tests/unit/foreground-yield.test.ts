@@ -20,12 +20,12 @@ describe("giving way to the main thread", () => {
 
   it("does not wait below the threshold", async () => {
     setLoad(0.49);
-    expect(await giveWayToForeground()).toBe(0);
+    expect(await giveWayToForeground("email")).toBe(0);
   });
 
   it("waits while the load stays high, for at most the limit", async () => {
     setLoad(0.5);
-    const waited = await giveWayToForeground();
+    const waited = await giveWayToForeground("email");
     expect(waited).toBeGreaterThanOrEqual(400);
     expect(waited).toBeLessThan(1_000);
   });
@@ -33,7 +33,7 @@ describe("giving way to the main thread", () => {
   it("goes on as soon as the load drops", async () => {
     setLoad(0.95);
     setTimeout(() => setLoad(0.2), 100);
-    const waited = await giveWayToForeground();
+    const waited = await giveWayToForeground("email");
     expect(waited).toBeGreaterThanOrEqual(90);
     expect(waited).toBeLessThan(400);
   });
@@ -42,7 +42,7 @@ describe("giving way to the main thread", () => {
     setLoad(0.95);
     let stopping = false;
     setTimeout(() => (stopping = true), 50);
-    expect(await giveWayToForeground(() => stopping)).toBeLessThan(400);
+    expect(await giveWayToForeground("email", () => stopping)).toBeLessThan(400);
   });
 });
 
