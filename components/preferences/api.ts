@@ -24,7 +24,9 @@ export function putUserPreference(body: Target & { channel: Channel; enabled: bo
 }
 
 export function resetUserPreferences() {
-  return apiRequest<{ items: PreferenceItem[]; removed: number }>("/api/preferences/reset", { method: "POST" });
+  return apiRequest<{ items: PreferenceItem[]; cadence: CadenceItem[]; removed: number }>("/api/preferences/reset", {
+    method: "POST",
+  });
 }
 
 const orgPath = (id: string) => `/api/organizations/${encodeURIComponent(id)}/notification-settings`;

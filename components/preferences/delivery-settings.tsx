@@ -3,7 +3,7 @@
 // "When email arrives": each category's email cadence (instant, hourly or daily digest), the daily
 // digest's time and quiet hours, on the user's own clock. Native selects, time inputs and a
 // checkbox: every control works with the keyboard alone and has a visible label.
-import { useId, useState } from "react";
+import { useId, useState, type Dispatch, type SetStateAction } from "react";
 import { toast } from "sonner";
 import { categories, type Category, type NotificationType } from "@/lib/notifications/catalog";
 import { catalog } from "@/lib/notifications/catalog";
@@ -35,16 +35,18 @@ export function quietSummary(schedule: ScheduleView): string {
 }
 
 export function DeliverySettings({
-  initialCadence,
+  cadence: items,
+  setCadence: setItems,
   initialSchedule,
   types,
 }: {
-  initialCadence: CadenceItem[];
+  /** The cadence per category, shared with the reset of the channel matrix above. */
+  cadence: CadenceItem[];
+  setCadence: Dispatch<SetStateAction<CadenceItem[]>>;
   initialSchedule: ScheduleView;
   /** The types this user's organization deals with: categories without any are not shown. */
   types: readonly NotificationType[];
 }) {
-  const [items, setItems] = useState(initialCadence);
   const [schedule, setSchedule] = useState(initialSchedule);
   const shown = items.filter((item) => types.some((type) => catalog[type].category === item.category));
   const usesDaily = items.some((item) => item.cadence === "daily");

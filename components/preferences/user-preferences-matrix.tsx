@@ -14,7 +14,7 @@ import {
   type NotificationType,
 } from "@/lib/notifications/catalog";
 import { channelLabels } from "@/lib/preferences/labels";
-import type { PreferenceItem, SkippedCell } from "@/lib/preferences/items";
+import type { CadenceItem, PreferenceItem, SkippedCell } from "@/lib/preferences/items";
 import { putUserPreference, resetUserPreferences, type Target } from "./api";
 import { cellName } from "./cell-text";
 import { ResetDialog } from "./reset-dialog";
@@ -33,10 +33,15 @@ function skippedNote(skipped: SkippedCell[]) {
 export function UserPreferencesMatrix({
   initialItems,
   types,
+  cadenceChoices,
+  onCadenceReset,
 }: {
   initialItems: PreferenceItem[];
   /** The types to show (typesFor the user's organization kind). */
   types: readonly NotificationType[];
+  /** The user's own email cadences ("When email arrives"): the reset removes them too. */
+  cadenceChoices: number;
+  onCadenceReset: (cadence: CadenceItem[]) => void;
 }) {
   const [items, setItems] = useState(initialItems);
   const byKey = useMemo(() => new Map(items.map((item) => [keyOf(item), item])), [items]);
@@ -71,6 +76,7 @@ export function UserPreferencesMatrix({
     try {
       const result = await resetUserPreferences();
       setItems(result.items);
+      onCadenceReset(result.cadence);
       toast.success(
         result.removed
           ? `Reset ${result.removed} ${result.removed === 1 ? "choice" : "choices"} to your organization's defaults`
@@ -81,7 +87,7 @@ export function UserPreferencesMatrix({
     }
   }
 
-  const choices = items.filter((item) => item.source === "user").length;
+  const choices = items.filter((item) => item.source === "user").length + cadenceChoices;
 
   return (
     <Tooltip.Provider delayDuration={200}>

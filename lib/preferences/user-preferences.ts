@@ -6,7 +6,8 @@ import type { Channel, NotificationType } from "@/lib/notifications/catalog";
 import { decideCell, type Decision } from "./decide";
 import { allCells, lockReason, toPreferenceItem } from "./cells";
 import { recordChanges, type ChangeRecord, type ChangeVia } from "./history";
-import type { PreferenceItem, SkippedCell } from "./items";
+import { listUserCadences } from "./cadence";
+import type { CadenceItem, PreferenceItem, SkippedCell } from "./items";
 import { buildLevels, indexSettings, ruleFor } from "./levels";
 import { loadAncestorChains } from "./org-tree";
 
@@ -128,30 +129,48 @@ export async function setUserPreference(params: {
   return items[0]!;
 }
 
-/** "Reset to organization defaults": removes every override of the user, recording each one. */
+/**
+ * "Reset to organization defaults": removes every override of the user, their channel choices and
+ * their email cadences alike, recording each one. Their digest time and quiet hours stay: an
+ * organization has no default for those.
+ */
 export async function resetUserPreferences(params: {
   userId: string;
   actorId: string | null;
-}): Promise<{ items: PreferenceItem[]; removed: number }> {
+}): Promise<{ items: PreferenceItem[]; cadence: CadenceItem[]; removed: number }> {
   const removed = await db.$transaction(async (tx) => {
     const { user } = await loadUserContext(tx, params.userId, [], true);
     const rows = await tx.userPreference.findMany({ where: { userId: user.id } });
+    const cadences = await tx.userCadence.findMany({ where: { userId: user.id } });
     await tx.userPreference.deleteMany({ where: { userId: user.id } });
-    await recordChanges(
-      tx,
-      rows.map((row) => ({
-        actorId: params.actorId,
-        scope: "user",
-        userId: user.id,
-        organizationId: user.organizationId,
+    await tx.userCadence.deleteMany({ where: { userId: user.id } });
+    const change = {
+      actorId: params.actorId,
+      scope: "user",
+      userId: user.id,
+      organizationId: user.organizationId,
+      newEnabled: null,
+      via: "settings",
+    } as const;
+    await recordChanges(tx, [
+      ...rows.map((row): ChangeRecord => ({
+        ...change,
         type: row.type,
         channel: row.channel,
         oldEnabled: row.enabled,
-        newEnabled: null,
-        via: "settings",
       })),
-    );
-    return rows.length;
+      // As changeUserCadence records them: the category in place of a type.
+      ...cadences.map((row): ChangeRecord => ({
+        ...change,
+        type: row.category,
+        channel: "email",
+        oldEnabled: null,
+        oldCadence: row.cadence,
+        newCadence: null,
+      })),
+    ]);
+    return rows.length + cadences.length;
   });
-  return { items: await listUserPreferences(params.userId), removed };
+  const [items, cadence] = await Promise.all([listUserPreferences(params.userId), listUserCadences(params.userId)]);
+  return { items, cadence, removed };
 }

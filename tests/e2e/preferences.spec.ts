@@ -151,7 +151,10 @@ test("a user turns off in-app for quotes: their inbox stays untouched while a co
   await colleagueContext.close();
 });
 
-test("reset to organization defaults asks first and removes the user's choices", async ({ page, platform }) => {
+test("reset to organization defaults asks first and removes the user's choices, email cadences too", async ({
+  page,
+  platform,
+}) => {
   const orgId = uniqueId("cust_prefs");
   const userId = await createCustomerUser(platform, orgId, "Rita Reset", true);
   await signInWithLink(page, platform, userId);
@@ -159,13 +162,24 @@ test("reset to organization defaults asks first and removes the user's choices",
   await page.getByRole("switch", { name: "Email for all Quotes and proposals notifications" }).click();
   await expect(toast(page, "Email for Quotes and proposals turned off")).toBeVisible();
   await expect(page.getByRole("switch", { name: `Email for ${quoteLabel}` })).toHaveAttribute("aria-checked", "false");
+  const choices = await page.locator('[data-cell$=":email"]').filter({ hasText: "Your choice" }).count();
+  const cadence = page.getByRole("combobox", { name: "Orders email", exact: true });
+  await cadence.selectOption("daily");
+  await expect(toast(page, "Orders email: daily digest")).toBeVisible();
+  const useOrganizations = page.getByRole("button", { name: "Use organization's cadence for Orders", exact: true });
+  await expect(useOrganizations).toBeVisible();
 
   await page.getByRole("button", { name: "Reset to organization defaults" }).click();
   const dialog = page.getByRole("alertdialog");
   await expect(dialog).toContainText("Reset to organization defaults?");
+  // The channel choices and the cadence, counted together.
+  await expect(dialog).toContainText(`Your ${choices + 1} choices will be removed`);
   await dialog.getByRole("button", { name: "Reset" }).click();
-  await expect(toast(page, /Reset \d+ choices to your organization's defaults/)).toBeVisible();
+  await expect(toast(page, `Reset ${choices + 1} choices to your organization's defaults`)).toBeVisible();
   await expect(page.getByRole("switch", { name: `Email for ${quoteLabel}` })).toHaveAttribute("aria-checked", "true");
+  await expect(cadence).toHaveValue("instant");
+  await expect(useOrganizations).toHaveCount(0);
   await page.reload();
   await expect(page.locator('[data-cell="quote.sent:email"]')).toContainText("Default");
+  await expect(cadence).toHaveValue("instant");
 });

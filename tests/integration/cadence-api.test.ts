@@ -7,6 +7,7 @@ import * as cadence from "@/app/api/preferences/cadence/route";
 import * as schedule from "@/app/api/preferences/schedule/route";
 import * as orgCadence from "@/app/api/organizations/[id]/notification-settings/cadence/route";
 import * as history from "@/app/api/organizations/[id]/notification-settings/history/route";
+import * as reset from "@/app/api/preferences/reset/route";
 import { callRoute, resetDatabase, sessionCookie } from "../support/integration";
 
 beforeEach(() => resetDatabase());
@@ -122,6 +123,41 @@ describe("organization defaults and locks", () => {
       headers: await as("u_ryan"),
     });
     expect(read.status).toBe(404);
+  });
+});
+
+describe("Reset to organization defaults", () => {
+  it("removes the user's cadences with their channel choices, recorded; the digest time and quiet hours stay", async () => {
+    await putOrg("u_ryan", "res_contoso", { category: "orders", cadence: "hourly" });
+    await putCadence("u_liam", { category: "orders", cadence: "instant" });
+    await putCadence("u_liam", { category: "quotes", cadence: "daily" });
+    await putCadence("u_mia", { category: "quotes", cadence: "daily" });
+    const schedule = { digestTime: "07:30", quietHours: { start: "20:00", end: "07:00", days: "weekdays" } };
+    await putSchedule("u_liam", schedule);
+
+    const res = await callRoute(reset.POST, "/api/preferences/reset", { method: "POST", headers: await as("u_liam") });
+    expect(res.status).toBe(200);
+    expect(res.json.removed).toBe(2);
+    // The reseller's default applies again, and the rest follows the built-in one.
+    expect(category(res.json.cadence, "orders")).toMatchObject({ cadence: "hourly", source: "organization" });
+    expect(category(res.json.cadence, "quotes")).toMatchObject({ cadence: "instant", source: "default" });
+    const after = await getDelivery("u_liam");
+    expect(after.cadence).toEqual(res.json.cadence);
+    expect(after.schedule).toMatchObject(schedule);
+    // Another user's choice is theirs.
+    expect(category((await getDelivery("u_mia")).cadence, "quotes")).toMatchObject({
+      cadence: "daily",
+      source: "user",
+    });
+
+    const removals = await db.preferenceChange.findMany({
+      where: { userId: "u_liam", newCadence: null, oldCadence: { not: null } },
+      orderBy: { type: "asc" },
+    });
+    expect(removals.map((c) => [c.type, c.oldCadence, c.actorId])).toEqual([
+      ["orders", "instant", "u_liam"],
+      ["quotes", "daily", "u_liam"],
+    ]);
   });
 });
 

@@ -3,8 +3,7 @@ import Link from "next/link";
 import { requireUser } from "@/lib/auth/session";
 import { listUserPreferences } from "@/lib/preferences/user-preferences";
 import { typesFor } from "@/lib/notifications/reach";
-import { UserPreferencesMatrix } from "@/components/preferences/user-preferences-matrix";
-import { DeliverySettings } from "@/components/preferences/delivery-settings";
+import { NotificationSettings } from "@/components/preferences/notification-settings";
 import { getDeliverySchedule, listUserCadences } from "@/lib/preferences/cadence";
 
 export const metadata: Metadata = { title: "Notification settings" };
@@ -38,8 +37,7 @@ export default async function NotificationSettingsPage() {
           </>
         )}
       </p>
-      <UserPreferencesMatrix initialItems={items} types={types} />
-      <DeliverySettings initialCadence={cadence} initialSchedule={schedule} types={types} />
+      <NotificationSettings initialItems={items} initialCadence={cadence} initialSchedule={schedule} types={types} />
     </section>
   );
 }
