@@ -124,6 +124,42 @@ describe("GET /metrics", () => {
   });
 });
 
+describe("the queue's lateness", () => {
+  it("counts email waiting on purpose (quiet hours, a digest) in its state, but not as waiting nor in the oldest age; a retry counts", async () => {
+    await db.emailDelivery.deleteMany();
+    for (let i = 0; i < 2; i++)
+      await callRoute(postEvent, "/api/v1/events", { body: envelope("subscription.renewal_failed"), headers: auth });
+    const [late, quiet, ...held] = await db.emailDelivery.findMany({ orderBy: { id: "asc" } });
+    expect(held.length).toBeGreaterThan(0);
+    // Created an hour ago, due 30 s ago: it is 30 s late.
+    await db.$executeRaw`UPDATE "EmailDelivery" SET "createdAt" = (now() AT TIME ZONE 'UTC') - interval '1 hour',
+      "runAt" = (now() AT TIME ZONE 'UTC') - interval '30 seconds' WHERE id = ${late!.id}`;
+    // Created two hours ago, held for the user's quiet hours until tomorrow morning.
+    await db.$executeRaw`UPDATE "EmailDelivery" SET "createdAt" = (now() AT TIME ZONE 'UTC') - interval '2 hours',
+      "runAt" = (now() AT TIME ZONE 'UTC') + interval '8 hours' WHERE id = ${quiet!.id}`;
+    await db.emailDelivery.updateMany({ where: { id: { in: held.map((job) => job.id) } }, data: { status: "held" } });
+
+    const { families } = await scrape();
+    expect(value(families, "nc_jobs", { channel: "email", state: "queued" })).toBe(2);
+    expect(value(families, "nc_jobs", { channel: "email", state: "held" })).toBe(held.length);
+    const age = value(families, "nc_queue_oldest_job_age_seconds", { channel: "email" });
+    expect(age).toBeGreaterThanOrEqual(30);
+    expect(age).toBeLessThan(120);
+    setSocketAdapter("postgres");
+    const { emailQueue } = await (await getReady()).json();
+    expect(emailQueue.waiting).toBe(1);
+    expect(emailQueue.oldestJobAgeSeconds).toBeGreaterThanOrEqual(30);
+    expect(emailQueue.oldestJobAgeSeconds).toBeLessThan(120);
+
+    // The quiet hours' email was tried since, failed, and waits for its retry: a failing provider shows as late.
+    await db.$executeRaw`UPDATE "EmailDelivery" SET attempts = 1,
+      "runAt" = (now() AT TIME ZONE 'UTC') + interval '5 minutes' WHERE id = ${quiet!.id}`;
+    const retrying = value((await scrape()).families, "nc_queue_oldest_job_age_seconds", { channel: "email" });
+    expect(retrying).toBeGreaterThanOrEqual(7_200);
+    expect(retrying).toBeLessThan(7_300);
+  });
+});
+
 describe("pushes", () => {
   it("counts notification:new emitted to sockets", async () => {
     const before = value((await scrape()).families, "nc_pushes_emitted_total", { event: "notification:new" });
