@@ -26,6 +26,7 @@ interface QueueSummary {
 }
 
 async function summary({ channel, table, states, scheduled }: (typeof queues)[number]): Promise<QueueSummary> {
+  const all = [...states, ...scheduled];
   // Timestamps are stored as UTC wall-clock time (timestamp(3)), hence now() AT TIME ZONE 'UTC'.
   // Each claim counts an attempt: a job on its first (never claimed, or sending its first claim)
   // came due at its runAt; a retry counts from its creation.
@@ -36,8 +37,7 @@ async function summary({ channel, table, states, scheduled }: (typeof queues)[nu
            EXTRACT(EPOCH FROM at.now - min(
              CASE WHEN attempts > (CASE WHEN status = 'sending' THEN 1 ELSE 0 END) THEN "createdAt" ELSE "runAt" END
            ) FILTER (WHERE "runAt" <= at.now OR attempts > 0))::float8 AS age
-    FROM ${raw(`"${table}"`)}, at WHERE status = ANY(${[...states, ...scheduled]}) GROUP BY status, at.now`);
-  const all = [...states, ...scheduled];
+    FROM ${raw(`"${table}"`)}, at WHERE status = ANY(${all}) GROUP BY status, at.now`);
   const counts = Object.fromEntries(all.map((state) => [state, rows.find((r) => r.status === state)?.jobs ?? 0]));
   const toSend = rows.filter((r) => states.includes(r.status));
   return {

@@ -44,11 +44,11 @@ export interface YieldPolicy {
   maxWaitMs: number;
 }
 
-let shared: { load: Int32Array; policy: YieldPolicy } | undefined;
+let shared: { buffer: SharedArrayBuffer; policy: YieldPolicy } | undefined;
 
 /** The queue thread's side: the buffer from shareForegroundLoad(), and when to give way. */
 export function watchForegroundLoad(buffer: SharedArrayBuffer, policy: YieldPolicy) {
-  shared = { load: new Int32Array(buffer), policy };
+  shared = { buffer, policy };
 }
 
 /** The latest utilization (0–1) in a buffer from shareForegroundLoad(). */
@@ -58,7 +58,7 @@ export function readForegroundLoad(buffer: SharedArrayBuffer): number {
 
 /** The main thread's latest utilization (0–1); 0 when none is shared. */
 export function foregroundLoad(): number {
-  return shared ? Atomics.load(shared.load, 0) / PER_MILLE : 0;
+  return shared ? readForegroundLoad(shared.buffer) : 0;
 }
 
 /**

@@ -1,6 +1,7 @@
 // The queue thread itself (started by lib/server/queue-thread.ts): the email and webhook workers
 // on an event loop, a pool and a priority of their own. It answers "stop" with "stopped" once the
-// sends in flight are done, and hands its counts (sends, time waited for the API) to the main thread every second.
+// sends in flight are done, and hands its counts (sends, time waited for the API) to the main
+// thread every second.
 import { setPriority } from "node:os";
 import { parentPort, workerData } from "node:worker_threads";
 import { disconnectDb, setPoolMax } from "@/lib/db";

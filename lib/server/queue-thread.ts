@@ -3,7 +3,8 @@
 // never hold up the event loop that answers the API and pushes to the sockets, and when the cores
 // are busy the kernel serves requests first while the queue takes the time left over. Jobs reach
 // the thread as they reach any worker, through Postgres (ingest's NOTIFY after commit, and polling);
-// what it sends, and how long it waited for a busy API, is counted into this thread's /metrics. A thread that dies is started again.
+// what it sends, and how long it waited for a busy API, is counted into this thread's /metrics. A
+// thread that dies is started again.
 import { Worker } from "node:worker_threads";
 import { addRelayedCounts, addScrapeSource, metrics, type RelayedCounts } from "@/lib/observability/metrics";
 import type { QueueThreadData } from "@/lib/server/queue-thread-entry";

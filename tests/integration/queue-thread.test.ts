@@ -11,6 +11,7 @@ import { storeForegroundLoad, type YieldPolicy } from "@/lib/queue/foreground";
 import { ingest, until } from "../support/email";
 import { startFakeResend, type FakeResend } from "../support/fake-resend";
 import { resetDatabase } from "../support/integration";
+import { parsePrometheus, sampleValue } from "../support/prometheus";
 
 let fake: FakeResend;
 let thread: QueueThread | undefined;
@@ -37,13 +38,10 @@ function threadNiceValues(): number[] {
 }
 
 /** A sample of this thread's /metrics by its name and labels, 0 when absent. */
-const metric = async (series: string) => {
-  const { body } = await renderMetrics();
-  const line = body.split("\n").find((l) => l.startsWith(`${series} `));
-  return line ? Number(line.split(" ").pop()) : 0;
-};
-const sentEmails = () => metric('nc_send_attempts_total{channel="email",result="sent"}');
-const emailYieldSeconds = () => metric('nc_queue_yield_seconds_total{queue="email"}');
+const metric = async (name: string, labels: Record<string, string> = {}) =>
+  sampleValue(parsePrometheus((await renderMetrics()).body).samples, name, labels);
+const sentEmails = () => metric("nc_send_attempts_total", { channel: "email", result: "sent" });
+const emailYieldSeconds = () => metric("nc_queue_yield_seconds_total", { queue: "email" });
 
 beforeAll(async () => {
   await resetDatabase();
